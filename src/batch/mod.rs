@@ -1,0 +1,1 @@
+//! CSV batch forecasts (SPEC §4).

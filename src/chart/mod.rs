@@ -1,0 +1,1 @@
+//! PNG charts (SPEC §5).

@@ -1,0 +1,296 @@
+//! Flag groups shared by several commands: SCENARIO, RUN and output flags, and the parsers
+//! that accept the Chinese words and friendly number forms.
+
+use crate::rules::{Kind, Subject};
+use crate::scenario::{parse_date, ScenarioInput};
+use crate::sim::{Dist, DEFAULT_SEED, MAX_RUNS};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+/// Parse a kind: subscription|service or 订阅号|服务号.
+pub fn parse_kind(s: &str) -> Result<Kind, String> {
+    s.parse()
+        .map_err(|e: crate::rules::WordError| e.to_string())
+}
+
+/// Parse a subject: personal|enterprise|government|media or 个人|企业|政府|媒体.
+pub fn parse_subject(s: &str) -> Result<Subject, String> {
+    s.parse()
+        .map_err(|e: crate::rules::WordError| e.to_string())
+}
+
+/// Parse a whole count: `120000`, `120,000`, `120_000`, `12万`, `1.2万`, `1亿`.
+pub fn parse_count(s: &str) -> Result<u64, String> {
+    let t: String = s
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != '_')
+        .collect();
+    let (num, mult) = if let Some(n) = t.strip_suffix('万') {
+        (n, 10_000.0)
+    } else if let Some(n) = t.strip_suffix('亿') {
+        (n, 100_000_000.0)
+    } else {
+        (t.as_str(), 1.0)
+    };
+    if mult == 1.0 {
+        return num.parse::<u64>().map_err(|_| {
+            format!("`{s}` is not a whole number of followers (e.g. 120000, 120,000 or 12万)")
+        });
+    }
+    let v: f64 = num.parse().map_err(|_| {
+        format!("`{s}` is not a whole number of followers (e.g. 120000, 120,000 or 12万)")
+    })?;
+    let total = v * mult;
+    if !(total.is_finite() && total >= 0.0 && total.fract() == 0.0 && total < 1.8e19) {
+        return Err(format!("`{s}` is not a whole number of followers"));
+    }
+    Ok(total as u64)
+}
+
+/// Parse a finite number.
+pub fn parse_number(s: &str) -> Result<f64, String> {
+    let v: f64 = s
+        .trim()
+        .replace(',', "")
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number"))?;
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(format!("`{s}` is not a finite number"))
+    }
+}
+
+/// Parse a share: `0.12` or `12%`.
+pub fn parse_share(s: &str) -> Result<f64, String> {
+    match s.trim().strip_suffix('%') {
+        Some(p) => parse_number(p).map(|v| v / 100.0),
+        None => parse_number(s),
+    }
+}
+
+/// A fee range `MIN-MAX` or one number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FeeRange(pub f64, pub f64);
+
+/// Parse `500-1500`, `500–1500` or `800`.
+pub fn parse_fee_range(s: &str) -> Result<FeeRange, String> {
+    let t = s.trim();
+    let parts: Vec<&str> = t.splitn(2, ['-', '–', '~']).collect();
+    let bad =
+        || format!("`{s}` is not a fee range: write MIN-MAX in yuan (e.g. 500-1500) or one number");
+    match parts.as_slice() {
+        [one] => parse_number(one).map(|v| FeeRange(v, v)).map_err(|_| bad()),
+        [a, b] if !a.trim().is_empty() => {
+            let (a, b) = (
+                parse_number(a).map_err(|_| bad())?,
+                parse_number(b).map_err(|_| bad())?,
+            );
+            Ok(FeeRange(a, b))
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// Parse a date YYYY-MM-DD.
+pub fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    parse_date(s)
+}
+
+/// Parse a run count in 1..=10,000,000.
+pub fn parse_runs(s: &str) -> Result<u64, String> {
+    let n = parse_count(s).map_err(|_| format!("`{s}` is not a whole number of runs"))?;
+    if (1..=MAX_RUNS).contains(&n) {
+        Ok(n)
+    } else {
+        Err(format!("{n} is outside 1–{MAX_RUNS}"))
+    }
+}
+
+/// Parse a horizon in days.
+pub fn parse_horizon(s: &str) -> Result<u32, String> {
+    let n: u32 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a whole number of days"))?;
+    if (1..=crate::scenario::MAX_HORIZON).contains(&n) {
+        Ok(n)
+    } else {
+        Err(format!(
+            "{n} days is outside 1–{}",
+            crate::scenario::MAX_HORIZON
+        ))
+    }
+}
+
+/// The SCENARIO flags (SPEC §3).
+#[derive(Debug, Clone, Args, Default)]
+#[command(next_help_heading = "Scenario")]
+pub struct ScenarioArgs {
+    /// Source account kind: subscription|service (订阅号|服务号) [default: subscription]
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Option<Kind>,
+    /// Source subject: personal|enterprise|government|media (个人|企业|政府|媒体) [default: enterprise]
+    #[arg(long, value_name = "SUBJECT", value_parser = parse_subject)]
+    pub subject: Option<Subject>,
+    /// Target account kind [default: the source's]
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub target_kind: Option<Kind>,
+    /// Target subject [default: the source's]
+    #[arg(long, value_name = "SUBJECT", value_parser = parse_subject)]
+    pub target_subject: Option<Subject>,
+    /// The target belongs to another legal entity (跨主体迁移)
+    #[arg(long)]
+    pub cross_entity: bool,
+    /// The target account is not verified (breaks M3)
+    #[arg(long)]
+    pub target_unverified: bool,
+    /// Followers of the source account, at least 1 (120000, 120,000 or 12万)
+    #[arg(long, value_name = "N", value_parser = parse_count)]
+    pub followers: Option<u64>,
+    /// Followers the target already has [default: 0]
+    #[arg(long, value_name = "N", value_parser = parse_count)]
+    pub target_followers: Option<u64>,
+    /// Share of the source's followers who already follow the target, 0–1 or 0%–100% [default: 0]
+    #[arg(long, value_name = "F", value_parser = parse_share)]
+    pub overlap: Option<f64>,
+    /// Organic growth per day, between -0.5 and 0.5 (0.001 = 0.1% a day) [default: 0]
+    #[arg(long, value_name = "F", value_parser = parse_share, allow_hyphen_values = true)]
+    pub daily_growth: Option<f64>,
+    /// Notary fee in yuan, MIN-MAX or one number [default: the rulebook's, 500-1500]
+    #[arg(long, value_name = "MIN-MAX", value_parser = parse_fee_range)]
+    pub notary_fee: Option<FeeRange>,
+    /// What one follower is worth to you, in yuan [default: 0]
+    #[arg(long, value_name = "YUAN", value_parser = parse_number)]
+    pub value_per_follower: Option<f64>,
+    /// Day 0 of the plan, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub start: Option<NaiveDate>,
+    /// Days to simulate after day 0, 1–3650 [default: 60]
+    #[arg(long, value_name = "DAYS", value_parser = parse_horizon)]
+    pub horizon: Option<u32>,
+}
+
+impl ScenarioArgs {
+    /// The scenario inputs these flags give.
+    pub fn input(&self) -> ScenarioInput {
+        ScenarioInput {
+            source_kind: self.kind,
+            source_subject: self.subject,
+            target_kind: self.target_kind,
+            target_subject: self.target_subject,
+            cross_entity: self.cross_entity.then_some(true),
+            target_verified: self.target_unverified.then_some(false),
+            followers: self.followers,
+            target_followers: self.target_followers,
+            overlap: self.overlap,
+            daily_growth: self.daily_growth,
+            notary_fee_min: self.notary_fee.map(|f| f.0),
+            notary_fee_max: self.notary_fee.map(|f| f.1),
+            value_per_follower: self.value_per_follower,
+            start_date: self.start,
+            horizon: self.horizon,
+        }
+    }
+}
+
+/// The retention distribution, as a flag value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DistArg {
+    /// Every rate in the route's range equally likely
+    Uniform,
+    /// Peaked at the middle of the range (or the rulebook's mode)
+    Triangular,
+    /// Beta-PERT, shape 4, same mode: smoother tails
+    Pert,
+}
+
+impl From<DistArg> for Dist {
+    fn from(d: DistArg) -> Dist {
+        match d {
+            DistArg::Uniform => Dist::Uniform,
+            DistArg::Triangular => Dist::Triangular,
+            DistArg::Pert => Dist::Pert,
+        }
+    }
+}
+
+/// The RUN flags (SPEC §3).
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Run")]
+pub struct RunArgs {
+    /// Monte Carlo runs, 1–10,000,000 [default: 10000; 2000 per batch row]
+    #[arg(long, value_name = "N", value_parser = parse_runs)]
+    pub runs: Option<u64>,
+    /// Seed of every random stream; the same seed gives the same numbers
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_SEED)]
+    pub seed: u64,
+    /// Distribution of the retention rate inside the route's range
+    #[arg(long, value_enum, default_value_t = DistArg::Uniform)]
+    pub dist: DistArg,
+    /// Also report the chance that the final audience is at least N followers
+    #[arg(long, value_name = "N", value_parser = parse_count)]
+    pub at_least: Option<u64>,
+    /// Write PNG charts into DIR (created if missing)
+    #[arg(long, value_name = "DIR")]
+    pub charts: Option<PathBuf>,
+    /// Chart size in pixels, WxH (400x300 to 8000x8000)
+    #[arg(long, value_name = "WxH", default_value = "1600x1000")]
+    pub chart_size: String,
+}
+
+/// `--format table|json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TableOrJson {
+    /// Aligned text for people
+    #[default]
+    Table,
+    /// One JSON document for scripts
+    Json,
+}
+
+impl From<TableOrJson> for crate::report::Format {
+    fn from(f: TableOrJson) -> Self {
+        match f {
+            TableOrJson::Table => crate::report::Format::Table,
+            TableOrJson::Json => crate::report::Format::Json,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_accept_separators_and_chinese_units() {
+        assert_eq!(parse_count("120000"), Ok(120_000));
+        assert_eq!(parse_count("120,000"), Ok(120_000));
+        assert_eq!(parse_count("12万"), Ok(120_000));
+        assert_eq!(parse_count("1.5亿"), Ok(150_000_000));
+        assert!(parse_count("1.23456万").is_err());
+        assert!(parse_count("-5").is_err());
+        assert!(parse_count("abc").is_err());
+    }
+
+    #[test]
+    fn fee_ranges() {
+        assert_eq!(parse_fee_range("500-1500"), Ok(FeeRange(500.0, 1500.0)));
+        assert_eq!(parse_fee_range("500–1500"), Ok(FeeRange(500.0, 1500.0)));
+        assert_eq!(parse_fee_range("800"), Ok(FeeRange(800.0, 800.0)));
+        assert!(parse_fee_range("-5").is_err());
+        assert!(parse_fee_range("a-b").is_err());
+    }
+
+    #[test]
+    fn shares_and_runs() {
+        assert_eq!(parse_share("12%"), Ok(0.12));
+        assert_eq!(parse_share("-0.01"), Ok(-0.01));
+        assert!(parse_share("inf").is_err());
+        assert!(parse_runs("0").is_err());
+        assert!(parse_runs("10000001").is_err());
+        assert_eq!(parse_runs("10,000"), Ok(10_000));
+    }
+}

@@ -1,0 +1,46 @@
+//! `fanplan check`: is this migration allowed (M1–M3), by which route (M6), at what fee (M4, M5).
+
+use super::args::{ScenarioArgs, TableOrJson};
+use super::{scenario_of, Ctx, Outcome};
+use crate::forecast::scenario_warnings;
+use crate::report::{emit, CheckReport};
+use crate::rules::{check, Rulebook};
+use clap::Args;
+
+const EXAMPLES: &str = "\
+Examples:
+  fanplan check --followers 120000 --cross-entity
+  fanplan check --kind 订阅号 --subject 个人 --target-subject 企业 --followers 5000
+  fanplan check --followers 120000 --target-kind service --format json";
+
+/// Flags of `fanplan check`.
+#[derive(Debug, Args)]
+#[command(after_help = EXAMPLES)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    scenario: ScenarioArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    format: TableOrJson,
+}
+
+/// Run `fanplan check`.
+pub fn run(book: &Rulebook, a: &CheckArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+    let mut scenario_args = a.scenario.clone();
+    // `check` needs no follower count; a placeholder keeps the scenario valid.
+    scenario_args.followers.get_or_insert(1);
+    let s = scenario_of(&scenario_args, ctx.today)?;
+    let e = check(book, &s);
+    let report = CheckReport {
+        eligibility: &e,
+        scenario: &s,
+        warnings: scenario_warnings(&s),
+        book,
+    };
+    emit(&report, a.format.into(), ctx.out)?;
+    Ok(if e.allowed {
+        Outcome::Done
+    } else {
+        Outcome::Forbidden
+    })
+}

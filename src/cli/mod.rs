@@ -1,0 +1,165 @@
+//! The command line: clap definitions and one file per subcommand turning flags into core
+//! types and core results into output. The only module that knows about the terminal.
+
+pub mod args;
+mod batch;
+mod check;
+mod compare;
+mod gen;
+mod plan;
+mod rules;
+mod simulate;
+mod workdays;
+
+use crate::rules::{Rulebook, RulebookError};
+use crate::scenario::{Scenario, ScenarioError};
+use anyhow::Context;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+const AFTER_HELP: &str = "\
+Examples:
+  fanplan check --followers 120000 --cross-entity
+  fanplan simulate --followers 12万 --kind 订阅号 --cross-entity --charts out/
+  fanplan batch data/examples/accounts.csv -o forecasts.csv
+  fanplan rules
+
+Exit codes: 0 done; 1 I/O failure; 2 invalid input or usage; 3 the rules forbid the migration;
+4 a batch finished but rejected some rows.";
+
+/// Plan and cost the migration of a WeChat Official Account's followers (微信公众号粉丝迁移),
+/// or the closing of an account (注销).
+#[derive(Debug, Parser)]
+#[command(name = "fanplan", version, about, after_help = AFTER_HELP, propagate_version = true)]
+pub struct Cli {
+    /// Rulebook to use instead of the embedded default (TOML; see `fanplan rules --format json`)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// fanplan's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Is this migration allowed, by which route, at what fee (exit 3 when forbidden)
+    Check(check::CheckArgs),
+    /// Monte Carlo forecast of one migration: followers kept, dates, cost
+    Simulate(simulate::SimulateArgs),
+    /// One forecast per row of a CSV file of accounts
+    Batch(batch::BatchArgs),
+    /// Dated step-by-step plan to migrate or close an account
+    Plan(plan::PlanArgs),
+    /// Scenarios of a CSV file side by side, ranked
+    Compare(compare::CompareArgs),
+    /// The date N working days after a date, on the Chinese working-day calendar
+    Workdays(workdays::WorkdaysArgs),
+    /// Print the rulebook in force
+    Rules(rules::RulesArgs),
+    /// Print a shell completion script
+    Completions(gen::CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
+}
+
+/// What a finished command reports, beyond plain success.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Done,
+    /// Exit 3: the rules forbid the migration.
+    Forbidden,
+    /// Exit 4: a batch finished but rejected some rows.
+    Rejected,
+}
+
+impl Outcome {
+    /// The process exit code (SPEC §3).
+    pub fn code(self) -> i32 {
+        match self {
+            Outcome::Done => 0,
+            Outcome::Forbidden => 3,
+            Outcome::Rejected => 4,
+        }
+    }
+}
+
+/// Invalid input or usage: exit 2. The message names the flag, column, key or line.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct InvalidInput(pub String);
+
+/// The environment a command runs in: today's date, the output streams.
+pub struct Ctx<'a> {
+    /// Today, for default start dates.
+    pub today: NaiveDate,
+    /// Standard output.
+    pub out: &'a mut dyn Write,
+    /// Standard error.
+    pub err: &'a mut dyn Write,
+    /// Whether standard error is a terminal (progress bars).
+    pub err_is_terminal: bool,
+}
+
+/// The exit code for an error: 2 for invalid input, 1 for everything else (I/O).
+pub fn exit_code(err: &anyhow::Error) -> i32 {
+    for cause in err.chain() {
+        if cause.is::<InvalidInput>() || cause.is::<RulebookError>() || cause.is::<ScenarioError>()
+        {
+            return 2;
+        }
+    }
+    1
+}
+
+/// Whether an error is a closed output pipe (e.g. `fanplan rules | head`), which is not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Load the rulebook: the embedded one, or `path`.
+pub fn load_rules(path: Option<&Path>) -> anyhow::Result<Rulebook> {
+    match path {
+        None => {
+            Rulebook::seed().map_err(|e| InvalidInput(format!("embedded rulebook: {e}")).into())
+        }
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read the rulebook {}", p.display()))?;
+            Rulebook::from_toml(&text)
+                .map_err(|e| InvalidInput(format!("rulebook {}: {e}", p.display())).into())
+        }
+    }
+}
+
+/// A scenario error in flag terms.
+pub fn flag_error(e: ScenarioError) -> anyhow::Error {
+    InvalidInput(format!("{}: {}", e.field.flag(), e.message)).into()
+}
+
+/// Build the scenario of the SCENARIO flags.
+pub fn scenario_of(args: &args::ScenarioArgs, today: NaiveDate) -> anyhow::Result<Scenario> {
+    args.input().build(today).map_err(flag_error)
+}
+
+/// Run a parsed command line.
+pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+    let rules = cli.rules.as_deref();
+    match cli.command {
+        Command::Check(a) => check::run(&load_rules(rules)?, &a, ctx),
+        Command::Simulate(a) => simulate::run(&load_rules(rules)?, &a, ctx),
+        Command::Batch(a) => batch::run(&load_rules(rules)?, &a, ctx),
+        Command::Plan(a) => plan::run(&load_rules(rules)?, &a, ctx),
+        Command::Compare(a) => compare::run(&load_rules(rules)?, &a, ctx),
+        Command::Workdays(a) => workdays::run(&a, ctx),
+        Command::Rules(a) => rules::run(&load_rules(rules)?, &a, ctx),
+        Command::Completions(a) => gen::completions(&a, ctx),
+        Command::Man => gen::man(ctx),
+    }
+}

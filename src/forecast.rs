@@ -1,0 +1,302 @@
+//! A Forecast: the statistics of every metric over the runs of one scenario, the dates they
+//! imply, the daily audience trajectory and the chance of reaching a threshold (SPEC §2, §3).
+//!
+//! Forbidden migrations (M1–M3) are not forecast: [`Forecast::run`] returns their eligibility.
+
+use crate::rules::{check, Eligibility, Fees, Route, Rulebook};
+use crate::scenario::Scenario;
+use crate::sim::{trajectory::trajectory, Dist, Draw, Model};
+use crate::stats::{probability_at_least, Summary};
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+/// How to run a forecast.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RunOptions {
+    /// Number of runs (1 to [`crate::sim::MAX_RUNS`]).
+    pub runs: u64,
+    /// The seed of every random stream.
+    pub seed: u64,
+    /// The retention distribution.
+    pub dist: Dist,
+    /// Report the chance that the final audience is at least this.
+    pub at_least: Option<f64>,
+}
+
+/// Rulebook identity in a forecast.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RulesId {
+    /// Rulebook name.
+    pub name: String,
+    /// Rulebook version.
+    pub version: String,
+}
+
+/// Statistics per metric (SPEC §2), by metric name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metrics {
+    /// Retention rate r.
+    pub retention_rate: Summary,
+    /// Retained followers R.
+    pub retained_followers: Summary,
+    /// Lost followers L = N − R.
+    pub lost_followers: Summary,
+    /// Audience on day H.
+    pub final_audience: Summary,
+    /// Transfer day D.
+    pub transfer_day: Summary,
+    /// Settled day D + W.
+    pub settled_day: Summary,
+    /// Route fee plus notary fee, yuan.
+    pub cost_yuan: Summary,
+    /// Cost / R over the runs with R > 0; `null` when every run kept nobody.
+    pub cost_per_retained_follower: Option<Summary>,
+    /// L · v, yuan.
+    pub lost_value_yuan: Summary,
+}
+
+/// Dates of day percentiles, each rounded up to a whole day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DatePercentiles {
+    /// 10th percentile.
+    pub p10: NaiveDate,
+    /// Median.
+    pub p50: NaiveDate,
+    /// 90th percentile.
+    pub p90: NaiveDate,
+}
+
+/// The transfer and settled dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Dates {
+    /// When the followers move (D).
+    pub transfer: DatePercentiles,
+    /// When the unfollow window ends (D + W).
+    pub settled: DatePercentiles,
+}
+
+/// One day of the audience trajectory.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TrajectoryEntry {
+    /// Days after day 0.
+    pub day: u32,
+    /// The date.
+    pub date: NaiveDate,
+    /// Mean audience.
+    pub mean: f64,
+    /// 5th percentile.
+    pub p5: f64,
+    /// 10th percentile.
+    pub p10: f64,
+    /// Median.
+    pub p50: f64,
+    /// 90th percentile.
+    pub p90: f64,
+    /// 95th percentile.
+    pub p95: f64,
+}
+
+/// The chance that the final audience reaches a threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct AtLeast {
+    /// The threshold, followers.
+    pub threshold: f64,
+    /// Share of runs whose final audience is at least the threshold.
+    pub p: f64,
+    /// Its standard error, √(p(1−p)/runs).
+    pub se: f64,
+}
+
+/// A Monte Carlo forecast of one allowed migration.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Forecast {
+    /// fanplan's version.
+    pub version: &'static str,
+    /// The rulebook in force.
+    pub rules: RulesId,
+    /// The seed.
+    pub seed: u64,
+    /// Number of runs.
+    pub runs: u64,
+    /// Retention distribution.
+    pub dist: Dist,
+    /// The inputs after defaults.
+    pub scenario: Scenario,
+    /// The route (M6).
+    pub route: Route,
+    /// The fees (M4, M5).
+    pub fee_yuan: Fees,
+    /// Statistics per metric.
+    pub metrics: Metrics,
+    /// Transfer and settled dates.
+    pub dates: Dates,
+    /// The audience per day, 0…H.
+    pub trajectory: Vec<TrajectoryEntry>,
+    /// With `--at-least`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub probability_at_least: Option<AtLeast>,
+    /// The assumptions of the rulebook in force, `ID: text`.
+    pub assumptions: Vec<String>,
+    /// Things the user should know about the inputs.
+    pub warnings: Vec<String>,
+    /// Retained followers of every run, in run order (for charts; not serialised).
+    #[serde(skip)]
+    pub retained_samples: Vec<f64>,
+}
+
+/// Day offset `day` (possibly fractional) after `start`, rounded up, as a date.
+pub fn date_after(start: NaiveDate, day: f64) -> NaiveDate {
+    let days = if day.is_finite() && day > 0.0 {
+        day.ceil() as u64
+    } else {
+        0
+    };
+    start
+        .checked_add_days(Days::new(days))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+fn summary(values: impl Iterator<Item = f64>) -> Summary {
+    let mut v: Vec<f64> = values.collect();
+    Summary::of(&mut v).unwrap_or(Summary {
+        mean: f64::NAN,
+        sd: f64::NAN,
+        se: f64::NAN,
+        min: f64::NAN,
+        p5: f64::NAN,
+        p10: f64::NAN,
+        p25: f64::NAN,
+        p50: f64::NAN,
+        p75: f64::NAN,
+        p90: f64::NAN,
+        p95: f64::NAN,
+        max: f64::NAN,
+    })
+}
+
+fn date_percentiles(start: NaiveDate, s: &Summary) -> DatePercentiles {
+    DatePercentiles {
+        p10: date_after(start, s.p10),
+        p50: date_after(start, s.p50),
+        p90: date_after(start, s.p90),
+    }
+}
+
+/// Warnings about the inputs of a scenario.
+pub fn scenario_warnings(s: &Scenario) -> Vec<String> {
+    let mut w = Vec::new();
+    if s.cross_entity_implied {
+        w.push(format!(
+            "the target's subject ({}) differs from the source's ({}): the target belongs to another legal entity, so the migration is cross-entity",
+            s.target_subject, s.source_subject
+        ));
+    }
+    w
+}
+
+impl Forecast {
+    /// Check the scenario and, when allowed, forecast it. A forbidden migration returns its
+    /// eligibility (with the violated rules) as the error.
+    pub fn run(
+        book: &Rulebook,
+        s: &Scenario,
+        opts: &RunOptions,
+    ) -> Result<Forecast, Box<Eligibility>> {
+        let eligibility = check(book, s);
+        let Some(route) = eligibility.route else {
+            return Err(Box::new(eligibility));
+        };
+        let model = Model::new(book, s, route, opts.dist);
+        let draws = model.draw_all(opts.seed, opts.runs as usize);
+        Ok(Forecast::from_draws(
+            book,
+            s,
+            &model,
+            &draws,
+            opts,
+            eligibility.fee_yuan,
+        ))
+    }
+
+    fn from_draws(
+        book: &Rulebook,
+        s: &Scenario,
+        model: &Model,
+        draws: &[Draw],
+        opts: &RunOptions,
+        fee_yuan: Fees,
+    ) -> Forecast {
+        let n = model.followers;
+        let w = f64::from(model.window);
+        let finals: Vec<f64> = draws.iter().map(|d| model.final_audience(d)).collect();
+        let transfer_day = summary(draws.iter().map(|d| f64::from(d.transfer_day)));
+        let settled_day = summary(draws.iter().map(|d| f64::from(d.transfer_day) + w));
+        let retained_samples: Vec<f64> = draws.iter().map(|d| d.retained as f64).collect();
+        let mut cpr: Vec<f64> = draws
+            .iter()
+            .filter(|d| d.retained > 0)
+            .map(|d| model.cost(d) / d.retained as f64)
+            .collect();
+        let metrics = Metrics {
+            retention_rate: summary(draws.iter().map(|d| d.retention)),
+            retained_followers: summary(retained_samples.iter().copied()),
+            lost_followers: summary(draws.iter().map(|d| (n - d.retained) as f64)),
+            final_audience: summary(finals.iter().copied()),
+            transfer_day,
+            settled_day,
+            cost_yuan: summary(draws.iter().map(|d| model.cost(d))),
+            cost_per_retained_follower: Summary::of(&mut cpr),
+            lost_value_yuan: summary(
+                draws
+                    .iter()
+                    .map(|d| (n - d.retained) as f64 * model.value_per_follower),
+            ),
+        };
+        let start = s.start_date;
+        let dates = Dates {
+            transfer: date_percentiles(start, &metrics.transfer_day),
+            settled: date_percentiles(start, &metrics.settled_day),
+        };
+        let trajectory = trajectory(model, draws)
+            .into_iter()
+            .map(|d| TrajectoryEntry {
+                day: d.day,
+                date: date_after(start, f64::from(d.day)),
+                mean: d.mean,
+                p5: d.p5,
+                p10: d.p10,
+                p50: d.p50,
+                p90: d.p90,
+                p95: d.p95,
+            })
+            .collect();
+        let probability_at_least = opts.at_least.map(|threshold| {
+            let (p, se) = probability_at_least(&finals, threshold);
+            AtLeast { threshold, p, se }
+        });
+        Forecast {
+            version: env!("CARGO_PKG_VERSION"),
+            rules: RulesId {
+                name: book.rulebook.name.clone(),
+                version: book.rulebook.version.clone(),
+            },
+            seed: opts.seed,
+            runs: opts.runs,
+            dist: opts.dist,
+            scenario: s.clone(),
+            route: model.route,
+            fee_yuan,
+            metrics,
+            dates,
+            trajectory,
+            probability_at_least,
+            assumptions: book
+                .assumptions()
+                .into_iter()
+                .map(|(id, a)| format!("{id}: {a}"))
+                .collect(),
+            warnings: scenario_warnings(s),
+            retained_samples,
+        }
+    }
+}

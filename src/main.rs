@@ -1,0 +1,38 @@
+//! The `fanplan` binary: parse the flags, run the command, print the error chain and map it
+//! to the exit code of SPEC §3.
+
+use clap::Parser;
+use fanplan::cli::{exit_code, is_broken_pipe, run, Cli, Ctx};
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = io::stderr();
+    let err_is_terminal = err.is_terminal();
+    let mut ctx = Ctx {
+        today: chrono::Local::now().date_naive(),
+        out: &mut out,
+        err: &mut err,
+        err_is_terminal,
+    };
+    let result = run(cli, &mut ctx).and_then(|outcome| {
+        out.flush()?;
+        Ok(outcome)
+    });
+    match result {
+        Ok(outcome) => ExitCode::from(outcome.code() as u8),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = out.flush();
+            let mut msg = format!("error: {e}");
+            for cause in e.chain().skip(1) {
+                msg.push_str(&format!("\n  caused by: {cause}"));
+            }
+            let _ = writeln!(io::stderr(), "{msg}");
+            ExitCode::from(exit_code(&e) as u8)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Dated step-by-step plans (SPEC §6).

@@ -1,0 +1,97 @@
+//! The answer of `fanplan check`: allowed or not, the route, the fees, the violated rules.
+
+use super::fmt::{percent, yuan};
+use super::Document;
+use crate::rules::{Eligibility, Rulebook};
+use crate::scenario::Scenario;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// `fanplan check`'s document.
+#[derive(Serialize)]
+pub struct CheckReport<'a> {
+    /// The eligibility (its keys are the document's top level).
+    #[serde(flatten)]
+    pub eligibility: &'a Eligibility,
+    /// The inputs after defaults.
+    pub scenario: &'a Scenario,
+    /// Notes on the inputs.
+    pub warnings: Vec<String>,
+    /// The rulebook, for the table.
+    #[serde(skip)]
+    pub book: &'a Rulebook,
+}
+
+impl Document for CheckReport<'_> {
+    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
+        let e = self.eligibility;
+        let s = self.scenario;
+        writeln!(
+            w,
+            "{} {} account ({} followers) → {} {} account{}{}",
+            s.source_subject,
+            s.source_kind,
+            super::fmt::thousands(s.followers as f64),
+            s.target_subject,
+            s.target_kind,
+            if s.cross_entity {
+                " of another legal entity"
+            } else {
+                " of the same entity"
+            },
+            if s.target_verified {
+                ", verified"
+            } else {
+                ", not verified"
+            },
+        )?;
+        for note in &self.warnings {
+            writeln!(w, "note: {note}")?;
+        }
+        match e.route {
+            Some(route) => {
+                let r = self.book.route(route);
+                writeln!(w, "Allowed: yes")?;
+                writeln!(
+                    w,
+                    "Route:   {route} (M6): {}–{} days, retention {}–{}",
+                    r.duration_days.min,
+                    r.duration_days.max,
+                    percent(r.retention.min),
+                    percent(r.retention.max)
+                )?;
+                write!(w, "Fees:    review {} yuan (M4)", yuan(e.fee_yuan.review))?;
+                if r.notary {
+                    write!(
+                        w,
+                        " + notary {}–{} yuan (M5)",
+                        yuan(e.fee_yuan.notary_min),
+                        yuan(e.fee_yuan.notary_max)
+                    )?;
+                }
+                writeln!(w)?;
+                writeln!(
+                    w,
+                    "Then:    followers may unfollow for {} days after the transfer (M7); the source account is closed when it completes (M8).",
+                    self.book.migration.unfollow_window_days
+                )?;
+            }
+            None => {
+                let n = e.violations.len();
+                writeln!(
+                    w,
+                    "Allowed: no — {n} rule{} violated",
+                    if n == 1 { "" } else { "s" }
+                )?;
+                for v in &e.violations {
+                    writeln!(w, "  {}  {} ({})", v.rule, v.message, v.source)?;
+                }
+                writeln!(
+                    w,
+                    "See the ways open to this account: fanplan plan --options"
+                )?;
+            }
+        }
+        Ok(())
+    }
+}

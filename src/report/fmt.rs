@@ -1,0 +1,96 @@
+//! Number formatting for tables: thousands separators, percentages, yuan.
+
+/// An integer with thousands separators: 120000 → "120,000".
+pub fn thousands(v: f64) -> String {
+    if !v.is_finite() {
+        return "–".to_string();
+    }
+    let rounded = v.round();
+    let neg = rounded < 0.0;
+    let digits = format!("{:.0}", rounded.abs());
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if neg {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// A share as a percentage with one decimal: 0.8512 → "85.1%".
+pub fn percent(v: f64) -> String {
+    if v.is_finite() {
+        format!("{:.1}%", v * 100.0)
+    } else {
+        "–".to_string()
+    }
+}
+
+/// Yuan: whole yuan with separators above 100, two decimals below.
+pub fn yuan(v: f64) -> String {
+    if !v.is_finite() {
+        "–".to_string()
+    } else if v.abs() >= 100.0 {
+        thousands(v)
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+/// A number with no trailing zeros: 300.0 → "300", 0.01 → "0.01".
+pub fn plain(v: f64) -> String {
+    format!("{v}")
+}
+
+/// Left-pad cells into aligned columns; the first column is left-aligned.
+pub fn table(rows: &[Vec<String>]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        let mut line = String::new();
+        for (c, cell) in r.iter().enumerate() {
+            let pad = widths[c].saturating_sub(cell.chars().count());
+            if c == 0 {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(pad));
+            } else {
+                line.push_str("  ");
+                line.push_str(&" ".repeat(pad));
+                line.push_str(cell);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators() {
+        assert_eq!(thousands(120000.0), "120,000");
+        assert_eq!(thousands(999.4), "999");
+        assert_eq!(thousands(-1234567.0), "-1,234,567");
+        assert_eq!(thousands(f64::NAN), "–");
+        assert_eq!(percent(0.8512), "85.1%");
+        assert_eq!(yuan(0.2576), "0.26");
+        assert_eq!(yuan(1300.0), "1,300");
+    }
+}

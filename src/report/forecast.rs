@@ -1,0 +1,112 @@
+//! `fanplan simulate`: the forecast as a table for people (JSON is the Forecast itself).
+
+use super::fmt::{percent, table, thousands, yuan};
+use super::Document;
+use crate::forecast::Forecast;
+use crate::stats::Summary;
+use std::io::{self, Write};
+
+fn row(label: &str, s: &Summary, f: fn(f64) -> String) -> Vec<String> {
+    vec![
+        label.to_string(),
+        f(s.p5),
+        f(s.p10),
+        f(s.p50),
+        f(s.p90),
+        f(s.p95),
+        f(s.mean),
+    ]
+}
+
+fn days(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+impl Document for Forecast {
+    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
+        let s = &self.scenario;
+        let m = &self.metrics;
+        writeln!(
+            w,
+            "{} {} account, {} followers → {} ({} target followers, overlap {})",
+            s.source_subject,
+            s.source_kind,
+            thousands(s.followers as f64),
+            self.route,
+            thousands(s.target_followers as f64),
+            percent(s.overlap),
+        )?;
+        writeln!(
+            w,
+            "{} runs · seed {} · retention {} · rules {} {} · start {} · horizon {} days",
+            thousands(self.runs as f64),
+            self.seed,
+            self.dist.name(),
+            self.rules.name,
+            self.rules.version,
+            s.start_date,
+            s.horizon_days
+        )?;
+        for note in &self.warnings {
+            writeln!(w, "note: {note}")?;
+        }
+        writeln!(w)?;
+        let mut rows = vec![["", "P5", "P10", "P50", "P90", "P95", "mean"]
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()];
+        rows.push(row("Retention rate", &m.retention_rate, percent));
+        rows.push(row("Retained followers", &m.retained_followers, thousands));
+        rows.push(row("Lost followers", &m.lost_followers, thousands));
+        rows.push(row(
+            &format!("Audience on day {}", s.horizon_days),
+            &m.final_audience,
+            thousands,
+        ));
+        rows.push(row("Transfer day", &m.transfer_day, days));
+        rows.push(row("Settled day", &m.settled_day, days));
+        rows.push(row("Cost (yuan)", &m.cost_yuan, yuan));
+        if let Some(cpr) = &m.cost_per_retained_follower {
+            rows.push(row("Cost per kept follower (yuan)", cpr, yuan));
+        }
+        if s.value_per_follower > 0.0 {
+            rows.push(row("Lost value (yuan)", &m.lost_value_yuan, yuan));
+        }
+        write!(w, "{}", table(&rows))?;
+        writeln!(w)?;
+        let d = &self.dates;
+        writeln!(
+            w,
+            "Transfer date  P10 {}  P50 {}  P90 {}",
+            d.transfer.p10, d.transfer.p50, d.transfer.p90
+        )?;
+        writeln!(
+            w,
+            "Settled date   P10 {}  P50 {}  P90 {}",
+            d.settled.p10, d.settled.p50, d.settled.p90
+        )?;
+        if let Some(a) = &self.probability_at_least {
+            writeln!(
+                w,
+                "Chance the audience on day {} is at least {}: {} (standard error {})",
+                s.horizon_days,
+                thousands(a.threshold),
+                percent(a.p),
+                percent(a.se)
+            )?;
+        }
+        writeln!(w)?;
+        let ids: Vec<&str> = self
+            .assumptions
+            .iter()
+            .filter_map(|a| a.split(':').next())
+            .collect();
+        writeln!(
+            w,
+            "Assumptions in force ({}): see `fanplan rules`. Standard error of the mean retained: {}.",
+            ids.join(", "),
+            thousands(m.retained_followers.se)
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,51 @@
+//! Output writers: a document (a forecast, an eligibility check, a rulebook, …) rendered as a
+//! table for people, JSON for scripts, or CSV where rows make sense, onto any `io::Write`.
+//!
+//! Each document type implements [`Document`] in its own file; [`emit`] picks the format.
+
+mod check;
+pub use check::CheckReport;
+pub mod fmt;
+mod forecast;
+mod rules;
+
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Aligned text for people.
+    #[default]
+    Table,
+    /// One JSON document.
+    Json,
+    /// CSV rows.
+    Csv,
+}
+
+/// Something fanplan prints.
+pub trait Document: Serialize {
+    /// Write the human-readable table.
+    fn table(&self, w: &mut dyn Write) -> io::Result<()>;
+
+    /// Write CSV rows; documents without rows write their JSON instead.
+    fn csv(&self, w: &mut dyn Write) -> io::Result<()> {
+        json(self, w)
+    }
+}
+
+/// Write any serialisable value as pretty JSON with a final newline.
+pub fn json<T: Serialize + ?Sized>(value: &T, w: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value).map_err(io::Error::other)?;
+    writeln!(w)
+}
+
+/// Write a document in a format.
+pub fn emit<D: Document + ?Sized>(doc: &D, format: Format, w: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Table => doc.table(w),
+        Format::Json => json(doc, w),
+        Format::Csv => doc.csv(w),
+    }
+}

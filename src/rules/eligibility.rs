@@ -1,0 +1,276 @@
+//! Eligibility of a migration: which rules it breaks (M1, M2, M3), which route it takes (M6) and
+//! the fees it pays (M4, M5). Every violated rule is reported, not only the first.
+
+use super::{Kind, Range, Route, Rulebook, Subject};
+use crate::scenario::Scenario;
+use serde::Serialize;
+
+/// One violated rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Violation {
+    /// The rule id, e.g. `M1`.
+    pub rule: String,
+    /// What is wrong with this scenario, in the user's words.
+    pub message: String,
+    /// Where the rule comes from, e.g. `seed §三`.
+    pub source: String,
+}
+
+/// The fees of a migration.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Fees {
+    /// M4 review fee.
+    pub review: f64,
+    /// M5 notary fee, low end (0 when the route pays none).
+    pub notary_min: f64,
+    /// M5 notary fee, high end (0 when the route pays none).
+    pub notary_max: f64,
+}
+
+/// The answer of `fanplan check`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Eligibility {
+    /// No rule is violated.
+    pub allowed: bool,
+    /// The route, when allowed.
+    pub route: Option<Route>,
+    /// The fees the migration would pay.
+    pub fee_yuan: Fees,
+    /// Every violated rule.
+    pub violations: Vec<Violation>,
+}
+
+impl Eligibility {
+    /// The violated rule ids joined by `;` (for CSV).
+    pub fn violation_ids(&self) -> String {
+        self.violations
+            .iter()
+            .map(|v| v.rule.as_str())
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+}
+
+/// The route a scenario takes if allowed: cross-entity when the target belongs to another
+/// legal entity, otherwise by kind (M6).
+pub fn route_of(s: &Scenario) -> Route {
+    if s.cross_entity {
+        Route::CrossEntity
+    } else {
+        match s.source_kind {
+            Kind::Subscription => Route::SubscriptionToSubscription,
+            Kind::Service => Route::ServiceToService,
+        }
+    }
+}
+
+/// The notary fee range of a route for a scenario: the scenario's override, else the rulebook's
+/// (M5); `None` when the route pays no notary fee.
+pub fn notary_range(book: &Rulebook, s: &Scenario, route: Route) -> Option<Range<f64>> {
+    book.route(route)
+        .notary
+        .then(|| s.notary_fee_yuan.unwrap_or(book.migration.notary_fee_yuan))
+}
+
+/// Check a migration against the rulebook.
+pub fn check(book: &Rulebook, s: &Scenario) -> Eligibility {
+    let m = &book.migration;
+    let mut violations = Vec::new();
+    let mut violate = |id: &str, message: String| {
+        violations.push(Violation {
+            rule: id.to_string(),
+            message,
+            source: book.source_of(id).to_string(),
+        })
+    };
+    // M1
+    if m.same_kind_only && s.source_kind != s.target_kind {
+        violate(
+            "M1",
+            format!(
+                "a {} account cannot migrate into a {} account: only subscription → subscription and service → service",
+                s.source_kind, s.target_kind
+            ),
+        );
+    }
+    // M2
+    if m.forbid_personal_to_enterprise
+        && s.source_subject == Subject::Personal
+        && s.target_subject == Subject::Enterprise
+    {
+        violate(
+            "M2",
+            "a personal-subject account cannot migrate into an enterprise-subject account"
+                .to_string(),
+        );
+    }
+    // M3
+    if m.require_verified_target && !s.target_verified {
+        violate("M3", "the target account is not verified".to_string());
+    }
+    let route = route_of(s);
+    let (notary_min, notary_max) =
+        notary_range(book, s, route).map_or((0.0, 0.0), |r| (r.min, r.max));
+    let allowed = violations.is_empty();
+    Eligibility {
+        allowed,
+        route: allowed.then_some(route),
+        fee_yuan: Fees {
+            // M4
+            review: m.review_fee_yuan,
+            notary_min,
+            notary_max,
+        },
+        violations,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::ScenarioInput;
+    use chrono::NaiveDate;
+
+    fn book() -> Rulebook {
+        Rulebook::seed().expect("seed rulebook is valid")
+    }
+
+    fn scenario(f: impl FnOnce(&mut ScenarioInput)) -> Scenario {
+        let mut input = ScenarioInput {
+            followers: Some(1000),
+            ..Default::default()
+        };
+        f(&mut input);
+        input
+            .build(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default())
+            .expect("valid scenario")
+    }
+
+    fn ids(e: &Eligibility) -> Vec<&str> {
+        e.violations.iter().map(|v| v.rule.as_str()).collect()
+    }
+
+    #[test]
+    fn m1_kinds_must_match() {
+        let e = check(&book(), &scenario(|i| i.target_kind = Some(Kind::Service)));
+        assert_eq!(ids(&e), ["M1"]);
+        assert!(!e.allowed && e.route.is_none());
+        assert_eq!(e.violations[0].source, "seed §三");
+        let e = check(
+            &book(),
+            &scenario(|i| {
+                i.source_kind = Some(Kind::Service);
+                i.target_kind = Some(Kind::Subscription);
+            }),
+        );
+        assert_eq!(ids(&e), ["M1"]);
+    }
+
+    #[test]
+    fn m1_can_be_switched_off_by_a_rulebook() {
+        let mut b = book();
+        b.migration.same_kind_only = false;
+        assert!(check(&b, &scenario(|i| i.target_kind = Some(Kind::Service))).allowed);
+    }
+
+    #[test]
+    fn m2_personal_cannot_go_to_enterprise() {
+        let e = check(
+            &book(),
+            &scenario(|i| {
+                i.source_subject = Some(Subject::Personal);
+                i.target_subject = Some(Subject::Enterprise);
+            }),
+        );
+        assert_eq!(ids(&e), ["M2"]);
+        // the reverse direction is not forbidden by M2
+        let e = check(
+            &book(),
+            &scenario(|i| {
+                i.source_subject = Some(Subject::Enterprise);
+                i.target_subject = Some(Subject::Personal);
+            }),
+        );
+        assert!(e.allowed);
+    }
+
+    #[test]
+    fn m3_target_must_be_verified() {
+        let e = check(&book(), &scenario(|i| i.target_verified = Some(false)));
+        assert_eq!(ids(&e), ["M3"]);
+    }
+
+    #[test]
+    fn every_violation_is_listed() {
+        let e = check(
+            &book(),
+            &scenario(|i| {
+                i.source_subject = Some(Subject::Personal);
+                i.target_subject = Some(Subject::Enterprise);
+                i.target_kind = Some(Kind::Service);
+                i.target_verified = Some(false);
+            }),
+        );
+        assert_eq!(ids(&e), ["M1", "M2", "M3"]);
+        assert_eq!(e.violation_ids(), "M1;M2;M3");
+    }
+
+    #[test]
+    fn m4_review_fee_is_paid_by_every_route() {
+        for cross in [false, true] {
+            let e = check(&book(), &scenario(|i| i.cross_entity = Some(cross)));
+            assert_eq!(e.fee_yuan.review, 300.0);
+        }
+        let mut b = book();
+        b.migration.review_fee_yuan = 450.0;
+        assert_eq!(check(&b, &scenario(|_| {})).fee_yuan.review, 450.0);
+    }
+
+    #[test]
+    fn m5_notary_fee_only_across_entities() {
+        let same = check(&book(), &scenario(|_| {}));
+        assert_eq!(
+            (same.fee_yuan.notary_min, same.fee_yuan.notary_max),
+            (0.0, 0.0)
+        );
+        let cross = check(&book(), &scenario(|i| i.cross_entity = Some(true)));
+        assert_eq!(
+            (cross.fee_yuan.notary_min, cross.fee_yuan.notary_max),
+            (500.0, 1500.0)
+        );
+        let over = check(
+            &book(),
+            &scenario(|i| {
+                i.cross_entity = Some(true);
+                i.notary_fee_min = Some(499.0);
+            }),
+        );
+        assert_eq!(
+            (over.fee_yuan.notary_min, over.fee_yuan.notary_max),
+            (499.0, 499.0)
+        );
+    }
+
+    #[test]
+    fn m6_route_by_kind_and_entity() {
+        assert_eq!(
+            check(&book(), &scenario(|_| {})).route,
+            Some(Route::SubscriptionToSubscription)
+        );
+        assert_eq!(
+            check(&book(), &scenario(|i| i.source_kind = Some(Kind::Service))).route,
+            Some(Route::ServiceToService)
+        );
+        assert_eq!(
+            check(
+                &book(),
+                &scenario(|i| {
+                    i.source_kind = Some(Kind::Service);
+                    i.cross_entity = Some(true);
+                })
+            )
+            .route,
+            Some(Route::CrossEntity)
+        );
+    }
+}

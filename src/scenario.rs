@@ -1,0 +1,516 @@
+//! A scenario: the inputs of one forecast after defaults, validated once (SPEC §2).
+//!
+//! Flags and CSV rows both fill a [`ScenarioInput`] (every field optional); [`ScenarioInput::build`]
+//! applies the defaults and checks every value, naming the [`Field`] at fault so the CLI can say
+//! `--overlap` and the batch reader can say column `overlap`. Today's date is passed in.
+
+use crate::rules::{Kind, Range, Subject};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Largest follower count accepted (WeChat has about 1.4 billion users).
+pub const MAX_FOLLOWERS: u64 = 2_000_000_000;
+/// Largest horizon, in days.
+pub const MAX_HORIZON: u32 = 3650;
+/// Largest audience the growth model may reach within the horizon.
+pub const MAX_AUDIENCE: f64 = 1e15;
+
+/// One input of a scenario, for error messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// Source account kind.
+    SourceKind,
+    /// Source subject type.
+    SourceSubject,
+    /// Target kind.
+    TargetKind,
+    /// Target subject.
+    TargetSubject,
+    /// Cross-entity flag.
+    CrossEntity,
+    /// Target verified.
+    TargetVerified,
+    /// Source followers.
+    Followers,
+    /// Target followers.
+    TargetFollowers,
+    /// Overlap share.
+    Overlap,
+    /// Daily growth.
+    DailyGrowth,
+    /// Notary fee low end.
+    NotaryFeeMin,
+    /// Notary fee high end.
+    NotaryFeeMax,
+    /// Value per follower.
+    ValuePerFollower,
+    /// Start date.
+    StartDate,
+    /// Horizon.
+    Horizon,
+}
+
+impl Field {
+    /// The command-line flag that sets this input.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Field::SourceKind => "--kind",
+            Field::SourceSubject => "--subject",
+            Field::TargetKind => "--target-kind",
+            Field::TargetSubject => "--target-subject",
+            Field::CrossEntity => "--cross-entity",
+            Field::TargetVerified => "--target-unverified",
+            Field::Followers => "--followers",
+            Field::TargetFollowers => "--target-followers",
+            Field::Overlap => "--overlap",
+            Field::DailyGrowth => "--daily-growth",
+            Field::NotaryFeeMin | Field::NotaryFeeMax => "--notary-fee",
+            Field::ValuePerFollower => "--value-per-follower",
+            Field::StartDate => "--start",
+            Field::Horizon => "--horizon",
+        }
+    }
+
+    /// The batch CSV column that sets this input.
+    pub fn column(self) -> &'static str {
+        match self {
+            Field::SourceKind => "source_kind",
+            Field::SourceSubject => "source_subject",
+            Field::TargetKind => "target_kind",
+            Field::TargetSubject => "target_subject",
+            Field::CrossEntity => "cross_entity",
+            Field::TargetVerified => "target_verified",
+            Field::Followers => "followers",
+            Field::TargetFollowers => "target_followers",
+            Field::Overlap => "overlap",
+            Field::DailyGrowth => "daily_growth",
+            Field::NotaryFeeMin => "notary_fee_min",
+            Field::NotaryFeeMax => "notary_fee_max",
+            Field::ValuePerFollower => "value_per_follower",
+            Field::StartDate => "start_date",
+            Field::Horizon => "horizon",
+        }
+    }
+}
+
+/// An invalid scenario input.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message}")]
+pub struct ScenarioError {
+    /// Which input.
+    pub field: Field,
+    /// What is wrong and what is allowed (without the flag or column name).
+    pub message: String,
+}
+
+fn err(field: Field, message: impl Into<String>) -> ScenarioError {
+    ScenarioError {
+        field,
+        message: message.into(),
+    }
+}
+
+/// Scenario inputs as given; `None` takes the default.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScenarioInput {
+    /// Source kind (default subscription).
+    pub source_kind: Option<Kind>,
+    /// Source subject (default enterprise).
+    pub source_subject: Option<Subject>,
+    /// Target kind (default: the source's).
+    pub target_kind: Option<Kind>,
+    /// Target subject (default: the source's).
+    pub target_subject: Option<Subject>,
+    /// Target owned by another legal entity (default no).
+    pub cross_entity: Option<bool>,
+    /// Target verified (default yes).
+    pub target_verified: Option<bool>,
+    /// Source followers (required).
+    pub followers: Option<u64>,
+    /// Target followers (default 0).
+    pub target_followers: Option<u64>,
+    /// Share of source followers already following the target (default 0).
+    pub overlap: Option<f64>,
+    /// Organic daily growth (default 0).
+    pub daily_growth: Option<f64>,
+    /// Notary fee low end (default: rulebook).
+    pub notary_fee_min: Option<f64>,
+    /// Notary fee high end (default: rulebook).
+    pub notary_fee_max: Option<f64>,
+    /// Value of one follower in yuan (default 0).
+    pub value_per_follower: Option<f64>,
+    /// Day 0 (default today).
+    pub start_date: Option<NaiveDate>,
+    /// Days simulated after day 0 (default 60).
+    pub horizon: Option<u32>,
+}
+
+/// A validated scenario (SPEC §2). Built by [`ScenarioInput::build`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scenario {
+    /// Source kind.
+    pub source_kind: Kind,
+    /// Source subject.
+    pub source_subject: Subject,
+    /// Target kind.
+    pub target_kind: Kind,
+    /// Target subject.
+    pub target_subject: Subject,
+    /// Target owned by another legal entity (also true when the subjects differ).
+    pub cross_entity: bool,
+    /// Target verified.
+    pub target_verified: bool,
+    /// Source followers N.
+    pub followers: u64,
+    /// Target followers T.
+    pub target_followers: u64,
+    /// Overlap o.
+    pub overlap: f64,
+    /// Daily growth g.
+    pub daily_growth: f64,
+    /// Notary fee range, when overridden; the rulebook's otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notary_fee_yuan: Option<Range<f64>>,
+    /// Value per follower v.
+    pub value_per_follower: f64,
+    /// Day 0.
+    pub start_date: NaiveDate,
+    /// Horizon H in days.
+    pub horizon_days: u32,
+    /// True when the target's subject type differs from the source's, which makes the
+    /// migration cross-entity even without the flag.
+    #[serde(skip)]
+    pub cross_entity_implied: bool,
+}
+
+/// Default horizon in days.
+pub const DEFAULT_HORIZON: u32 = 60;
+
+fn finite(field: Field, v: f64) -> Result<f64, ScenarioError> {
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(err(field, format!("{v} is not a finite number")))
+    }
+}
+
+impl ScenarioInput {
+    /// Apply the defaults and validate every value.
+    pub fn build(&self, today: NaiveDate) -> Result<Scenario, ScenarioError> {
+        let source_kind = self.source_kind.unwrap_or(Kind::Subscription);
+        let source_subject = self.source_subject.unwrap_or(Subject::Enterprise);
+        let target_kind = self.target_kind.unwrap_or(source_kind);
+        let target_subject = self.target_subject.unwrap_or(source_subject);
+        let cross_entity_implied =
+            target_subject != source_subject && !self.cross_entity.unwrap_or(false);
+        let cross_entity = self.cross_entity.unwrap_or(false) || cross_entity_implied;
+
+        let followers = self.followers.ok_or_else(|| {
+            err(
+                Field::Followers,
+                "is required (the source account's follower count, at least 1)",
+            )
+        })?;
+        if !(1..=MAX_FOLLOWERS).contains(&followers) {
+            return Err(err(
+                Field::Followers,
+                format!("{followers} is outside 1–{MAX_FOLLOWERS}"),
+            ));
+        }
+        let target_followers = self.target_followers.unwrap_or(0);
+        if target_followers > MAX_FOLLOWERS {
+            return Err(err(
+                Field::TargetFollowers,
+                format!("{target_followers} is above {MAX_FOLLOWERS}"),
+            ));
+        }
+        let overlap = finite(Field::Overlap, self.overlap.unwrap_or(0.0))?;
+        if !(0.0..=1.0).contains(&overlap) {
+            return Err(err(
+                Field::Overlap,
+                format!("{overlap} is outside 0–1 (a share of the source's followers)"),
+            ));
+        }
+        let daily_growth = finite(Field::DailyGrowth, self.daily_growth.unwrap_or(0.0))?;
+        if !(daily_growth > -0.5 && daily_growth < 0.5) {
+            return Err(err(
+                Field::DailyGrowth,
+                format!("{daily_growth} is outside the open range −0.5 to 0.5 (a share per day, e.g. 0.001)"),
+            ));
+        }
+        let notary_fee_yuan = match (self.notary_fee_min, self.notary_fee_max) {
+            (None, None) => None,
+            (min, max) => {
+                let min = finite(Field::NotaryFeeMin, min.or(max).unwrap_or(0.0))?;
+                let max = finite(Field::NotaryFeeMax, max.or(Some(min)).unwrap_or(min))?;
+                if min < 0.0 {
+                    return Err(err(Field::NotaryFeeMin, format!("{min} yuan is negative")));
+                }
+                if max < 0.0 {
+                    return Err(err(Field::NotaryFeeMax, format!("{max} yuan is negative")));
+                }
+                if min > max {
+                    return Err(err(
+                        Field::NotaryFeeMin,
+                        format!("the range is reversed: {min} is above {max}"),
+                    ));
+                }
+                Some(Range { min, max })
+            }
+        };
+        let value_per_follower = finite(
+            Field::ValuePerFollower,
+            self.value_per_follower.unwrap_or(0.0),
+        )?;
+        if value_per_follower < 0.0 {
+            return Err(err(
+                Field::ValuePerFollower,
+                format!("{value_per_follower} yuan is negative"),
+            ));
+        }
+        let horizon_days = self.horizon.unwrap_or(DEFAULT_HORIZON);
+        if !(1..=MAX_HORIZON).contains(&horizon_days) {
+            return Err(err(
+                Field::Horizon,
+                format!("{horizon_days} days is outside 1–{MAX_HORIZON}"),
+            ));
+        }
+        let start_date = self.start_date.unwrap_or(today);
+        if start_date
+            .checked_add_days(chrono::Days::new(u64::from(horizon_days) + 3650))
+            .is_none()
+        {
+            return Err(err(
+                Field::StartDate,
+                format!("{start_date} is too far in the future"),
+            ));
+        }
+        let peak = (followers + target_followers) as f64
+            * (1.0 + daily_growth.max(0.0)).powf(f64::from(horizon_days));
+        if !(peak.is_finite() && peak <= MAX_AUDIENCE) {
+            return Err(err(
+                Field::DailyGrowth,
+                format!(
+                    "{daily_growth} a day over {horizon_days} days grows the audience past 10^15; lower it or shorten --horizon"
+                ),
+            ));
+        }
+        Ok(Scenario {
+            source_kind,
+            source_subject,
+            target_kind,
+            target_subject,
+            cross_entity,
+            target_verified: self.target_verified.unwrap_or(true),
+            followers,
+            target_followers,
+            overlap,
+            daily_growth,
+            notary_fee_yuan,
+            value_per_follower,
+            start_date,
+            horizon_days,
+            cross_entity_implied,
+        })
+    }
+}
+
+/// Parse a date written `YYYY-MM-DD`, with a message that shows the expected form.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a real date in the form YYYY-MM-DD"))
+}
+
+/// Parse a boolean: true/false, yes/no, 1/0, 是/否 (case-insensitive).
+pub fn parse_bool(s: &str) -> Result<bool, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" | "1" | "是" => Ok(true),
+        "false" | "no" | "n" | "0" | "否" => Ok(false),
+        _ => Err(format!(
+            "`{s}` is not a boolean (true/false, yes/no, 1/0, 是/否)"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default()
+    }
+
+    fn base() -> ScenarioInput {
+        ScenarioInput {
+            followers: Some(1000),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn defaults_follow_the_spec() {
+        let s = base().build(today()).expect("valid");
+        assert_eq!(s.source_kind, Kind::Subscription);
+        assert_eq!(s.source_subject, Subject::Enterprise);
+        assert_eq!(s.target_kind, Kind::Subscription);
+        assert_eq!(s.target_subject, Subject::Enterprise);
+        assert!(!s.cross_entity);
+        assert!(s.target_verified);
+        assert_eq!(s.target_followers, 0);
+        assert_eq!(s.overlap, 0.0);
+        assert_eq!(s.horizon_days, 60);
+        assert_eq!(s.start_date, today());
+        assert_eq!(s.notary_fee_yuan, None);
+    }
+
+    #[test]
+    fn target_defaults_to_the_source() {
+        let s = ScenarioInput {
+            source_kind: Some(Kind::Service),
+            source_subject: Some(Subject::Government),
+            ..base()
+        }
+        .build(today())
+        .expect("valid");
+        assert_eq!(s.target_kind, Kind::Service);
+        assert_eq!(s.target_subject, Subject::Government);
+    }
+
+    #[test]
+    fn different_subjects_imply_cross_entity() {
+        let s = ScenarioInput {
+            target_subject: Some(Subject::Government),
+            ..base()
+        }
+        .build(today())
+        .expect("valid");
+        assert!(s.cross_entity && s.cross_entity_implied);
+    }
+
+    #[test]
+    fn each_bad_value_names_its_field() {
+        let cases: Vec<(ScenarioInput, Field)> = vec![
+            (ScenarioInput::default(), Field::Followers),
+            (
+                ScenarioInput {
+                    followers: Some(0),
+                    ..base()
+                },
+                Field::Followers,
+            ),
+            (
+                ScenarioInput {
+                    overlap: Some(1.5),
+                    ..base()
+                },
+                Field::Overlap,
+            ),
+            (
+                ScenarioInput {
+                    overlap: Some(f64::NAN),
+                    ..base()
+                },
+                Field::Overlap,
+            ),
+            (
+                ScenarioInput {
+                    daily_growth: Some(0.5),
+                    ..base()
+                },
+                Field::DailyGrowth,
+            ),
+            (
+                ScenarioInput {
+                    daily_growth: Some(-0.5),
+                    ..base()
+                },
+                Field::DailyGrowth,
+            ),
+            (
+                ScenarioInput {
+                    daily_growth: Some(0.4),
+                    horizon: Some(3650),
+                    ..base()
+                },
+                Field::DailyGrowth,
+            ),
+            (
+                ScenarioInput {
+                    horizon: Some(0),
+                    ..base()
+                },
+                Field::Horizon,
+            ),
+            (
+                ScenarioInput {
+                    horizon: Some(3651),
+                    ..base()
+                },
+                Field::Horizon,
+            ),
+            (
+                ScenarioInput {
+                    notary_fee_min: Some(900.0),
+                    notary_fee_max: Some(100.0),
+                    ..base()
+                },
+                Field::NotaryFeeMin,
+            ),
+            (
+                ScenarioInput {
+                    notary_fee_min: Some(-1.0),
+                    ..base()
+                },
+                Field::NotaryFeeMin,
+            ),
+            (
+                ScenarioInput {
+                    value_per_follower: Some(-2.0),
+                    ..base()
+                },
+                Field::ValuePerFollower,
+            ),
+            (
+                ScenarioInput {
+                    start_date: Some(NaiveDate::MAX),
+                    ..base()
+                },
+                Field::StartDate,
+            ),
+        ];
+        for (input, field) in cases {
+            let e = input.build(today()).expect_err("must be refused");
+            assert_eq!(e.field, field, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn one_notary_number_is_a_fixed_fee() {
+        let s = ScenarioInput {
+            notary_fee_min: Some(800.0),
+            ..base()
+        }
+        .build(today())
+        .expect("valid");
+        assert_eq!(
+            s.notary_fee_yuan,
+            Some(Range {
+                min: 800.0,
+                max: 800.0
+            })
+        );
+    }
+
+    #[test]
+    fn booleans_and_dates_accept_the_documented_words() {
+        for t in ["true", "YES", "1", "是", "y"] {
+            assert_eq!(parse_bool(t), Ok(true));
+        }
+        for f in ["false", "No", "0", "否"] {
+            assert_eq!(parse_bool(f), Ok(false));
+        }
+        assert!(parse_bool("maybe").is_err());
+        assert!(parse_date("2026-02-30").is_err());
+        assert!(parse_date("2026-02-28").is_ok());
+    }
+}

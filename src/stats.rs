@@ -1,0 +1,218 @@
+//! Summary statistics over samples: mean, standard deviation, standard error of the mean, and
+//! percentiles interpolated linearly between order statistics (numpy's default, "type 7").
+//!
+//! Percentiles are found by selection (`select_nth_unstable`), cascading from the lowest
+//! requested probability up, so a summary costs a few linear passes instead of a sort.
+
+use serde::Serialize;
+use std::cmp::Ordering;
+
+/// The probabilities of the percentiles in a [`Summary`], ascending.
+pub const SUMMARY_PROBS: [f64; 7] = [0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95];
+
+/// Statistics of one metric over the runs (SPEC §2).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Summary {
+    /// Mean.
+    pub mean: f64,
+    /// Sample standard deviation (n − 1 in the denominator; 0 for one run).
+    pub sd: f64,
+    /// Standard error of the mean, sd / √n.
+    pub se: f64,
+    /// Smallest value.
+    pub min: f64,
+    /// 5th percentile.
+    pub p5: f64,
+    /// 10th percentile.
+    pub p10: f64,
+    /// 25th percentile.
+    pub p25: f64,
+    /// Median.
+    pub p50: f64,
+    /// 75th percentile.
+    pub p75: f64,
+    /// 90th percentile.
+    pub p90: f64,
+    /// 95th percentile.
+    pub p95: f64,
+    /// Largest value.
+    pub max: f64,
+}
+
+fn cmp(a: &f64, b: &f64) -> Ordering {
+    a.total_cmp(b)
+}
+
+/// Mean and sample standard deviation (two passes, for accuracy).
+pub fn mean_sd(data: &[f64]) -> (f64, f64) {
+    let n = data.len();
+    if n == 0 {
+        return (f64::NAN, f64::NAN);
+    }
+    let mean = data.iter().sum::<f64>() / n as f64;
+    if n == 1 {
+        return (mean, 0.0);
+    }
+    let ss: f64 = data.iter().map(|x| (x - mean) * (x - mean)).sum();
+    (mean, (ss / (n - 1) as f64).sqrt())
+}
+
+/// Percentiles of `data` at the ascending probabilities `probs` (each in 0..=1), by linear
+/// interpolation between order statistics. Reorders `data`. Empty data gives NaNs.
+pub fn quantiles(data: &mut [f64], probs: &[f64]) -> Vec<f64> {
+    let n = data.len();
+    if n == 0 {
+        return vec![f64::NAN; probs.len()];
+    }
+    let mut out = Vec::with_capacity(probs.len());
+    // data[..start] holds the order statistics already placed; everything in data[start..] is
+    // at least as large as each of them.
+    let mut start = 0usize;
+    let mut last: Option<(usize, f64, f64)> = None;
+    for &p in probs {
+        let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
+        let lo = (h.floor() as usize).min(n - 1);
+        let frac = h - lo as f64;
+        let (x_lo, x_hi) = match last {
+            Some((l, a, b)) if l == lo => (a, b),
+            _ => {
+                if lo >= start {
+                    let (_, nth, _) = data[start..].select_nth_unstable_by(lo - start, cmp);
+                    let x_lo = *nth;
+                    start = lo + 1;
+                    let x_hi = data[start..].iter().copied().min_by(cmp).unwrap_or(x_lo);
+                    (x_lo, x_hi)
+                } else {
+                    // lo < start only when probs are not ascending; fall back to a fresh pass.
+                    let mut copy = data.to_vec();
+                    copy.sort_unstable_by(cmp);
+                    (copy[lo], copy[(lo + 1).min(n - 1)])
+                }
+            }
+        };
+        last = Some((lo, x_lo, x_hi));
+        out.push(if frac > 0.0 {
+            x_lo + frac * (x_hi - x_lo)
+        } else {
+            x_lo
+        });
+    }
+    out
+}
+
+/// One percentile of already sorted data.
+pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
+    let n = sorted.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
+    let lo = (h.floor() as usize).min(n - 1);
+    let frac = h - lo as f64;
+    let hi = (lo + 1).min(n - 1);
+    if frac > 0.0 {
+        sorted[lo] + frac * (sorted[hi] - sorted[lo])
+    } else {
+        sorted[lo]
+    }
+}
+
+impl Summary {
+    /// Summarise a sample (reorders it). `None` for an empty sample.
+    pub fn of(data: &mut [f64]) -> Option<Summary> {
+        if data.is_empty() {
+            return None;
+        }
+        let (mean, sd) = mean_sd(data);
+        let min = data.iter().copied().min_by(cmp).unwrap_or(f64::NAN);
+        let max = data.iter().copied().max_by(cmp).unwrap_or(f64::NAN);
+        let q = quantiles(data, &SUMMARY_PROBS);
+        Some(Summary {
+            mean,
+            sd,
+            se: sd / (data.len() as f64).sqrt(),
+            min,
+            p5: q[0],
+            p10: q[1],
+            p25: q[2],
+            p50: q[3],
+            p75: q[4],
+            p90: q[5],
+            p95: q[6],
+            max,
+        })
+    }
+}
+
+/// The chance that a sample value is at least `threshold`, with its standard error
+/// √(p(1−p)/n).
+pub fn probability_at_least(data: &[f64], threshold: f64) -> (f64, f64) {
+    let n = data.len() as f64;
+    if data.is_empty() {
+        return (f64::NAN, f64::NAN);
+    }
+    let p = data.iter().filter(|&&x| x >= threshold).count() as f64 / n;
+    (p, (p * (1.0 - p) / n).sqrt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn percentiles_match_numpy_linear() {
+        // numpy.percentile([1, 2, 3, 4], [5, 50, 90]) == [1.15, 2.5, 3.7]
+        let mut d = vec![4.0, 1.0, 3.0, 2.0];
+        let q = quantiles(&mut d, &[0.05, 0.5, 0.9]);
+        assert!(
+            (q[0] - 1.15).abs() < 1e-12 && (q[1] - 2.5).abs() < 1e-12 && (q[2] - 3.7).abs() < 1e-12,
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn summary_of_known_sample() {
+        let mut d: Vec<f64> = (1..=11).map(f64::from).collect();
+        let s = Summary::of(&mut d).expect("non-empty");
+        assert_eq!((s.min, s.p50, s.max, s.mean), (1.0, 6.0, 11.0, 6.0));
+        // sample sd of 1..11 is sqrt(11)
+        assert!((s.sd - 11f64.sqrt()).abs() < 1e-12);
+        assert!((s.se - 1.0).abs() < 1e-12);
+        assert!((s.p10 - 2.0).abs() < 1e-12 && (s.p25 - 3.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn one_value_and_empty() {
+        let s = Summary::of(&mut [7.0]).expect("non-empty");
+        assert_eq!((s.sd, s.p5, s.p95), (0.0, 7.0, 7.0));
+        assert!(Summary::of(&mut []).is_none());
+    }
+
+    #[test]
+    fn probability_at_least_counts_ties() {
+        let (p, se) = probability_at_least(&[1.0, 2.0, 3.0, 4.0], 3.0);
+        assert_eq!(p, 0.5);
+        assert!((se - 0.25).abs() < 1e-12);
+    }
+
+    proptest! {
+        #[test]
+        fn selection_equals_sorting(mut v in prop::collection::vec(-1e9f64..1e9, 1..300)) {
+            let mut sorted = v.clone();
+            sorted.sort_unstable_by(f64::total_cmp);
+            let q = quantiles(&mut v, &SUMMARY_PROBS);
+            for (p, x) in SUMMARY_PROBS.iter().zip(&q) {
+                prop_assert_eq!(*x, quantile_sorted(&sorted, *p));
+            }
+        }
+
+        #[test]
+        fn percentiles_are_ordered(mut v in prop::collection::vec(-1e6f64..1e6, 1..300)) {
+            let s = Summary::of(&mut v).expect("non-empty");
+            let seq = [s.min, s.p5, s.p10, s.p25, s.p50, s.p75, s.p90, s.p95, s.max];
+            prop_assert!(seq.windows(2).all(|w| w[0] <= w[1]), "{:?}", seq);
+            prop_assert!(s.min <= s.mean && s.mean <= s.max);
+        }
+    }
+}
