@@ -1,14 +1,448 @@
-//! `fanplan batch`.
+//! `fanplan batch`: one forecast per row of a CSV file of accounts (SPEC §4).
+//!
+//! The edge around [`crate::batch`]: opens the input and the output files, refuses to write
+//! over the input, builds the thread pool, draws the progress bar, reports rejected rows on
+//! standard error and in `--errors FILE`, and renames the output files into place only when
+//! everything succeeded.
 
+use super::args::RunArgs;
 use super::{Ctx, InvalidInput, Outcome};
+use crate::batch::forecast::RowOptions;
+use crate::batch::input::{decode, EncodingChoice, Table, TableError};
+use crate::batch::output::{
+    same_file, write_error, write_error_header, write_header, AtomicFile, BOM,
+};
+use crate::batch::run::{run_batch, BatchError, BatchOptions, Events};
+use crate::batch::summary::Counts;
+use crate::batch::RowError;
 use crate::rules::Rulebook;
-use clap::Args;
+use crate::sim::Dist;
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const EXAMPLES: &str = "\
+Examples:
+  fanplan batch data/examples/accounts.csv -o forecasts.csv
+  fanplan batch accounts.csv -o forecasts.csv --errors errors.csv --summary portfolio.json
+  fanplan batch accounts-gbk.csv --encoding gbk --bom -o forecasts.csv --threads 2
+  cat accounts.csv | fanplan batch - > forecasts.csv
+
+Rows that cannot be read are skipped and reported (line, id, column, value, reason); the exit
+code is then 4. Rows the rules forbid are output with allowed=false and their rule ids.";
+
+/// Rejected rows shown on standard error before the rest are only counted.
+const SHOWN_ERRORS: u64 = 100;
+
+/// When to show the progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProgressMode {
+    /// When standard error is a terminal
+    Auto,
+    /// Always (plain lines when standard error is not a terminal)
+    Always,
+    /// Never
+    Never,
+}
+
+/// `--encoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    /// Byte-order mark, else valid UTF-8, else the most likely encoding
+    Auto,
+    /// UTF-8, with or without a byte-order mark
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// GBK / GB18030 (Excel on Chinese Windows)
+    #[value(alias = "gb18030", alias = "gb2312")]
+    Gbk,
+}
+
+impl From<EncodingArg> for EncodingChoice {
+    fn from(e: EncodingArg) -> Self {
+        match e {
+            EncodingArg::Auto => EncodingChoice::Auto,
+            EncodingArg::Utf8 => EncodingChoice::Utf8,
+            EncodingArg::Gbk => EncodingChoice::Gbk,
+        }
+    }
+}
 
 /// Flags of `fanplan batch`.
 #[derive(Debug, Args)]
-pub struct BatchArgs {}
+#[command(after_help = EXAMPLES)]
+pub struct BatchArgs {
+    /// CSV file of accounts, one scenario per row (`-` reads standard input)
+    #[arg(value_name = "INPUT")]
+    input: PathBuf,
+    /// Write the forecasts here (`-` or absent: standard output); written whole or not at all
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Also write the rejected rows here as CSV: line,id,column,value,reason
+    #[arg(long, value_name = "FILE")]
+    errors: Option<PathBuf>,
+    /// Write portfolio totals (run by run across the allowed rows) here as JSON
+    #[arg(long, value_name = "FILE")]
+    summary: Option<PathBuf>,
+    /// Worker threads [default: one per core]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    threads: Option<u16>,
+    /// Progress bar on standard error
+    #[arg(long, value_enum, default_value_t = ProgressMode::Auto)]
+    progress: ProgressMode,
+    /// Encoding of the input
+    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
+    encoding: EncodingArg,
+    /// Start the output with a UTF-8 byte-order mark (for Excel)
+    #[arg(long)]
+    bom: bool,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+fn is_dash(p: &Path) -> bool {
+    p.as_os_str() == "-"
+}
+
+/// A reader that counts the bytes it has read (for the progress bar).
+struct Counting<R> {
+    inner: R,
+    bytes: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bytes.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Progress on standard error: an indicatif bar on a terminal, plain lines with `always`
+/// elsewhere.
+enum Progress {
+    None,
+    Bar(ProgressBar),
+    Lines { last: Instant },
+}
+
+struct CliEvents<'a> {
+    err: &'a mut dyn Write,
+    errors: Option<csv::Writer<AtomicFile>>,
+    shown: u64,
+    hidden: u64,
+    progress: Progress,
+    bytes: Arc<AtomicU64>,
+    total_bytes: Option<u64>,
+    started: Instant,
+}
+
+impl CliEvents<'_> {
+    fn say(&mut self, line: &str) -> io::Result<()> {
+        match &self.progress {
+            Progress::Bar(bar) => {
+                let err = &mut self.err;
+                bar.suspend(|| writeln!(err, "{line}"))
+            }
+            _ => writeln!(self.err, "{line}"),
+        }
+    }
+}
+
+impl Events for CliEvents<'_> {
+    fn rejected(&mut self, e: &RowError) -> io::Result<()> {
+        if let Some(w) = &mut self.errors {
+            write_error(w, e).map_err(io::Error::other)?;
+        }
+        if self.shown < SHOWN_ERRORS {
+            self.shown += 1;
+            self.say(&format!("error: {e}"))
+        } else {
+            self.hidden += 1;
+            Ok(())
+        }
+    }
+
+    fn progress(&mut self, counts: &Counts) {
+        let secs = self.started.elapsed().as_secs_f64().max(1e-9);
+        let rate = counts.read as f64 / secs;
+        let bytes = self.bytes.load(Ordering::Relaxed);
+        match &mut self.progress {
+            Progress::None => {}
+            Progress::Bar(bar) => {
+                if let Some(total) = self.total_bytes {
+                    bar.set_position(bytes.min(total));
+                }
+                bar.set_message(format!("{} rows · {:.0} rows/s", counts.read, rate));
+            }
+            Progress::Lines { last } => {
+                if last.elapsed() >= Duration::from_secs(1) {
+                    *last = Instant::now();
+                    let eta = match self.total_bytes {
+                        Some(total) if bytes > 0 => {
+                            let left = total.saturating_sub(bytes) as f64 / bytes as f64 * secs;
+                            format!(", ETA {left:.0} s")
+                        }
+                        _ => String::new(),
+                    };
+                    let _ = writeln!(
+                        self.err,
+                        "progress: {} rows done, {:.0} rows/s{eta}",
+                        counts.read, rate
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn progress_bar(total: Option<u64>) -> ProgressBar {
+    let target = ProgressDrawTarget::stderr_with_hz(4);
+    match total {
+        Some(len) => {
+            let bar = ProgressBar::with_draw_target(Some(len), target);
+            if let Ok(style) =
+                ProgressStyle::with_template("{bar:32} {percent:>3}% {msg} · ETA {eta}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        }
+        None => {
+            let bar = ProgressBar::with_draw_target(None, target);
+            if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} · {elapsed}") {
+                bar.set_style(style);
+            }
+            bar
+        }
+    }
+}
+
+/// Refuse outputs that would overwrite the input or each other.
+fn check_paths(a: &BatchArgs) -> anyhow::Result<()> {
+    let outputs = [
+        ("-o", a.output.as_deref()),
+        ("--errors", a.errors.as_deref()),
+        ("--summary", a.summary.as_deref()),
+        ("--charts", a.run.charts.as_deref()),
+    ];
+    for (i, (flag, path)) in outputs.iter().enumerate() {
+        let Some(path) = path.filter(|p| !is_dash(p)) else {
+            continue;
+        };
+        if !is_dash(&a.input) && same_file(path, &a.input) {
+            return Err(InvalidInput(format!(
+                "{flag} {} is the input file: refusing to write over it",
+                path.display()
+            ))
+            .into());
+        }
+        for (other_flag, other) in &outputs[..i] {
+            if let Some(other) = other.filter(|p| !is_dash(p)) {
+                if same_file(path, other) {
+                    return Err(InvalidInput(format!(
+                        "{flag} and {other_flag} name the same file {}",
+                        path.display()
+                    ))
+                    .into());
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Open the input as a UTF-8 table.
+pub fn open_table(
+    input: &Path,
+    encoding: EncodingChoice,
+    today: chrono::NaiveDate,
+    bytes: Arc<AtomicU64>,
+) -> anyhow::Result<Table<Box<dyn Read + Send>>> {
+    let raw: Box<dyn Read + Send> = if is_dash(input) {
+        Box::new(io::stdin())
+    } else {
+        let f = std::fs::File::open(input)
+            .with_context(|| format!("cannot open the input {}", input.display()))?;
+        Box::new(io::BufReader::with_capacity(256 * 1024, f))
+    };
+    let counted: Box<dyn Read + Send> = Box::new(Counting { inner: raw, bytes });
+    let (stream, enc) = decode(counted, encoding)
+        .with_context(|| format!("cannot read the input {}", input.display()))?;
+    Table::new(stream, enc, today).map_err(|e| table_error(e, input))
+}
+
+/// A table error as an exit-coded error: header problems are invalid input (exit 2).
+pub fn table_error(e: TableError, input: &Path) -> anyhow::Error {
+    match e {
+        TableError::Header(h) => InvalidInput(format!("{}: {h}", input.display())).into(),
+        TableError::Csv(c) => {
+            anyhow::Error::new(c).context(format!("cannot read the input {}", input.display()))
+        }
+    }
+}
 
 /// Run `fanplan batch`.
-pub fn run(_book: &Rulebook, _a: &BatchArgs, _ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
-    Err(InvalidInput("`fanplan batch` is not built yet".to_string()).into())
+pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+    let started = Instant::now();
+    check_paths(a)?;
+    let bytes = Arc::new(AtomicU64::new(0));
+    let total_bytes = (!is_dash(&a.input))
+        .then(|| std::fs::metadata(&a.input).ok().map(|m| m.len()))
+        .flatten();
+    let mut table = open_table(&a.input, a.encoding.into(), ctx.today, bytes.clone())?;
+    if !table.columns().unknown.is_empty() {
+        writeln!(
+            ctx.err,
+            "warning: ignoring unknown column{}: {}",
+            if table.columns().unknown.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            table.columns().unknown.join(", ")
+        )?;
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(a.threads.map_or(0, usize::from))
+        .build()
+        .context("cannot start the worker threads")?;
+    let dist: Dist = a.run.dist.into();
+    let opts = BatchOptions {
+        row: RowOptions {
+            runs: a.run.runs.unwrap_or(2000),
+            seed: a.run.seed,
+            dist,
+            at_least: a.run.at_least.map(|n| n as f64),
+            keep_runs: a.summary.is_some(),
+        },
+        at_least_column: a.run.at_least.is_some(),
+        keep_retention: a.run.charts.is_some(),
+    };
+
+    let file_out = match a.output.as_deref().filter(|p| !is_dash(p)) {
+        Some(p) => Some(
+            AtomicFile::create(p)
+                .with_context(|| format!("cannot create the output {}", p.display()))?,
+        ),
+        None => None,
+    };
+    let errors_out = match &a.errors {
+        Some(p) => {
+            let f = AtomicFile::create(p)
+                .with_context(|| format!("cannot create the error file {}", p.display()))?;
+            let mut w = csv::Writer::from_writer(f);
+            write_error_header(&mut w)?;
+            Some(w)
+        }
+        None => None,
+    };
+    let progress = match a.progress {
+        ProgressMode::Never => Progress::None,
+        ProgressMode::Auto if !ctx.err_is_terminal => Progress::None,
+        ProgressMode::Always if !ctx.err_is_terminal => Progress::Lines {
+            last: Instant::now(),
+        },
+        _ => Progress::Bar(progress_bar(total_bytes)),
+    };
+
+    let Ctx { out, err, .. } = ctx;
+    let mut events = CliEvents {
+        err: &mut **err,
+        errors: errors_out,
+        shown: 0,
+        hidden: 0,
+        progress,
+        bytes,
+        total_bytes,
+        started,
+    };
+    let (report, file_out) = {
+        let mut file_out = file_out;
+        let sink: &mut dyn Write = match &mut file_out {
+            Some(f) => f,
+            None => &mut **out,
+        };
+        if a.bom {
+            sink.write_all(BOM)?;
+        }
+        let mut w = csv::WriterBuilder::new()
+            .buffer_capacity(256 * 1024)
+            .from_writer(sink);
+        write_header(&mut w, opts.at_least_column)?;
+        let report = run_batch(book, &mut table, &opts, &pool, &mut w, &mut events)
+            .map_err(|e| batch_error(e, &a.input))?;
+        w.flush()?;
+        drop(w);
+        (report, file_out)
+    };
+    if let Progress::Bar(bar) = &events.progress {
+        bar.finish_and_clear();
+    }
+
+    let summary_out = match (&a.summary, report.portfolio.clone()) {
+        (Some(p), Some(portfolio)) => {
+            let doc = portfolio.finish(report.counts, opts.row.runs, opts.row.seed, dist.name());
+            let mut f = AtomicFile::create(p)
+                .with_context(|| format!("cannot create the summary {}", p.display()))?;
+            crate::report::json(&doc, &mut f)
+                .with_context(|| format!("cannot write the summary {}", p.display()))?;
+            Some(f)
+        }
+        _ => None,
+    };
+
+    if let Some(w) = events.errors.take() {
+        let f = w
+            .into_inner()
+            .map_err(|e| anyhow::anyhow!("cannot write the error file: {}", e.error()))?;
+        f.commit().context("cannot write the error file")?;
+    }
+    if let Some(f) = summary_out {
+        f.commit().context("cannot write the summary")?;
+    }
+    if let (Some(f), Some(p)) = (file_out, &a.output) {
+        f.commit()
+            .with_context(|| format!("cannot write the output {}", p.display()))?;
+    }
+
+    let c = report.counts;
+    if events.hidden > 0 {
+        writeln!(
+            events.err,
+            "… and {} more rejected row errors{}",
+            events.hidden,
+            if a.errors.is_some() {
+                " (all are in the --errors file)"
+            } else {
+                " (write them all with --errors FILE)"
+            }
+        )?;
+    }
+    writeln!(
+        events.err,
+        "batch: {} rows read, {} forecast, {} forbidden, {} rejected in {:.2} s",
+        c.read,
+        c.forecast,
+        c.forbidden,
+        c.rejected,
+        started.elapsed().as_secs_f64()
+    )?;
+    Ok(if c.rejected > 0 {
+        Outcome::Rejected
+    } else {
+        Outcome::Done
+    })
+}
+
+fn batch_error(e: BatchError, input: &Path) -> anyhow::Error {
+    match e {
+        BatchError::Read(t) => table_error(t, input),
+        other => anyhow::Error::new(other),
+    }
 }

@@ -1,0 +1,231 @@
+//! Batch output (SPEC §4): the forecast CSV columns, the error CSV, and files written whole or
+//! not at all.
+//!
+//! An output file is written to a temporary file in the same folder and renamed over the
+//! target only when everything succeeded ([`AtomicFile`]); dropping it unfinished deletes the
+//! temporary file, so after an error the target path holds no partial file.
+
+use super::forecast::RowResult;
+use super::RowError;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The forecast columns, in order (SPEC §4).
+pub const COLUMNS: [&str; 18] = [
+    "id",
+    "allowed",
+    "route",
+    "violations",
+    "runs",
+    "retention_p50",
+    "retained_mean",
+    "retained_p5",
+    "retained_p50",
+    "retained_p95",
+    "final_audience_p50",
+    "transfer_date_p50",
+    "settled_date_p50",
+    "settled_date_p90",
+    "cost_p50",
+    "cost_p95",
+    "cost_per_retained_p50",
+    "lost_value_p50",
+];
+
+/// The extra column written with `--at-least`.
+pub const AT_LEAST_COLUMN: &str = "probability_at_least";
+
+/// The error CSV columns.
+pub const ERROR_COLUMNS: [&str; 5] = ["line", "id", "column", "value", "reason"];
+
+/// The UTF-8 byte-order mark (`--bom`, for Excel).
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Write the forecast header.
+pub fn write_header<W: Write>(w: &mut csv::Writer<W>, at_least: bool) -> csv::Result<()> {
+    if at_least {
+        w.write_record(COLUMNS.iter().chain([&AT_LEAST_COLUMN]))
+    } else {
+        w.write_record(COLUMNS)
+    }
+}
+
+fn whole(v: f64) -> String {
+    format!("{v:.0}")
+}
+
+/// Write one forecast row. Forbidden rows leave the numeric cells empty.
+pub fn write_row<W: Write>(
+    w: &mut csv::Writer<W>,
+    id: &str,
+    result: &RowResult,
+    at_least: bool,
+) -> csv::Result<()> {
+    match result {
+        RowResult::Forbidden(rules) => {
+            w.write_field(id)?;
+            w.write_field("false")?;
+            w.write_field("")?;
+            w.write_field(rules)?;
+            let empty = COLUMNS.len() - 4 + usize::from(at_least);
+            for _ in 0..empty {
+                w.write_field("")?;
+            }
+            w.write_record(None::<&[u8]>)
+        }
+        RowResult::Allowed(f) => {
+            let mut cells = vec![
+                id.to_string(),
+                "true".to_string(),
+                f.route.name().to_string(),
+                String::new(),
+                f.runs.to_string(),
+                format!("{:.4}", f.retention_p50),
+                format!("{:.1}", f.retained_mean),
+                whole(f.retained_p5),
+                whole(f.retained_p50),
+                whole(f.retained_p95),
+                whole(f.final_audience_p50),
+                f.transfer_date_p50.to_string(),
+                f.settled_date_p50.to_string(),
+                f.settled_date_p90.to_string(),
+                format!("{:.2}", f.cost_p50),
+                format!("{:.2}", f.cost_p95),
+                f.cost_per_retained_p50
+                    .map_or(String::new(), |c| format!("{c:.4}")),
+                format!("{:.2}", f.lost_value_p50),
+            ];
+            if at_least {
+                cells.push(f.p_at_least.map_or(String::new(), |p| format!("{p:.4}")));
+            }
+            w.write_record(&cells)
+        }
+    }
+}
+
+/// Write the error CSV header.
+pub fn write_error_header<W: Write>(w: &mut csv::Writer<W>) -> csv::Result<()> {
+    w.write_record(ERROR_COLUMNS)
+}
+
+/// Write one error row.
+pub fn write_error<W: Write>(w: &mut csv::Writer<W>, e: &RowError) -> csv::Result<()> {
+    w.write_record([
+        e.line.to_string().as_str(),
+        &e.id,
+        &e.column,
+        &e.value,
+        &e.reason,
+    ])
+}
+
+/// A file written to a temporary file beside its target and renamed into place by
+/// [`AtomicFile::commit`]. Dropped without committing, it leaves nothing behind.
+pub struct AtomicFile {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl AtomicFile {
+    /// Start writing `path`.
+    pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".fanplan-").suffix(".tmp");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o644));
+        }
+        let tmp = builder.tempfile_in(dir)?;
+        Ok(AtomicFile {
+            tmp,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Rename the finished file into place.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.tmp.flush()?;
+        self.tmp.as_file().sync_all()?;
+        self.tmp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.tmp.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.tmp.flush()
+    }
+}
+
+/// The absolute form of a path that may not exist yet (its folder must).
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = path.canonicalize() {
+        return Some(p);
+    }
+    let name = path.file_name()?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    dir.canonicalize().ok().map(|d| d.join(name))
+}
+
+/// Whether two paths name the same file (following links).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (resolved(a), resolved(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unfinished_file_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.csv");
+        {
+            let mut f = AtomicFile::create(&path).expect("create");
+            f.write_all(b"half").expect("write");
+        }
+        assert!(!path.exists());
+        assert_eq!(
+            std::fs::read_dir(dir.path())
+                .map(|d| d.count())
+                .unwrap_or(9),
+            0
+        );
+        let mut f = AtomicFile::create(&path).expect("create");
+        f.write_all(b"whole").expect("write");
+        f.commit().expect("commit");
+        assert_eq!(std::fs::read(&path).unwrap_or_default(), b"whole");
+    }
+
+    #[test]
+    fn same_file_sees_through_relative_paths() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let a = dir.path().join("in.csv");
+        std::fs::write(&a, "x").expect("write");
+        let b = dir.path().join(".").join("in.csv");
+        assert!(same_file(&a, &b));
+        assert!(!same_file(&a, &dir.path().join("new.csv")));
+    }
+
+    #[test]
+    fn forbidden_rows_have_empty_numbers() {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        write_row(&mut w, "a,b", &RowResult::Forbidden("M1;M3".into()), false).expect("write");
+        let text = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+        assert_eq!(text, "\"a,b\",false,,M1;M3,,,,,,,,,,,,,,\n");
+    }
+}
