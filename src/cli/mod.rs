@@ -173,9 +173,8 @@ pub fn write_charts(
         let tmp = dir.join(format!(".{name}.partial"));
         std::fs::write(&tmp, &bytes)
             .and_then(|()| std::fs::rename(&tmp, &path))
-            .map_err(|e| {
+            .inspect_err(|_| {
                 let _ = std::fs::remove_file(&tmp);
-                e
             })
             .with_context(|| format!("--charts: cannot write {}", path.display()))?;
         written.push(path);
