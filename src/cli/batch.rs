@@ -6,7 +6,7 @@
 //! everything succeeded.
 
 use super::args::RunArgs;
-use super::{Ctx, InvalidInput, Outcome};
+use super::{chart_size, write_charts, Ctx, InvalidInput, Outcome};
 use crate::batch::forecast::RowOptions;
 use crate::batch::input::{decode, EncodingChoice, Table, TableError};
 use crate::batch::output::{
@@ -15,6 +15,7 @@ use crate::batch::output::{
 use crate::batch::run::{run_batch, BatchError, BatchOptions, Events};
 use crate::batch::summary::Counts;
 use crate::batch::RowError;
+use crate::chart::{portfolio_png, PortfolioChart};
 use crate::rules::Rulebook;
 use crate::sim::Dist;
 use anyhow::Context;
@@ -291,6 +292,7 @@ pub fn table_error(e: TableError, input: &Path) -> anyhow::Error {
 pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     check_paths(a)?;
+    let size = chart_size(&a.run.chart_size)?;
     let bytes = Arc::new(AtomicU64::new(0));
     let total_bytes = (!is_dash(&a.input))
         .then(|| std::fs::metadata(&a.input).ok().map(|m| m.len()))
@@ -319,7 +321,7 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
             seed: a.run.seed,
             dist,
             at_least: a.run.at_least.map(|n| n as f64),
-            keep_runs: a.summary.is_some(),
+            keep_runs: a.summary.is_some() || a.run.charts.is_some(),
         },
         at_least_column: a.run.at_least.is_some(),
         keep_retention: a.run.charts.is_some(),
@@ -385,18 +387,44 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         bar.finish_and_clear();
     }
 
-    let summary_out = match (&a.summary, report.portfolio.clone()) {
-        (Some(p), Some(portfolio)) => {
-            let doc = portfolio.finish(report.counts, opts.row.runs, opts.row.seed, dist.name());
+    let summary = report
+        .portfolio
+        .map(|p| p.finish(report.counts, opts.row.runs, opts.row.seed, dist.name()));
+    let summary_out = match (&a.summary, &summary) {
+        (Some(p), Some(doc)) => {
             let mut f = AtomicFile::create(p)
                 .with_context(|| format!("cannot create the summary {}", p.display()))?;
-            crate::report::json(&doc, &mut f)
+            crate::report::json(doc, &mut f)
                 .with_context(|| format!("cannot write the summary {}", p.display()))?;
             Some(f)
         }
         _ => None,
     };
 
+    if let Some(dir) = &a.run.charts {
+        if report.retention_p50.is_empty() {
+            writeln!(
+                events.err,
+                "warning: no row was forecast, so there is no portfolio.png to draw"
+            )?;
+        } else {
+            let chart = PortfolioChart {
+                title: format!(
+                    "Portfolio: median retention of {} accounts",
+                    report.retention_p50.len()
+                ),
+                accounts: report.retention_p50.len(),
+                total_retained: summary
+                    .as_ref()
+                    .and_then(|s| s.total_retained_followers)
+                    .map(|t| (t.p5, t.p50, t.p95)),
+                retention_p50: report.retention_p50,
+            };
+            for p in write_charts(dir, vec![("portfolio.png", portfolio_png(&chart, size))])? {
+                writeln!(events.err, "wrote {}", p.display())?;
+            }
+        }
+    }
     if let Some(w) = events.errors.take() {
         let f = w
             .into_inner()
