@@ -50,8 +50,9 @@ pub fn write_header<W: Write>(w: &mut csv::Writer<W>, at_least: bool) -> csv::Re
     }
 }
 
+/// A whole number, halves rounded away from zero (as the tables do).
 fn whole(v: f64) -> String {
-    format!("{v:.0}")
+    format!("{:.0}", v.round())
 }
 
 /// Write one forecast row. Forbidden rows leave the numeric cells empty.

@@ -259,7 +259,7 @@ fn check_paths(a: &BatchArgs) -> anyhow::Result<()> {
 }
 
 /// Open the input as a UTF-8 table.
-pub fn open_table(
+pub(crate) fn open_table(
     input: &Path,
     encoding: EncodingChoice,
     today: chrono::NaiveDate,
@@ -279,7 +279,7 @@ pub fn open_table(
 }
 
 /// A table error as an exit-coded error: header problems are invalid input (exit 2).
-pub fn table_error(e: TableError, input: &Path) -> anyhow::Error {
+pub(crate) fn table_error(e: TableError, input: &Path) -> anyhow::Error {
     match e {
         TableError::Header(h) => InvalidInput(format!("{}: {h}", input.display())).into(),
         TableError::Csv(c) => {

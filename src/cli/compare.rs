@@ -1,14 +1,175 @@
-//! `fanplan compare`.
+//! `fanplan compare`: up to 50 scenarios of a CSV file (the batch columns, `id` as the label)
+//! forecast in full and shown side by side, ranked (SPEC §3, §5).
+//!
+//! Each row runs on `mix(seed, key_of(id))`, as in `batch`, so a scenario's numbers do not
+//! depend on the other rows. Rows that cannot be read are reported and make the exit code 4.
 
-use super::{Ctx, InvalidInput, Outcome};
+use super::args::RunArgs;
+use super::batch::{open_table, table_error, EncodingArg};
+use super::{chart_size, write_charts, Ctx, InvalidInput, Outcome};
+use crate::chart::{compare_png, CompareChart, CompareRow};
+use crate::forecast::{Forecast, RulesId, RunOptions};
+use crate::report::compare::{rank, CompareReport, ComparedRow, ForbiddenRow};
+use crate::report::{emit, Format};
 use crate::rules::Rulebook;
-use clap::Args;
+use crate::sim::{key_of, mix, Dist};
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
+
+/// Most scenarios `compare` takes; `batch` is for more.
+pub const MAX_ROWS: usize = 50;
+
+const EXAMPLES: &str = "\
+Examples:
+  fanplan compare data/examples/accounts.csv
+  fanplan compare options.csv --runs 20000 --format json
+  fanplan compare options.csv --format csv --charts charts/";
+
+/// `--format table|csv|json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// Aligned text for people
+    Table,
+    /// One row per scenario
+    Csv,
+    /// One JSON document
+    Json,
+}
+
+impl From<CompareFormat> for Format {
+    fn from(f: CompareFormat) -> Format {
+        match f {
+            CompareFormat::Table => Format::Table,
+            CompareFormat::Csv => Format::Csv,
+            CompareFormat::Json => Format::Json,
+        }
+    }
+}
 
 /// Flags of `fanplan compare`.
 #[derive(Debug, Args)]
-pub struct CompareArgs {}
+#[command(after_help = EXAMPLES)]
+pub struct CompareArgs {
+    /// CSV file with the batch columns, at most 50 rows (`-` reads standard input)
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    #[command(flatten)]
+    run: RunArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+    format: CompareFormat,
+    /// Encoding of the input
+    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
+    encoding: EncodingArg,
+}
 
 /// Run `fanplan compare`.
-pub fn run(_book: &Rulebook, _a: &CompareArgs, _ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
-    Err(InvalidInput("`fanplan compare` is not built yet".to_string()).into())
+pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+    let size = chart_size(&a.run.chart_size)?;
+    let mut table = open_table(
+        &a.file,
+        a.encoding.into(),
+        ctx.today,
+        Arc::new(AtomicU64::new(0)),
+    )?;
+    if !table.columns().unknown.is_empty() {
+        writeln!(
+            ctx.err,
+            "warning: ignoring unknown columns: {}",
+            table.columns().unknown.join(", ")
+        )?;
+    }
+    let mut rows = Vec::new();
+    while let Some(row) = table.next_row().map_err(|e| table_error(e, &a.file))? {
+        if rows.len() == MAX_ROWS {
+            return Err(InvalidInput(format!(
+                "{}: compare takes at most {MAX_ROWS} rows; use `fanplan batch` for more",
+                a.file.display()
+            ))
+            .into());
+        }
+        rows.push(row);
+    }
+    let dist: Dist = a.run.dist.into();
+    let runs = a.run.runs.unwrap_or(10_000);
+    let mut ranked = Vec::new();
+    let mut forbidden = Vec::new();
+    let mut rejected = Vec::new();
+    for row in rows {
+        match row.parsed {
+            Err(errors) => {
+                for e in &errors {
+                    writeln!(ctx.err, "error: {e}")?;
+                }
+                rejected.extend(errors);
+            }
+            Ok(s) => {
+                let opts = RunOptions {
+                    runs,
+                    seed: mix(a.run.seed, key_of(&row.id)),
+                    dist,
+                    at_least: None,
+                };
+                match Forecast::run(book, &s, &opts) {
+                    Ok(f) => ranked.push(ComparedRow::of(&row.id, row.line, &f)),
+                    Err(e) => forbidden.push(ForbiddenRow {
+                        id: row.id,
+                        line: row.line,
+                        violations: e.violations,
+                    }),
+                }
+            }
+        }
+    }
+    rank(&mut ranked);
+    let report = CompareReport {
+        version: env!("CARGO_PKG_VERSION"),
+        rules: RulesId {
+            name: book.rulebook.name.clone(),
+            version: book.rulebook.version.clone(),
+        },
+        seed: a.run.seed,
+        runs,
+        dist,
+        ranked,
+        forbidden,
+        rejected,
+    };
+    if let Some(dir) = &a.run.charts {
+        if report.ranked.is_empty() {
+            writeln!(
+                ctx.err,
+                "warning: no scenario is allowed, so there is no compare.png to draw"
+            )?;
+        } else {
+            let chart = CompareChart {
+                title: format!(
+                    "Followers kept by scenario (P5–P95, P50 marked), {} runs each",
+                    runs
+                ),
+                rows: report
+                    .ranked
+                    .iter()
+                    .map(|r| CompareRow {
+                        label: r.id.clone(),
+                        retained_p5: r.retained_followers.p5,
+                        retained_p50: r.retained_followers.p50,
+                        retained_p95: r.retained_followers.p95,
+                        cost_p50: r.cost_yuan.p50,
+                    })
+                    .collect(),
+            };
+            for p in write_charts(dir, vec![("compare.png", compare_png(&chart, size))])? {
+                writeln!(ctx.err, "wrote {}", p.display())?;
+            }
+        }
+    }
+    emit(&report, a.format.into(), ctx.out)?;
+    Ok(if report.rejected.is_empty() {
+        Outcome::Done
+    } else {
+        Outcome::Rejected
+    })
 }

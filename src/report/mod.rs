@@ -5,6 +5,7 @@
 
 mod check;
 pub use check::CheckReport;
+pub mod compare;
 pub mod fmt;
 mod forecast;
 mod rules;
