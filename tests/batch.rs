@@ -1,0 +1,379 @@
+//! End-to-end tests of `fanplan batch` (SPEC §4): encodings and CSV quirks, rejected rows and
+//! the error CSV, determinism across threads and row order, the atomic output, the summary.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn fanplan() -> Command {
+    Command::cargo_bin("fanplan").expect("binary built")
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn example() -> String {
+    format!("{}/data/examples/accounts.csv", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Run `batch` and return (exit code, stdout, stderr).
+fn batch(args: &[&str]) -> (i32, Vec<u8>, String) {
+    let out = fanplan().arg("batch").args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Output rows keyed by id (header excluded), each row as its cells.
+fn by_id(csv_bytes: &[u8]) -> BTreeMap<String, Vec<String>> {
+    let mut r = csv::Reader::from_reader(csv_bytes);
+    r.records()
+        .map(|rec| {
+            let rec = rec.expect("valid output CSV");
+            let cells: Vec<String> = rec.iter().map(str::to_string).collect();
+            (cells[0].clone(), cells)
+        })
+        .collect()
+}
+
+const HEADER: &str = "id,allowed,route,violations,runs,retention_p50,retained_mean,retained_p5,retained_p50,retained_p95,final_audience_p50,transfer_date_p50,settled_date_p50,settled_date_p90,cost_p50,cost_p95,cost_per_retained_p50,lost_value_p50";
+
+/// A generated input of `n` rows with varied routes, ids `r0000`…, dates fixed.
+fn generated(n: usize) -> String {
+    let mut s = String::from(
+        "id,source_kind,source_subject,cross_entity,followers,overlap,value_per_follower,start_date\n",
+    );
+    for i in 0..n {
+        let kind = ["subscription", "service", "订阅号"][i % 3];
+        let subject = ["enterprise", "media", "personal", "government"][i % 4];
+        let cross = ["", "yes", "no", ""][(i / 3) % 4];
+        s.push_str(&format!(
+            "r{i:04},{kind},{subject},{cross},{},{},{},2026-12-07\n",
+            1000 + i * 37,
+            if i % 5 == 0 { "10%" } else { "" },
+            i % 3
+        ));
+    }
+    s
+}
+
+#[test]
+fn example_file_gives_one_row_per_account_in_order() {
+    let (code, out, err) = batch(&[&example()]);
+    assert_eq!(code, 0, "{err}");
+    let text = String::from_utf8(out).expect("UTF-8 output");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], HEADER);
+    assert_eq!(lines.len(), 13);
+    assert!(lines[1].starts_with("tea-house,true,subscription_to_subscription,,2000,"));
+    let rows = by_id(text.as_bytes());
+    let routes: Vec<&str> = rows.values().map(|r| r[2].as_str()).collect();
+    for route in [
+        "subscription_to_subscription",
+        "service_to_service",
+        "cross_entity",
+    ] {
+        assert!(routes.contains(&route), "{route} missing");
+    }
+    // Forbidden rows: allowed=false, the rule ids, every other cell empty.
+    let f = &rows["kind-and-subject"];
+    assert_eq!(f[1..4], ["false", "", "M1;M2;M3"]);
+    assert!(f[4..].iter().all(String::is_empty), "{f:?}");
+    assert_eq!(rows["personal-to-firm"][3], "M2");
+    assert!(
+        err.contains("12 rows read, 8 forecast, 4 forbidden, 0 rejected"),
+        "{err}"
+    );
+}
+
+#[test]
+fn gbk_file_reads_like_its_utf8_twin() {
+    let (code, utf8, _) = batch(&[&fixture("chinese_utf8.csv")]);
+    assert_eq!(code, 0);
+    let (code, gbk, err) = batch(&[&fixture("chinese_gbk.csv")]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        String::from_utf8_lossy(&gbk),
+        String::from_utf8_lossy(&utf8)
+    );
+    let (_, forced, _) = batch(&[&fixture("chinese_gbk.csv"), "--encoding", "gbk"]);
+    assert_eq!(forced, utf8);
+    let rows = by_id(&utf8);
+    assert_eq!(rows["茶馆-01"][2], "subscription_to_subscription");
+    assert_eq!(rows["news-02"][2], "cross_entity");
+    assert_eq!(rows["solo-04"][3], "M2");
+    // Read as UTF-8, the GBK bytes are refused cell by cell, naming the column.
+    let (code, _, err) = batch(&[&fixture("chinese_gbk.csv"), "--encoding", "utf-8"]);
+    assert_eq!(code, 4);
+    assert!(err.contains("not valid UTF-8"), "{err}");
+}
+
+#[test]
+fn bom_crlf_and_quoted_fields_read_like_a_plain_file() {
+    let (code, quirky, err) = batch(&[&fixture("bom_crlf_quoted.csv")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: ignoring unknown column: notes"),
+        "{err}"
+    );
+    assert_eq!(err.matches("warning").count(), 1, "{err}");
+    let (_, twin, _) = batch(&[&fixture("bom_crlf_twin.csv")]);
+    assert_eq!(quirky, twin);
+    let rows = by_id(&quirky);
+    assert_eq!(
+        rows.keys().collect::<Vec<_>>(),
+        vec!["multi\nline", "plain", "shop, north"]
+    );
+    assert!(String::from_utf8_lossy(&quirky).contains("\"shop, north\",true"));
+}
+
+#[test]
+fn rejected_rows_are_reported_with_lines_and_skipped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let errors = dir.path().join("errors.csv");
+    let (code, out, err) = batch(&[
+        &fixture("rejected.csv"),
+        "--errors",
+        errors.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(code, 4, "{err}");
+    let rows = by_id(&out);
+    assert_eq!(
+        rows.keys().collect::<Vec<_>>(),
+        vec!["good-1", "good-2", "quoted\nnewline"]
+    );
+    // The first good-1 is forecast (1000 followers), the duplicate is not.
+    let kept: f64 = rows["good-1"][8].parse().expect("retained_p50");
+    assert!((800.0..1000.0).contains(&kept), "{kept}");
+    let expected = "\
+line,id,column,value,reason
+3,bad-number,followers,12k,\"`12k` is not a whole number of followers (e.g. 120000, 120,000 or 12万)\"
+4,bad-kind,source_kind,channel,\"`channel` is not one of: subscription (订阅号), service (服务号)\"
+7,out-of-range,overlap,1.5,1.5 is outside 0–1 (a share of the source's followers)
+8,good-1,id,good-1,duplicate id: an earlier row has the same id
+9,short-row,,,the row has 2 fields but the header has 5
+10,,id,,is empty: every row needs an id
+";
+    assert_eq!(
+        std::fs::read_to_string(&errors).expect("errors written"),
+        expected
+    );
+    assert!(
+        err.contains("error: line 3 (id bad-number): column followers"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: line 7 (id out-of-range): column overlap"),
+        "{err}"
+    );
+    assert!(
+        err.contains("9 rows read, 3 forecast, 0 forbidden, 6 rejected"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_missing_required_column_stops_before_any_work() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.csv");
+    fanplan()
+        .args(["batch", &fixture("missing_followers.csv"), "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "missing required column `followers`",
+        ));
+    assert!(!out.exists());
+    let no_id = dir.path().join("no_id.csv");
+    std::fs::write(&no_id, "followers\n10\n").expect("write");
+    fanplan()
+        .args(["batch"])
+        .arg(&no_id)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing required column `id`"));
+}
+
+#[test]
+fn one_and_two_threads_give_byte_identical_output() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in.csv");
+    std::fs::write(&input, generated(1500)).expect("write");
+    let input = input.to_str().expect("UTF-8 path");
+    let (c1, one, _) = batch(&[input, "--threads", "1", "--runs", "300"]);
+    let (c2, two, _) = batch(&[input, "--threads", "2", "--runs", "300"]);
+    assert_eq!((c1, c2), (0, 0));
+    assert_eq!(by_id(&one).len(), 1500);
+    assert!(one == two, "1 and 2 threads differ");
+}
+
+#[test]
+fn a_row_does_not_change_when_other_rows_move_or_go() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = generated(60);
+    let mut lines: Vec<&str> = text.lines().collect();
+    let header = lines.remove(0);
+    let write = |name: &str, rows: &[&str]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, format!("{header}\n{}\n", rows.join("\n"))).expect("write");
+        p.to_string_lossy().into_owned()
+    };
+    let original = write("a.csv", &lines);
+    let mut shuffled = lines.clone();
+    shuffled.reverse();
+    shuffled.rotate_left(17);
+    let shuffled = write("b.csv", &shuffled);
+    let subset: Vec<&str> = lines.iter().step_by(7).copied().collect();
+    let subset = write("c.csv", &subset);
+    let (_, a, _) = batch(&[&original, "--runs", "500"]);
+    let (_, b, _) = batch(&[&shuffled, "--runs", "500"]);
+    let (_, c, _) = batch(&[&subset, "--runs", "500"]);
+    let (a, b, c) = (by_id(&a), by_id(&b), by_id(&c));
+    assert_eq!(a, b);
+    assert_eq!(c.len(), 9);
+    for (id, row) in &c {
+        assert_eq!(&a[id], row, "{id}");
+    }
+    // The order of the output is the order of the input.
+    let (_, b_raw, _) = batch(&[&shuffled, "--runs", "10"]);
+    let first = String::from_utf8_lossy(&b_raw)
+        .lines()
+        .nth(1)
+        .map(|l| l.split(',').next().unwrap_or("").to_string());
+    assert_eq!(first.as_deref(), Some("r0042"));
+}
+
+#[test]
+fn output_file_is_not_written_when_a_later_step_fails() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.csv");
+    // A file where the chart folder should be: the charts fail after every row was forecast.
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "not a folder").expect("write");
+    let (code, _, err) = batch(&[
+        &example(),
+        "-o",
+        out.to_str().expect("UTF-8"),
+        "--charts",
+        blocker.join("charts").to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(!out.exists(), "a partial output was left");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(
+        left,
+        vec![std::ffi::OsString::from("blocker")],
+        "temporary files left"
+    );
+}
+
+#[test]
+fn writing_over_the_input_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("accounts.csv");
+    let original = std::fs::read(example()).expect("example");
+    std::fs::write(&input, &original).expect("write");
+    let same = dir.path().join(".").join("accounts.csv");
+    for flag in ["-o", "--errors", "--summary"] {
+        fanplan()
+            .arg("batch")
+            .arg(&input)
+            .arg(flag)
+            .arg(&same)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("refusing to write over it"));
+    }
+    assert_eq!(std::fs::read(&input).expect("input"), original);
+}
+
+#[test]
+fn output_file_with_bom_and_stdin_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.csv");
+    let input = std::fs::read(fixture("chinese_utf8.csv")).expect("fixture");
+    fanplan()
+        .args(["batch", "-", "--bom", "-o"])
+        .arg(&out)
+        .write_stdin(input)
+        .assert()
+        .code(0);
+    let written = std::fs::read(&out).expect("output written");
+    assert!(written.starts_with(b"\xEF\xBB\xBFid,allowed,"));
+    let (_, plain, _) = batch(&[&fixture("chinese_utf8.csv")]);
+    assert_eq!(&written[3..], &plain[..]);
+}
+
+#[test]
+fn summary_adds_the_rows_run_by_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let summary = dir.path().join("portfolio.json");
+    let charts = dir.path().join("charts");
+    let (code, out, err) = batch(&[
+        &example(),
+        "--summary",
+        summary.to_str().expect("UTF-8"),
+        "--charts",
+        charts.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&summary).expect("summary")).expect("JSON");
+    assert_eq!(doc["rows"]["read"], 12);
+    assert_eq!(doc["rows"]["forecast"], 8);
+    assert_eq!(doc["rows"]["forbidden"], 4);
+    assert_eq!(doc["routes"]["cross_entity"], 3);
+    assert_eq!(doc["routes"]["subscription_to_subscription"], 3);
+    assert_eq!(doc["routes"]["service_to_service"], 2);
+    let t = &doc["total_retained_followers"];
+    let (p5, p50, p95) = (
+        t["p5"].as_f64().expect("p5"),
+        t["p50"].as_f64().expect("p50"),
+        t["p95"].as_f64().expect("p95"),
+    );
+    assert!(p5 < p50 && p50 < p95);
+    // The portfolio's median total is close to the sum of the rows' medians, and its spread
+    // is narrower than the sum of the rows' spreads (the rows are independent).
+    let rows = by_id(&out);
+    let col = |i: usize| -> f64 { rows.values().filter_map(|r| r[i].parse::<f64>().ok()).sum() };
+    assert!((p50 - col(8)).abs() / p50 < 0.01, "{p50} vs {}", col(8));
+    assert!(p95 - p5 < col(9) - col(7));
+    let png = std::fs::read(charts.join("portfolio.png")).expect("chart");
+    assert!(png.starts_with(b"\x89PNG"));
+}
+
+#[test]
+fn bad_flags_exit_2() {
+    fanplan()
+        .args(["batch", &example(), "--threads", "0"])
+        .assert()
+        .code(2);
+    fanplan()
+        .args(["batch", &example(), "--encoding", "latin1"])
+        .assert()
+        .code(2);
+    fanplan()
+        .args(["batch", "/no/such/file.csv"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot open the input"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "").expect("write");
+    fanplan()
+        .arg("batch")
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("empty"));
+    assert!(Path::new(&example()).exists());
+}

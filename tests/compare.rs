@@ -1,0 +1,184 @@
+//! End-to-end tests of `fanplan compare`: the ranking, forbidden rows, the row limit, rejected
+//! rows, the formats, the chart, and agreement with `batch` for the same row id.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn fanplan() -> Command {
+    Command::cargo_bin("fanplan").expect("binary built")
+}
+
+fn example() -> String {
+    format!("{}/data/examples/accounts.csv", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn compare_json(args: &[&str]) -> (i32, Value) {
+    let out = fanplan()
+        .arg("compare")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        serde_json::from_slice(&out.stdout).expect("JSON"),
+    )
+}
+
+#[test]
+fn ranks_by_retained_then_cost_and_lists_forbidden_rows() {
+    let (code, doc) = compare_json(&[&example(), "--runs", "2000"]);
+    assert_eq!(code, 0);
+    let ranked = doc["ranked"].as_array().expect("ranked");
+    assert_eq!(ranked.len(), 8);
+    let kept: Vec<f64> = ranked
+        .iter()
+        .map(|r| r["retained_followers"]["p50"].as_f64().expect("p50"))
+        .collect();
+    assert!(kept.windows(2).all(|w| w[0] >= w[1]), "{kept:?}");
+    assert_eq!(ranked[0]["id"], "city-news");
+    assert_eq!(ranked[0]["rank"], 1);
+    let forbidden: Vec<(&str, Vec<&str>)> = doc["forbidden"]
+        .as_array()
+        .expect("forbidden")
+        .iter()
+        .map(|f| {
+            (
+                f["id"].as_str().unwrap_or(""),
+                f["violations"]
+                    .as_array()
+                    .map(|v| v.iter().filter_map(|x| x["rule"].as_str()).collect())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        forbidden,
+        vec![
+            ("personal-to-firm", vec!["M2"]),
+            ("wrong-kind", vec!["M1"]),
+            ("unverified-target", vec!["M3"]),
+            ("kind-and-subject", vec!["M1", "M2", "M3"]),
+        ]
+    );
+}
+
+#[test]
+fn equal_kept_followers_rank_the_cheaper_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("ties.csv");
+    // One follower each: R is 0 or 1 and, with retention of 65% or more, the median is 1 for
+    // both, so the notary fee decides.
+    std::fs::write(
+        &input,
+        "id,followers,cross_entity,notary_fee_min,notary_fee_max\n\
+         dear,1,yes,1500,1500\n\
+         cheap,1,yes,500,500\n",
+    )
+    .expect("write");
+    let (code, doc) = compare_json(&[input.to_str().expect("UTF-8"), "--runs", "200"]);
+    assert_eq!(code, 0);
+    let ranked = doc["ranked"].as_array().expect("ranked");
+    assert_eq!(
+        ranked[0]["retained_followers"]["p50"],
+        ranked[1]["retained_followers"]["p50"]
+    );
+    assert_eq!(ranked[0]["id"], "cheap");
+    assert_eq!(ranked[1]["id"], "dear");
+}
+
+#[test]
+fn agrees_with_batch_for_the_same_row_id() {
+    let (_, doc) = compare_json(&[&example(), "--runs", "2000"]);
+    let out = fanplan()
+        .args(["batch", &example()])
+        .output()
+        .expect("runs");
+    let mut r = csv::Reader::from_reader(&out.stdout[..]);
+    let batch_row = r
+        .records()
+        .filter_map(Result::ok)
+        .find(|rec| &rec[0] == "brand-merge")
+        .expect("row in batch output");
+    let cmp = doc["ranked"]
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["id"] == "brand-merge"))
+        .expect("row in compare");
+    let kept = cmp["retained_followers"]["p50"].as_f64().expect("p50");
+    assert_eq!(format!("{:.0}", kept.round()), &batch_row[8]);
+    assert_eq!(cmp["settled_date"]["p90"], &batch_row[13]);
+    let cost = cmp["cost_yuan"]["p95"].as_f64().expect("cost");
+    assert_eq!(format!("{cost:.2}"), &batch_row[15]);
+}
+
+#[test]
+fn more_than_fifty_rows_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("many.csv");
+    let mut text = String::from("id,followers\n");
+    for i in 0..51 {
+        text.push_str(&format!("a{i},1000\n"));
+    }
+    std::fs::write(&input, &text).expect("write");
+    fanplan()
+        .arg("compare")
+        .arg(&input)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("at most 50 rows"));
+    // Exactly 50 is fine.
+    let fifty: String = text.lines().take(51).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&input, fifty).expect("write");
+    fanplan()
+        .arg("compare")
+        .arg(&input)
+        .args(["--runs", "50"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn unreadable_rows_exit_4_after_the_table() {
+    let input = format!("{}/tests/fixtures/rejected.csv", env!("CARGO_MANIFEST_DIR"));
+    fanplan()
+        .args(["compare", &input, "--runs", "100"])
+        .assert()
+        .code(4)
+        .stdout(predicate::str::contains("1. good-2"))
+        .stdout(predicate::str::contains("6 rows could not be read"))
+        .stderr(predicate::str::contains("error: line 3 (id bad-number)"));
+}
+
+#[test]
+fn csv_format_and_chart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let charts = dir.path().join("charts");
+    let out = fanplan()
+        .args([
+            "compare",
+            &example(),
+            "--runs",
+            "500",
+            "--format",
+            "csv",
+            "--charts",
+        ])
+        .arg(&charts)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "rank,id,allowed,route,violations,retained_p5,retained_p50,retained_p95,settled_date_p50,settled_date_p90,cost_p50,cost_p95"
+    );
+    assert!(lines[1].starts_with("1,city-news,true,subscription_to_subscription,,"));
+    assert_eq!(
+        lines.last().copied(),
+        Some(",kind-and-subject,false,,M1;M2;M3,,,,,,,")
+    );
+    let png = std::fs::read(charts.join("compare.png")).expect("chart written");
+    assert!(png.starts_with(b"\x89PNG"));
+}
