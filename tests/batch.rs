@@ -96,6 +96,10 @@ fn gbk_file_reads_like_its_utf8_twin() {
     assert_eq!(code, 0);
     let (code, gbk, err) = batch(&[&fixture("chinese_gbk.csv")]);
     assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("note: reading") && err.contains(" as GB"),
+        "{err}"
+    );
     assert_eq!(
         String::from_utf8_lossy(&gbk),
         String::from_utf8_lossy(&utf8)

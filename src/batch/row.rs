@@ -105,11 +105,6 @@ impl Columns {
             unknown,
         })
     }
-
-    /// Number of fields in the header.
-    pub fn width(&self) -> usize {
-        self.width
-    }
 }
 
 /// One unreadable cell (or row), before the line number is attached.

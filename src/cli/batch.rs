@@ -298,6 +298,14 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         .then(|| std::fs::metadata(&a.input).ok().map(|m| m.len()))
         .flatten();
     let mut table = open_table(&a.input, a.encoding.into(), ctx.today, bytes.clone())?;
+    if table.encoding != encoding_rs::UTF_8 {
+        writeln!(
+            ctx.err,
+            "note: reading {} as {}",
+            a.input.display(),
+            table.encoding.name()
+        )?;
+    }
     if !table.columns().unknown.is_empty() {
         writeln!(
             ctx.err,
