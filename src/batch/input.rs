@@ -187,6 +187,48 @@ fn id_hash(id: &str) -> u64 {
     h
 }
 
+/// Ids already seen, as 64-bit hashes: a sorted vector of the older ones plus a small hash set
+/// of the recent ones, merged into the vector when the set is full. About 8 bytes per id, so the
+/// only part of a batch's memory that grows with the rows stays small (8 MB at 1,000,000 rows).
+#[derive(Default)]
+struct SeenIds {
+    sorted: Vec<u64>,
+    recent: HashSet<u64, BuildHasherDefault<PassThrough>>,
+}
+
+/// Recent ids kept in the hash set before a merge.
+const RECENT_IDS: usize = 1 << 16;
+
+impl SeenIds {
+    /// Record an id hash; false when it was seen before.
+    fn insert(&mut self, h: u64) -> bool {
+        if self.sorted.binary_search(&h).is_ok() || !self.recent.insert(h) {
+            return false;
+        }
+        if self.recent.len() >= RECENT_IDS {
+            let mut new: Vec<u64> = self.recent.drain().collect();
+            new.sort_unstable();
+            let old = self.sorted.len();
+            self.sorted.resize(old + new.len(), 0);
+            // Merge from the back, in place.
+            let (mut i, mut j) = (old, new.len());
+            for k in (0..self.sorted.len()).rev() {
+                if j == 0 {
+                    break;
+                }
+                if i > 0 && self.sorted[i - 1] > new[j - 1] {
+                    self.sorted[k] = self.sorted[i - 1];
+                    i -= 1;
+                } else {
+                    self.sorted[k] = new[j - 1];
+                    j -= 1;
+                }
+            }
+        }
+        true
+    }
+}
+
 /// One data row of the input.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -203,7 +245,7 @@ pub struct Table<R: Read> {
     rdr: csv::Reader<R>,
     columns: Columns,
     today: NaiveDate,
-    seen: HashSet<u64, BuildHasherDefault<PassThrough>>,
+    seen: SeenIds,
     record: csv::ByteRecord,
     /// The encoding the input was read with.
     pub encoding: &'static Encoding,
@@ -237,7 +279,7 @@ impl<R: Read> Table<R> {
             rdr,
             columns,
             today,
-            seen: HashSet::default(),
+            seen: SeenIds::default(),
             record: csv::ByteRecord::new(),
             encoding,
         })
@@ -369,6 +411,20 @@ mod tests {
                 .expect("in memory");
             assert_eq!(got, b"a\nb\rc\r\nd\r", "chunk {chunk}");
         }
+    }
+
+    #[test]
+    fn seen_ids_survive_merges() {
+        let mut seen = SeenIds::default();
+        let n = (RECENT_IDS * 2 + 123) as u64;
+        for i in 0..n {
+            assert!(seen.insert(id_hash(&i.to_string())), "{i}");
+        }
+        assert!(seen.sorted.windows(2).all(|w| w[0] < w[1]));
+        for i in [0, 1, n / 2, n - 1] {
+            assert!(!seen.insert(id_hash(&i.to_string())), "{i}");
+        }
+        assert!(seen.insert(id_hash("new")));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use std::io::{self, Read, Write};
 
 /// Memory allowed for the per-run values a chunk keeps for portfolio totals.
-const PORTFOLIO_CHUNK_BYTES: usize = 16 << 20;
+const PORTFOLIO_CHUNK_BYTES: usize = 8 << 20;
 /// Rows per chunk.
 const CHUNK_ROWS: usize = 1024;
 
