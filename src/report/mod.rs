@@ -7,6 +7,8 @@ mod check;
 pub use check::CheckReport;
 pub mod fmt;
 mod forecast;
+mod plan;
+pub use plan::ForbiddenPlan;
 mod rules;
 
 use serde::Serialize;
