@@ -133,7 +133,7 @@ pub(super) fn plan(
         "review",
         "D3",
         format!(
-            "Review of the closing of a {} account: {}–{} working days (D3)",
+            "Review of the closing application ({} account): {}–{} working days (D3)",
             s.source_subject, range.min, range.max
         ),
         gate.clone(),

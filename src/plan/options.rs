@@ -175,3 +175,66 @@ pub fn options(
         options: allowed,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn way(way: Way, audience: f64, cost: f64, finish: u32) -> WayOption {
+        let date = NaiveDate::from_ymd_opt(2026, 6, finish).unwrap_or_default();
+        WayOption {
+            way,
+            rank: None,
+            allowed: true,
+            route: None,
+            violations: Vec::new(),
+            audience: Some(Spread {
+                p5: audience,
+                p50: audience,
+                p95: audience,
+            }),
+            followers: None,
+            cost_yuan: Some(Money {
+                min: cost,
+                p50: cost,
+                max: cost,
+            }),
+            finish: Some(DateRange {
+                p50: date,
+                p90: date,
+            }),
+            blocked: Vec::new(),
+        }
+    }
+
+    fn ranked(mut v: Vec<WayOption>) -> Vec<Way> {
+        v.sort_by(rank_order);
+        v.into_iter().map(|o| o.way).collect()
+    }
+
+    #[test]
+    fn audience_first_then_cost_then_finish() {
+        use Way::*;
+        assert_eq!(
+            ranked(vec![
+                way(SameEntityMigration, 100.0, 300.0, 1),
+                way(CrossEntityMigration, 200.0, 1300.0, 20),
+            ]),
+            [CrossEntityMigration, SameEntityMigration]
+        );
+        assert_eq!(
+            ranked(vec![
+                way(SameEntityMigration, 100.0, 300.0, 20),
+                way(CrossEntityMigration, 100.0, 200.0, 25),
+            ]),
+            [CrossEntityMigration, SameEntityMigration]
+        );
+        assert_eq!(
+            ranked(vec![
+                way(SameEntityMigration, 100.0, 300.0, 20),
+                way(Close, 100.0, 300.0, 10),
+            ]),
+            [Close, SameEntityMigration]
+        );
+    }
+}
