@@ -1,1 +1,190 @@
-fn main() {}
+//! Render time of each chart at the default 1600x1000 size with realistic
+//! data: 61 trajectory points, 10,000 histogram values, 200 portfolio
+//! accounts, 10 timeline steps and 8 compared scenarios. Target: < 150 ms each
+//! in release. Run with `cargo bench --bench charts`.
+
+use std::hint::black_box;
+
+use chrono::{Days, NaiveDate};
+use criterion::{criterion_group, criterion_main, Criterion};
+use fanplan::chart::{
+    compare_png, histogram_png, portfolio_png, timeline_png, trajectory_png, ChartSize,
+    CompareChart, CompareRow, HistogramChart, PortfolioChart, TimelineChart, TimelineStep,
+    TrajectoryChart, TrajectoryPoint,
+};
+
+/// Small deterministic generator so the bench needs no extra dependencies.
+struct Lcg(u64);
+
+impl Lcg {
+    fn uniform(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 11) as f64) / ((1u64 << 53) as f64)
+    }
+
+    fn normal(&mut self) -> f64 {
+        let u = self.uniform().max(1e-12);
+        let v = self.uniform();
+        (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
+    }
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
+}
+
+fn trajectory() -> TrajectoryChart {
+    let start = day(2026, 3, 1);
+    let points = (0..61u64)
+        .map(|i| {
+            let t = i as f64;
+            let after = (t - 7.0).max(0.0);
+            let p50 = 120_000.0 - 28_000.0 * (1.0 - (-after / 6.0).exp())
+                + 9_000.0 * (1.0 - (-after / 20.0).exp());
+            let spread = 200.0 + 90.0 * after;
+            TrajectoryPoint {
+                date: start + Days::new(i),
+                mean: p50 - 0.25 * spread,
+                p5: p50 - 1.9 * spread,
+                p10: p50 - 1.4 * spread,
+                p50,
+                p90: p50 + 1.1 * spread,
+                p95: p50 + 1.5 * spread,
+            }
+        })
+        .collect();
+    TrajectoryChart {
+        title: "Audience forecast — Example Account".into(),
+        points,
+        transfer: Some(day(2026, 3, 8)),
+        settled: Some(day(2026, 4, 12)),
+        start_audience: 120_000.0,
+    }
+}
+
+fn histogram() -> HistogramChart {
+    let mut rng = Lcg(7);
+    let values: Vec<f64> = (0..10_000)
+        .map(|_| (98_000.0 + 4_500.0 * rng.normal()).round())
+        .collect();
+    let mut sorted = values.clone();
+    sorted.sort_by(f64::total_cmp);
+    HistogramChart {
+        title: "Retained followers after 60 days".into(),
+        x_label: "Retained followers".into(),
+        p5: percentile(&sorted, 0.05),
+        p50: percentile(&sorted, 0.50),
+        p95: percentile(&sorted, 0.95),
+        values,
+    }
+}
+
+fn portfolio() -> PortfolioChart {
+    let mut rng = Lcg(11);
+    PortfolioChart {
+        title: "Portfolio retention".into(),
+        retention_p50: (0..200)
+            .map(|_| (0.68 + 0.09 * rng.normal()).clamp(0.0, 1.0))
+            .collect(),
+        total_retained: Some((3_812_400.0, 3_951_200.0, 4_087_900.0)),
+        accounts: 200,
+    }
+}
+
+fn timeline() -> TimelineChart {
+    let mut start = day(2026, 3, 2);
+    let steps = (0..10u64)
+        .map(|i| {
+            let len = [3, 1, 10, 14, 0, 1, 7, 10, 2, 1][i as usize];
+            let end_p50 = start + Days::new(len);
+            let step = TimelineStep {
+                label: format!("Step {}: migration task", i + 1),
+                start,
+                end_p50,
+                end_p90: end_p50 + Days::new(len / 2 + i % 3),
+            };
+            start = end_p50;
+            step
+        })
+        .collect();
+    TimelineChart {
+        title: "Migration timeline".into(),
+        steps,
+    }
+}
+
+fn compare() -> CompareChart {
+    let rows = (0..8)
+        .map(|i| {
+            let p50 = 40_000.0 + 9_000.0 * f64::from(i);
+            CompareRow {
+                label: format!("Scenario {}", i + 1),
+                retained_p5: p50 - 7_000.0,
+                retained_p50: p50,
+                retained_p95: p50 + 6_000.0,
+                cost_p50: 5_000.0 + 4_250.0 * f64::from(i),
+            }
+        })
+        .collect();
+    CompareChart {
+        title: "Scenario comparison".into(),
+        rows,
+    }
+}
+
+/// Renders once outside the timing loop: a chart that fails would otherwise
+/// be "fast" and the numbers meaningless.
+fn ensure_renders(name: &str, result: Result<Vec<u8>, fanplan::chart::ChartError>) {
+    match result {
+        Ok(png) if png.len() > 10_000 => {}
+        Ok(png) => panic!("{name}: suspiciously small PNG ({} bytes)", png.len()),
+        Err(e) => panic!("{name}: {e}"),
+    }
+}
+
+fn bench_charts(c: &mut Criterion) {
+    let size = ChartSize {
+        width: 1600,
+        height: 1000,
+    };
+    let mut group = c.benchmark_group("charts_1600x1000");
+    group.sample_size(20);
+
+    let t = trajectory();
+    ensure_renders("trajectory", trajectory_png(&t, size));
+    group.bench_function("trajectory", |b| {
+        b.iter(|| trajectory_png(black_box(&t), size))
+    });
+    let h = histogram();
+    ensure_renders("histogram", histogram_png(&h, size));
+    group.bench_function("histogram", |b| {
+        b.iter(|| histogram_png(black_box(&h), size))
+    });
+    let p = portfolio();
+    ensure_renders("portfolio", portfolio_png(&p, size));
+    group.bench_function("portfolio", |b| {
+        b.iter(|| portfolio_png(black_box(&p), size))
+    });
+    let tl = timeline();
+    ensure_renders("timeline", timeline_png(&tl, size));
+    group.bench_function("timeline", |b| {
+        b.iter(|| timeline_png(black_box(&tl), size))
+    });
+    let cmp = compare();
+    ensure_renders("compare", compare_png(&cmp, size));
+    group.bench_function("compare", |b| b.iter(|| compare_png(black_box(&cmp), size)));
+    group.finish();
+}
+
+criterion_group!(benches, bench_charts);
+criterion_main!(benches);

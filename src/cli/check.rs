@@ -26,6 +26,7 @@ pub struct CheckArgs {
 
 /// Run `fanplan check`.
 pub fn run(book: &Rulebook, a: &CheckArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+    let followers_given = a.scenario.followers.is_some();
     let mut scenario_args = a.scenario.clone();
     // `check` needs no follower count; a placeholder keeps the scenario valid.
     scenario_args.followers.get_or_insert(1);
@@ -36,6 +37,7 @@ pub fn run(book: &Rulebook, a: &CheckArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         scenario: &s,
         warnings: scenario_warnings(&s),
         book,
+        followers_given,
     };
     emit(&report, a.format.into(), ctx.out)?;
     Ok(if e.allowed {

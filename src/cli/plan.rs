@@ -5,18 +5,21 @@
 use super::args::{parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableOrJson};
 use super::simulate::run_options;
 use super::{scenario_of, Ctx, InvalidInput, Outcome};
+use crate::chart::{timeline_png, ChartError, ChartSize, TimelineChart, TimelineStep};
 use crate::forecast::scenario_warnings;
-use crate::plan::{options, plan, Account, Goal, PlanError, Planned};
+use crate::plan::{options, plan, Account, Goal, Plan, PlanError, Planned};
 use crate::report::{emit, CheckReport, ForbiddenPlan};
 use crate::rules::Rulebook;
+use anyhow::Context;
 use chrono::NaiveDate;
 use clap::Args;
+use std::path::Path;
 
 const EXAMPLES: &str = "\
 Examples:
   fanplan plan --goal close --subject personal --start 2026-12-01 --balance 0.5
   fanplan plan --goal close --payment --mini-programs 2 --last-active 2026-11-20 --articles 850
-  fanplan plan --goal migrate --followers 120000 --cross-entity --start 2026-12-01
+  fanplan plan --goal migrate --followers 120000 --cross-entity --start 2026-12-01 --charts out/
   fanplan plan --options --followers 120000 --start 2026-12-01 --format json";
 
 /// Parse an amount of yuan, at least 0.
@@ -118,6 +121,50 @@ pub struct PlanArgs {
     format: TableOrJson,
 }
 
+fn chart_size(run: &RunArgs) -> anyhow::Result<ChartSize> {
+    run.chart_size
+        .parse()
+        .map_err(|e: ChartError| InvalidInput(format!("--chart-size: {e}")).into())
+}
+
+/// Write `timeline.png` into `dir` (created if missing), whole or not at all.
+fn write_timeline(p: &Plan, dir: &Path, size: ChartSize) -> anyhow::Result<()> {
+    let s = &p.scenario;
+    let what = match p.route {
+        Some(route) => format!(
+            "migrate the {} {} account by {route}",
+            s.source_subject, s.source_kind
+        ),
+        None => format!("close the {} {} account", s.source_subject, s.source_kind),
+    };
+    let chart = TimelineChart {
+        title: format!("Plan: {what}, start {}", p.start),
+        steps: p
+            .steps
+            .iter()
+            .map(|st| TimelineStep {
+                label: format!("{} ({})", st.id, st.rule),
+                start: st.start,
+                end_p50: st.end_p50,
+                end_p90: st.end_p90,
+            })
+            .collect(),
+    };
+    let png = timeline_png(&chart, size).context("cannot draw timeline.png")?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the chart directory {}", dir.display()))?;
+    let path = dir.join("timeline.png");
+    // Written beside the target, then renamed: a reader never sees a half-written file.
+    let partial = dir.join(".timeline.png.partial");
+    std::fs::write(&partial, &png)
+        .and_then(|()| std::fs::rename(&partial, &path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&partial);
+        })
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
 fn plan_error(e: PlanError) -> anyhow::Error {
     InvalidInput(e.to_string()).into()
 }
@@ -125,6 +172,8 @@ fn plan_error(e: PlanError) -> anyhow::Error {
 /// Run `fanplan plan`.
 pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let opts = run_options(&a.run, 10_000);
+    // A bad size is refused before any work.
+    chart_size(&a.run)?;
     let account = a.account.account();
     if a.options {
         if a.run.charts.is_some() {
@@ -153,11 +202,8 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
             if !followers_given {
                 p.followers_lost = None;
             }
-            if a.run.charts.is_some() {
-                return Err(InvalidInput(
-                    "--charts: the plan timeline chart is not available in this build".to_string(),
-                )
-                .into());
+            if let Some(dir) = &a.run.charts {
+                write_timeline(&p, dir, chart_size(&a.run)?)?;
             }
             emit(p.as_ref(), a.format.into(), ctx.out)?;
             Ok(Outcome::Done)
@@ -170,6 +216,7 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
                     scenario: &s,
                     warnings: scenario_warnings(&s),
                     book,
+                    followers_given: true,
                 },
                 see: "fanplan plan --options",
             };

@@ -51,6 +51,7 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
                 scenario: &s,
                 warnings: crate::forecast::scenario_warnings(&s),
                 book,
+                followers_given: true,
             };
             emit(&report, a.format.into(), ctx.out)?;
             Ok(Outcome::Forbidden)

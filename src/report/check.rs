@@ -20,6 +20,9 @@ pub struct CheckReport<'a> {
     /// The rulebook, for the table.
     #[serde(skip)]
     pub book: &'a Rulebook,
+    /// Whether the follower count was given (the table leaves it out otherwise).
+    #[serde(skip)]
+    pub followers_given: bool,
 }
 
 impl Document for CheckReport<'_> {
@@ -28,10 +31,14 @@ impl Document for CheckReport<'_> {
         let s = self.scenario;
         writeln!(
             w,
-            "{} {} account ({} followers) → {} {} account{}{}",
+            "{} {} account{} → {} {} account{}{}",
             s.source_subject,
             s.source_kind,
-            super::fmt::thousands(s.followers as f64),
+            if self.followers_given {
+                format!(" ({} followers)", super::fmt::thousands(s.followers as f64))
+            } else {
+                String::new()
+            },
             s.target_subject,
             s.target_kind,
             if s.cross_entity {

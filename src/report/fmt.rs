@@ -37,14 +37,11 @@ pub fn yuan(v: f64) -> String {
         "–".to_string()
     } else if v.abs() >= 100.0 {
         thousands(v)
+    } else if v.abs() < 1.0 {
+        format!("{v:.3}")
     } else {
         format!("{v:.2}")
     }
-}
-
-/// A number with no trailing zeros: 300.0 → "300", 0.01 → "0.01".
-pub fn plain(v: f64) -> String {
-    format!("{v}")
 }
 
 /// Left-pad cells into aligned columns; the first column is left-aligned.
@@ -90,7 +87,8 @@ mod tests {
         assert_eq!(thousands(-1234567.0), "-1,234,567");
         assert_eq!(thousands(f64::NAN), "–");
         assert_eq!(percent(0.8512), "85.1%");
-        assert_eq!(yuan(0.2576), "0.26");
+        assert_eq!(yuan(0.2576), "0.258");
+        assert_eq!(yuan(12.345), "12.35");
         assert_eq!(yuan(1300.0), "1,300");
     }
 }

@@ -1,0 +1,279 @@
+//! Portfolio chart: how the median (P50) retention rate is spread across the
+//! accounts of a portfolio, as a histogram in percent, with a side panel that
+//! states the portfolio totals (P5/P50/P95 retained followers).
+
+use plotters::prelude::*;
+
+use super::histogram::{draw_hist_plot, HistPlot, Marker};
+use super::{
+    bin_values, format_thousands, header, median, put_text, render, text_style, text_width, usable,
+    Area, ChartError, ChartSize, HAlign, LegendItem, Swatch, Theme, VAlign, BLUE_OI, GRID, INK,
+    MUTED,
+};
+
+/// Data for [`portfolio_png`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PortfolioChart {
+    /// Title drawn at the top.
+    pub title: String,
+    /// Median retention rate of each account, as a fraction (0.63 = 63 %).
+    pub retention_p50: Vec<f64>,
+    /// P5, P50 and P95 of the portfolio's total retained followers, shown in
+    /// a side panel when present.
+    pub total_retained: Option<(f64, f64, f64)>,
+    /// Number of accounts in the portfolio (shown in the side panel).
+    pub accounts: usize,
+}
+
+/// Renders the portfolio chart as PNG bytes.
+///
+/// Fails with [`ChartError::NoData`] when there is no finite retention rate.
+pub fn portfolio_png(c: &PortfolioChart, size: ChartSize) -> Result<Vec<u8>, ChartError> {
+    size.validate()?;
+    if c.retention_p50.is_empty() {
+        return Err(ChartError::NoData(
+            "the portfolio has no account retention rates".into(),
+        ));
+    }
+    // Work in percent so bins and ticks get round percentages.
+    let pct: Vec<f64> = c.retention_p50.iter().map(|r| r * 100.0).collect();
+    let n = pct.iter().filter(|v| usable(**v)).count();
+    let target = ((n as f64).sqrt() * 1.5).round().clamp(8.0, 40.0) as usize;
+    let bins = bin_values(&pct, target, 0.1)
+        .ok_or_else(|| ChartError::NoData("the portfolio has no finite retention rates".into()))?;
+    let med = median(&pct);
+    let markers: Vec<Marker> = med
+        .map(|m| Marker {
+            label: format!("Median: {}%", format_thousands(m, 1)),
+            value: m,
+            color: INK,
+            dashed: false,
+        })
+        .into_iter()
+        .collect();
+
+    let bar = BLUE_OI.mix(0.55);
+    let legend = vec![
+        LegendItem::new(
+            format!(
+                "Accounts by P50 retention (n = {})",
+                format_thousands(n as f64, 0)
+            ),
+            Swatch::Fill(bar),
+        ),
+        LegendItem::new(
+            "Median across accounts",
+            Swatch::Line {
+                color: INK.to_rgba(),
+                width: 3.0,
+                dashed: false,
+            },
+        ),
+    ];
+
+    // Side panel lines: (label, value, bold).
+    let mut panel: Vec<(String, String, bool)> = Vec::new();
+    if let Some((p5, p50, p95)) = c.total_retained {
+        panel.push(("Portfolio total".into(), String::new(), true));
+        panel.push(("retained followers".into(), String::new(), true));
+        panel.push(("P5".into(), format_thousands(p5, 0), false));
+        panel.push(("P50".into(), format_thousands(p50, 0), false));
+        panel.push(("P95".into(), format_thousands(p95, 0), false));
+        panel.push((String::new(), String::new(), false));
+    }
+    panel.push((
+        "Accounts".into(),
+        format_thousands(c.accounts as f64, 0),
+        false,
+    ));
+    if n != c.accounts {
+        panel.push(("Rates charted".into(), format_thousands(n as f64, 0), false));
+    }
+    if let Some(m) = med {
+        panel.push((
+            "Median rate".into(),
+            format!("{}%", format_thousands(m, 1)),
+            false,
+        ));
+    }
+    if bins.counts.len() > 1 {
+        if let Some((lo, hi)) = super::min_max(pct.iter().copied()) {
+            panel.push((
+                "Lowest".into(),
+                format!("{}%", format_thousands(lo, 1)),
+                false,
+            ));
+            panel.push((
+                "Highest".into(),
+                format!("{}%", format_thousands(hi, 1)),
+                false,
+            ));
+        }
+    }
+
+    render(size, |root, th| {
+        let area = header(root, &c.title, &legend, th)?;
+        let m = th.margin();
+        let area = area.margin(0, m, m, m);
+        let (area_w, _) = area.dim_in_pixel();
+        let panel_w = panel_width(root, &panel, th)?.min(area_w * 2 / 5);
+        let (plot_area, side) = area.split_horizontally(area_w - panel_w);
+        draw_panel(root, &side, &panel, th)?;
+        draw_hist_plot(
+            root,
+            &plot_area,
+            th,
+            &HistPlot {
+                bins: &bins,
+                x_desc: "Median (P50) retention rate per account",
+                y_desc: "Accounts",
+                suffix: "%",
+                markers: &markers,
+                bar,
+            },
+        )
+    })
+}
+
+/// Width the side panel needs (including its gap to the plot).
+fn panel_width(
+    root: &Area<'_>,
+    lines: &[(String, String, bool)],
+    th: &Theme,
+) -> Result<u32, ChartError> {
+    let mut w = 0;
+    for (label, value, bold) in lines {
+        let l = text_width(root, label, &text_style(th.legend_size(), *bold, INK))?;
+        let v = text_width(root, value, &text_style(th.legend_size(), true, INK))?;
+        let gap = if value.is_empty() { 0 } else { th.upx(30.0) };
+        w = w.max(l + gap + v);
+    }
+    Ok(w + 2 * th.upx(20.0) + th.upx(30.0))
+}
+
+/// Draws the side panel: a light box with label/value lines, values
+/// right-aligned so the numbers line up like a table.
+fn draw_panel(
+    root: &Area<'_>,
+    side: &Area<'_>,
+    lines: &[(String, String, bool)],
+    th: &Theme,
+) -> Result<(), ChartError> {
+    let (x0, y0) = side.get_base_pixel();
+    let (w, _) = side.dim_in_pixel();
+    let left = x0 + th.px(30.0);
+    let right = x0 + w as i32;
+    let pad = th.px(20.0);
+    let row_h = (th.legend_size() * 1.5).round() as i32;
+    let top = y0 + th.px(16.0);
+    let bottom = top + 2 * pad + row_h * lines.len() as i32 - th.px(8.0);
+    root.draw(&Rectangle::new(
+        [(left, top), (right, bottom)],
+        RGBColor(0xF6, 0xF6, 0xF6).filled(),
+    ))?;
+    root.draw(&Rectangle::new(
+        [(left, top), (right, bottom)],
+        GRID.stroke_width(th.upx(2.0)),
+    ))?;
+    for (i, (label, value, bold)) in lines.iter().enumerate() {
+        let y = top + pad + row_h * i as i32 + row_h / 2 - th.px(4.0);
+        let colour = if *bold { INK } else { MUTED };
+        put_text(
+            root,
+            label,
+            (left + pad, y),
+            &text_style(th.legend_size(), *bold, colour),
+            HAlign::Left,
+            VAlign::Middle,
+        )?;
+        put_text(
+            root,
+            value,
+            (right - pad, y),
+            &text_style(th.legend_size(), true, INK),
+            HAlign::Right,
+            VAlign::Middle,
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{check_png, decode, top_differs};
+    use super::*;
+
+    fn sample(n: usize) -> PortfolioChart {
+        let retention_p50 = (0..n)
+            .map(|i| 0.45 + 0.35 * (((i as f64) * 0.618_034) % 1.0) * (((i as f64) * 0.3) % 1.0))
+            .collect();
+        PortfolioChart {
+            title: "Portfolio retention".into(),
+            retention_p50,
+            total_retained: Some((1_180_000.0, 1_234_567.0, 1_290_000.0)),
+            accounts: n,
+        }
+    }
+
+    #[test]
+    fn renders_at_requested_size() {
+        // Extreme aspect ratios must still lay out without panicking.
+        for (w, h) in [(8000, 300), (400, 2000)] {
+            let size = ChartSize {
+                width: w,
+                height: h,
+            };
+            check_png(&portfolio_png(&sample(200), size).unwrap(), w, h);
+        }
+        check_png(
+            &portfolio_png(&sample(200), ChartSize::default()).unwrap(),
+            1600,
+            1000,
+        );
+        let mut c = sample(50);
+        c.total_retained = None;
+        check_png(
+            &portfolio_png(&c, "800x500".parse().unwrap()).unwrap(),
+            800,
+            500,
+        );
+    }
+
+    #[test]
+    fn draws_title_text_and_is_deterministic() {
+        let mut c = sample(200);
+        let a = portfolio_png(&c, ChartSize::default()).unwrap();
+        assert_eq!(a, portfolio_png(&c, ChartSize::default()).unwrap());
+        c.title.clear();
+        let b = portfolio_png(&c, ChartSize::default()).unwrap();
+        assert!(top_differs(&decode(&a), &decode(&b), 80));
+    }
+
+    #[test]
+    fn degenerate_data_does_not_panic() {
+        let mut c = sample(0);
+        assert!(matches!(
+            portfolio_png(&c, ChartSize::default()),
+            Err(ChartError::NoData(_))
+        ));
+        c.retention_p50 = vec![f64::NAN];
+        assert!(matches!(
+            portfolio_png(&c, ChartSize::default()),
+            Err(ChartError::NoData(_))
+        ));
+        for rates in [
+            vec![0.5],
+            vec![1.0; 30],
+            vec![0.0, 0.0],
+            vec![0.2, f64::NAN, 0.9],
+        ] {
+            let c = PortfolioChart {
+                retention_p50: rates,
+                total_retained: Some((f64::NAN, 1.0, f64::INFINITY)),
+                accounts: 3,
+                ..sample(0)
+            };
+            decode(&portfolio_png(&c, ChartSize::default()).unwrap());
+        }
+    }
+}

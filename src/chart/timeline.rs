@@ -1,0 +1,335 @@
+//! Timeline (Gantt-style) chart of a migration plan: one horizontal bar per
+//! step from its start to its median (P50) finish, a whisker out to the P90
+//! finish, and the durations written next to each bar.
+
+use chrono::NaiveDate;
+use plotters::prelude::*;
+
+use super::{
+    date_at, date_ticks, day_offset, fit_text, format_date, format_thousands, header, render,
+    text_style, text_width, ChartError, ChartSize, LegendItem, Swatch, TickAxis, AXIS, BLUE_OI,
+    GRID, INK, MUTED,
+};
+
+/// One step of the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineStep {
+    /// Name shown on the y axis (long names are shortened with "…").
+    pub label: String,
+    /// First day of the step.
+    pub start: NaiveDate,
+    /// Median (P50) finish day.
+    pub end_p50: NaiveDate,
+    /// Pessimistic (P90) finish day.
+    pub end_p90: NaiveDate,
+}
+
+/// Data for [`timeline_png`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineChart {
+    /// Title drawn at the top.
+    pub title: String,
+    /// Steps, drawn top to bottom in this order.
+    pub steps: Vec<TimelineStep>,
+}
+
+/// Renders the timeline as PNG bytes.
+///
+/// A step that starts and ends on the same day is still drawn as a narrow bar.
+/// Fails with [`ChartError::NoData`] when there are no steps.
+pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, ChartError> {
+    size.validate()?;
+    if c.steps.is_empty() {
+        return Err(ChartError::NoData("the timeline has no steps".into()));
+    }
+    let n = c.steps.len();
+    let all_dates = c.steps.iter().flat_map(|s| [s.start, s.end_p50, s.end_p90]);
+    let d0 = all_dates.clone().min().unwrap_or(c.steps[0].start);
+    let d1 = all_dates.max().unwrap_or(c.steps[0].start);
+    let base = d0;
+    let span = day_offset(base, d1);
+
+    let durations: Vec<String> = c
+        .steps
+        .iter()
+        .map(|s| {
+            let d50 = (s.end_p50 - s.start).num_days() as f64;
+            let d90 = (s.end_p90 - s.start).num_days() as f64;
+            format!(
+                "P50 {} d · P90 {} d",
+                format_thousands(d50, 0),
+                format_thousands(d90, 0)
+            )
+        })
+        .collect();
+
+    let legend = vec![
+        LegendItem::new("Start to P50 finish", Swatch::Fill(BLUE_OI.to_rgba())),
+        LegendItem::new("P50 to P90 finish", Swatch::Whisker(INK)),
+    ];
+
+    render(size, |root, th| {
+        let area = header(root, &c.title, &legend, th)?;
+        let m = th.margin();
+        let area = area.margin(0, m, m, m);
+        let (area_w, area_h) = area.dim_in_pixel();
+        let margin_top = th.px(16.0);
+        let plot_h = (area_h as i32 - th.x_label_area() as i32 - margin_top).max(1);
+        let row_px = f64::from(plot_h) / n as f64;
+
+        // Step labels shrink when there are many rows, so they never overlap.
+        let label_size = th.tick_size().min(row_px * 0.7).max(6.0);
+        let label_style = text_style(label_size, false, INK);
+        let mut labels = Vec::with_capacity(n);
+        let mut widest = 0;
+        for s in &c.steps {
+            let l = fit_text(root, s.label.trim(), &label_style, area_w * 3 / 10)?;
+            widest = widest.max(text_width(root, &l, &label_style)?);
+            labels.push(l);
+        }
+        let y_area = widest + 2 * th.tick_len() as u32 + th.upx(10.0);
+
+        let tick = text_style(th.tick_size(), false, INK);
+        let note_size = th.note_size().min(row_px * 0.6).max(6.0);
+        let note = text_style(note_size, false, MUTED);
+        let mut note_w = 0;
+        for d in &durations {
+            note_w = note_w.max(text_width(root, d, &note)?);
+        }
+        let date_w = text_width(root, "2026-12-31", &tick)?;
+        let right = date_w / 2 + th.upx(6.0);
+        let plot_w = area_w.saturating_sub(y_area + right).max(1);
+
+        // x range: all dates, half a day of air on the left, and room on the
+        // right for the duration text after the longest bar.
+        let (mut x0, mut x1) = (-0.5, span + 0.5);
+        if span < 1.0 {
+            x0 = -1.0;
+            x1 = span + 1.0;
+        }
+        let reserve = f64::from(note_w + th.upx(20.0));
+        let usable_w = (f64::from(plot_w) - reserve).max(f64::from(plot_w) * 0.4);
+        x1 = x0 + (x1 - x0) * f64::from(plot_w) / usable_w;
+        let days_per_px = (x1 - x0) / f64::from(plot_w);
+
+        let max_ticks = (f64::from(plot_w) / (f64::from(date_w) * 1.6)).floor() as usize;
+        let x_ticks: Vec<f64> = match (date_at(base, x0.ceil()), date_at(base, x1.floor())) {
+            (Some(a), Some(b)) => date_ticks(a, b, max_ticks.clamp(2, 10))
+                .into_iter()
+                .map(|d| day_offset(base, d))
+                .collect(),
+            _ => vec![0.0, span],
+        };
+        let y_ticks: Vec<f64> = (0..n).map(|r| r as f64 + 0.5).collect();
+
+        let mut chart = ChartBuilder::on(&area)
+            .x_label_area_size(th.x_label_area())
+            .y_label_area_size(y_area)
+            .margin_right(right)
+            .margin_top(margin_top)
+            .build_cartesian_2d(
+                TickAxis::new(x0, x1, x_ticks),
+                TickAxis::new(0.0, n as f64, y_ticks),
+            )?;
+        // Row r (from the bottom) shows step n-1-r, so the first step is on top.
+        let y_fmt = |y: &f64| {
+            let r = y.floor();
+            if r >= 0.0 && (r as usize) < n {
+                labels[n - 1 - r as usize].clone()
+            } else {
+                String::new()
+            }
+        };
+        let x_fmt = |x: &f64| date_at(base, *x).map(format_date).unwrap_or_default();
+        // Light row stripes help the eye follow a row across the chart; drawn
+        // before the grid so the date lines stay visible on them.
+        let stripes = (0..n).filter(|r| (n - 1 - r) % 2 == 1).map(|r| {
+            Rectangle::new(
+                [(x0, r as f64), (x1, r as f64 + 1.0)],
+                RGBColor(0xF4, 0xF4, 0xF4).filled(),
+            )
+        });
+        chart.draw_series(stripes)?;
+
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .bold_line_style(GRID.stroke_width(th.upx(1.0)))
+            .light_line_style(TRANSPARENT)
+            .axis_style(AXIS.stroke_width(th.upx(2.0)))
+            .set_all_tick_mark_size(th.tick_len())
+            .x_label_style(tick.clone())
+            .y_label_style(label_style.clone())
+            .y_label_offset((label_size * 0.17).round() as i32)
+            .x_label_formatter(&x_fmt)
+            .y_label_formatter(&y_fmt)
+            .axis_desc_style(text_style(th.desc_size(), false, INK))
+            .x_desc("Date")
+            .draw()?;
+
+        // Bars at least 5 px wide, so zero-length steps stay visible.
+        let min_w = 5.0 * th.s * days_per_px;
+        let half_bar = 0.32_f64.min(14.0 * th.s / row_px.max(1.0) + 0.1);
+        for (i, s) in c.steps.iter().enumerate() {
+            let y = (n - 1 - i) as f64 + 0.5;
+            let a = day_offset(base, s.start);
+            let b = day_offset(base, s.end_p50);
+            let (l, mut r) = (a.min(b), a.max(b));
+            if r - l < min_w {
+                r = l + min_w;
+            }
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(l, y - half_bar), (r, y + half_bar)],
+                BLUE_OI.filled(),
+            )))?;
+            let p90 = day_offset(base, s.end_p90);
+            let whisker = INK.stroke_width(th.upx(3.0));
+            let cap = half_bar * 0.7;
+            chart.draw_series([
+                PathElement::new(vec![(b, y), (p90, y)], whisker),
+                PathElement::new(vec![(p90, y - cap), (p90, y + cap)], whisker),
+            ])?;
+            // Duration text after whichever end is furthest right.
+            let end = r.max(p90);
+            let (px, py) = chart.backend_coord(&(end, y));
+            super::put_text(
+                root,
+                &durations[i],
+                (px + th.px(12.0), py),
+                &note,
+                super::HAlign::Left,
+                super::VAlign::Middle,
+            )?;
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{check_png, decode, top_differs};
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    fn sample() -> TimelineChart {
+        let names = [
+            "Announce migration",
+            "Open new account",
+            "Cross-promote",
+            "Transfer followers",
+            "Settle",
+        ];
+        let mut start = d(3, 1);
+        let steps = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let p50 = start + chrono::Days::new(3 + 2 * i as u64);
+                let p90 = p50 + chrono::Days::new(2 + i as u64);
+                let s = TimelineStep {
+                    label: (*name).into(),
+                    start,
+                    end_p50: p50,
+                    end_p90: p90,
+                };
+                start = p50;
+                s
+            })
+            .collect();
+        TimelineChart {
+            title: "Migration plan".into(),
+            steps,
+        }
+    }
+
+    #[test]
+    fn renders_at_requested_size() {
+        // Extreme aspect ratios must still lay out without panicking.
+        for (w, h) in [(8000, 300), (400, 2000)] {
+            let size = ChartSize {
+                width: w,
+                height: h,
+            };
+            check_png(&timeline_png(&sample(), size).unwrap(), w, h);
+        }
+        check_png(
+            &timeline_png(&sample(), ChartSize::default()).unwrap(),
+            1600,
+            1000,
+        );
+        check_png(
+            &timeline_png(&sample(), "400x300".parse().unwrap()).unwrap(),
+            400,
+            300,
+        );
+    }
+
+    #[test]
+    fn draws_title_text_and_is_deterministic() {
+        let mut c = sample();
+        let a = timeline_png(&c, ChartSize::default()).unwrap();
+        assert_eq!(a, timeline_png(&c, ChartSize::default()).unwrap());
+        c.title.clear();
+        let b = timeline_png(&c, ChartSize::default()).unwrap();
+        assert!(top_differs(&decode(&a), &decode(&b), 80));
+    }
+
+    #[test]
+    fn zero_length_step_is_visible() {
+        let step = TimelineStep {
+            label: "Instant".into(),
+            start: d(3, 5),
+            end_p50: d(3, 5),
+            end_p90: d(3, 5),
+        };
+        let c = TimelineChart {
+            title: String::new(),
+            steps: vec![step],
+        };
+        let img = decode(&timeline_png(&c, ChartSize::default()).unwrap());
+        let blue = img
+            .rgb
+            .chunks_exact(3)
+            .filter(|p| p == &[0x00, 0x72, 0xB2])
+            .count();
+        assert!(blue > 50, "bar not visible ({blue} px)");
+    }
+
+    #[test]
+    fn degenerate_data_does_not_panic() {
+        assert!(matches!(
+            timeline_png(
+                &TimelineChart {
+                    title: "x".into(),
+                    steps: vec![]
+                },
+                ChartSize::default()
+            ),
+            Err(ChartError::NoData(_))
+        ));
+        // Reversed dates, very long labels, many steps, huge spans.
+        let mut c = sample();
+        c.steps[0].end_p50 = d(1, 1);
+        c.steps[1].end_p90 = d(1, 1);
+        c.steps[2].label = "A very long step name that goes on and on ".repeat(5);
+        assert!(timeline_png(&c, ChartSize::default()).is_ok());
+        let many = TimelineChart {
+            title: "Many".into(),
+            steps: (0..200).map(|_| sample().steps[0].clone()).collect(),
+        };
+        assert!(timeline_png(&many, ChartSize::default()).is_ok());
+        let huge = TimelineChart {
+            title: "Huge".into(),
+            steps: vec![TimelineStep {
+                label: "Forever".into(),
+                start: NaiveDate::MIN,
+                end_p50: NaiveDate::MAX,
+                end_p90: NaiveDate::MAX,
+            }],
+        };
+        assert!(timeline_png(&huge, ChartSize::default()).is_ok());
+    }
+}

@@ -1,0 +1,346 @@
+//! End-to-end tests of the binary: `check`, `simulate`, `rules`, `workdays`, completions and
+//! the man page; every exit code and the messages of bad flags and bad rulebooks.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn fanplan() -> Command {
+    Command::cargo_bin("fanplan").expect("binary built")
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = fanplan().args(args).output().expect("runs");
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+const SIM: [&str; 7] = [
+    "simulate",
+    "--followers",
+    "120000",
+    "--cross-entity",
+    "--start",
+    "2026-11-30",
+    "--runs",
+];
+
+#[test]
+fn check_allowed_prints_route_and_fees() {
+    fanplan()
+        .args(["check", "--followers", "120000", "--cross-entity"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Allowed: yes"))
+        .stdout(predicate::str::contains("cross_entity"))
+        .stdout(predicate::str::contains("notary 500–1,500 yuan (M5)"));
+}
+
+#[test]
+fn check_forbidden_exits_3_listing_every_rule() {
+    fanplan()
+        .args([
+            "check",
+            "--subject",
+            "个人",
+            "--target-subject",
+            "企业",
+            "--target-kind",
+            "服务号",
+            "--target-unverified",
+        ])
+        .assert()
+        .code(3)
+        .stdout(
+            predicate::str::contains("M1")
+                .and(predicate::str::contains("M2"))
+                .and(predicate::str::contains("M3")),
+        )
+        .stdout(predicate::str::contains("fanplan plan --options"));
+}
+
+#[test]
+fn check_json_has_the_spec_keys() {
+    let v = json(&["check", "--kind", "service", "--format", "json"]);
+    assert_eq!(v["allowed"], true);
+    assert_eq!(v["route"], "service_to_service");
+    assert_eq!(v["fee_yuan"]["review"], 300.0);
+    assert_eq!(v["fee_yuan"]["notary_min"], 0.0);
+    assert_eq!(v["violations"], Value::Array(vec![]));
+    let v = json(&["check", "--target-unverified", "--format", "json"]);
+    assert_eq!(v["allowed"], false);
+    assert_eq!(v["route"], Value::Null);
+    assert_eq!(v["violations"][0]["rule"], "M3");
+    assert_eq!(v["violations"][0]["source"], "seed §三");
+    assert!(v["violations"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("verified")));
+}
+
+#[test]
+fn simulate_json_has_the_spec_keys() {
+    let mut args = SIM.to_vec();
+    args.extend(["2000", "--at-least", "80000", "--format", "json"]);
+    let v = json(&args);
+    for key in [
+        "version",
+        "rules",
+        "seed",
+        "runs",
+        "dist",
+        "scenario",
+        "route",
+        "metrics",
+        "dates",
+        "trajectory",
+        "probability_at_least",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["rules"]["name"], "seed");
+    assert_eq!(v["runs"], 2000);
+    assert_eq!(v["dist"], "uniform");
+    assert_eq!(v["route"], "cross_entity");
+    for metric in [
+        "retention_rate",
+        "retained_followers",
+        "lost_followers",
+        "final_audience",
+        "transfer_day",
+        "settled_day",
+        "cost_yuan",
+        "cost_per_retained_follower",
+        "lost_value_yuan",
+    ] {
+        for stat in [
+            "mean", "sd", "se", "min", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "max",
+        ] {
+            assert!(v["metrics"][metric][stat].is_number(), "{metric}.{stat}");
+        }
+    }
+    for d in ["transfer", "settled"] {
+        for p in ["p10", "p50", "p90"] {
+            let s = v["dates"][d][p].as_str().expect("date string");
+            assert!(
+                chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok(),
+                "{s}"
+            );
+        }
+    }
+    let traj = v["trajectory"].as_array().expect("array");
+    assert_eq!(traj.len(), 61);
+    assert_eq!(traj[0]["date"], "2026-11-30");
+    for key in ["day", "date", "mean", "p5", "p10", "p50", "p90", "p95"] {
+        assert!(traj[60].get(key).is_some(), "trajectory {key}");
+    }
+    assert_eq!(v["probability_at_least"]["threshold"], 80000.0);
+    assert!(v["probability_at_least"]["se"].is_number());
+    assert_eq!(v["scenario"]["followers"], 120000);
+    assert_eq!(v["scenario"]["start_date"], "2026-11-30");
+}
+
+#[test]
+fn simulate_repeats_exactly_and_the_seed_is_printed() {
+    let mut args = SIM.to_vec();
+    args.push("3000");
+    let a = fanplan().args(&args).output().expect("runs");
+    let b = fanplan().args(&args).output().expect("runs");
+    assert_eq!(a.stdout, b.stdout);
+    let text = String::from_utf8_lossy(&a.stdout);
+    assert!(text.contains("seed 20170301"), "{text}");
+    args.extend(["--seed", "5"]);
+    let c = fanplan().args(&args).output().expect("runs");
+    assert_ne!(a.stdout, c.stdout);
+}
+
+#[test]
+fn simulate_forbidden_exits_3() {
+    fanplan()
+        .args(["simulate", "--followers", "100", "--target-kind", "service"])
+        .assert()
+        .code(3)
+        .stdout(predicate::str::contains("M1"));
+}
+
+#[test]
+fn simulate_table_names_the_assumptions() {
+    fanplan()
+        .args([
+            "simulate",
+            "--followers",
+            "12万",
+            "--kind",
+            "订阅号",
+            "--runs",
+            "500",
+            "--start",
+            "2026-11-30",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("120,000 followers"))
+        .stdout(predicate::str::contains("Assumptions in force"))
+        .stdout(predicate::str::contains("Retained followers"));
+}
+
+#[test]
+fn bad_flags_exit_2_naming_the_flag() {
+    let cases: [(&[&str], &str); 11] = [
+        (&["simulate"], "--followers"),
+        (&["simulate", "--followers", "0"], "--followers"),
+        (
+            &["simulate", "--followers", "10", "--overlap", "1.5"],
+            "--overlap",
+        ),
+        (
+            &["simulate", "--followers", "10", "--daily-growth", "0.7"],
+            "--daily-growth",
+        ),
+        (&["simulate", "--followers", "10", "--runs", "0"], "--runs"),
+        (
+            &["simulate", "--followers", "10", "--runs", "20000000"],
+            "--runs",
+        ),
+        (
+            &["simulate", "--followers", "10", "--horizon", "4000"],
+            "--horizon",
+        ),
+        (
+            &["simulate", "--followers", "10", "--start", "2026-02-30"],
+            "--start",
+        ),
+        (
+            &["simulate", "--followers", "10", "--notary-fee", "900-100"],
+            "--notary-fee",
+        ),
+        (
+            &["simulate", "--followers", "10", "--kind", "blog"],
+            "--kind",
+        ),
+        (&["check", "--subject", "company"], "--subject"),
+    ];
+    for (args, flag) in cases {
+        fanplan()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(flag))
+            .stderr(predicate::str::contains("panicked").not());
+    }
+}
+
+#[test]
+fn bad_rulebooks_exit_2_naming_file_and_key() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bad.toml");
+    let text = fanplan::rules::SEED_TOML.replace(
+        "retention = { min = 0.65, max = 0.75 }",
+        "retention = { min = 0.65, max = 1.75 }",
+    );
+    std::fs::write(&path, text).expect("write");
+    fanplan()
+        .args(["--rules", path.to_str().expect("utf-8 path"), "check"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.toml"))
+        .stderr(predicate::str::contains(
+            "migration.routes.cross_entity.retention.max",
+        ));
+    std::fs::write(&path, "not = [toml").expect("write");
+    fanplan()
+        .args(["--rules", path.to_str().expect("utf-8 path"), "rules"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.toml"));
+    fanplan()
+        .args(["--rules", "/nonexistent/rules.toml", "rules"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("/nonexistent/rules.toml"));
+}
+
+#[test]
+fn another_rulebook_changes_the_answer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("lenient.toml");
+    let text = fanplan::rules::SEED_TOML.replace("same_kind_only = true", "same_kind_only = false");
+    std::fs::write(&path, text).expect("write");
+    fanplan()
+        .args([
+            "--rules",
+            path.to_str().expect("utf-8 path"),
+            "check",
+            "--target-kind",
+            "service",
+        ])
+        .assert()
+        .code(0);
+    fanplan()
+        .args(["check", "--target-kind", "service"])
+        .assert()
+        .code(3);
+}
+
+#[test]
+fn rules_prints_the_rulebook() {
+    fanplan()
+        .arg("rules")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("M1").and(predicate::str::contains("B2")))
+        .stdout(predicate::str::contains("seed §三"))
+        .stdout(predicate::str::contains("assumption"));
+    let v = json(&["rules", "--format", "json"]);
+    assert_eq!(v["rules"].as_array().map(Vec::len), Some(19));
+    assert_eq!(v["migration"]["review_fee_yuan"], 300.0);
+    let toml_out = fanplan().args(["rules", "--toml"]).output().expect("runs");
+    let text = String::from_utf8(toml_out.stdout).expect("utf-8");
+    assert!(fanplan::rules::Rulebook::from_toml(&text).is_ok());
+}
+
+#[test]
+fn workdays_skips_the_spring_festival() {
+    // 2026-02-13 is a Friday; Feb 14 (Sat) is a make-up working day; Feb 15–23 is the break.
+    fanplan()
+        .args(["workdays", "--from", "2026-02-13", "--add", "2"])
+        .assert()
+        .code(0)
+        .stdout("2026-02-24\n");
+    let v = json(&[
+        "workdays",
+        "--from",
+        "2026-12-20",
+        "--add",
+        "10",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["from"], "2026-12-20");
+    assert_eq!(v["add"], 10);
+    assert_eq!(v["weekends_only"], true);
+    assert_eq!(v["date"], "2027-01-01");
+}
+
+#[test]
+fn completions_and_man_page() {
+    fanplan()
+        .args(["completions", "bash"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("fanplan"));
+    fanplan()
+        .arg("man")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(".TH fanplan"));
+}
+
+#[test]
+fn help_shows_examples() {
+    for cmd in ["check", "simulate", "rules", "workdays"] {
+        fanplan()
+            .args([cmd, "--help"])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("Examples:"));
+    }
+}
