@@ -110,6 +110,12 @@ fn close_json_has_the_spec_keys_and_step_ids() {
         assert_eq!(v["followers_lost"][key], 5000.0);
     }
     assert!(v["warnings"].is_array());
+    // Without --followers the count is unknown, not a placeholder.
+    let mut args = CLOSE.to_vec();
+    args.extend(["json", "--runs", "100"]);
+    let v = json(&args);
+    assert!(v["scenario"]["followers"].is_null());
+    assert!(v["followers_lost"].is_null());
 }
 
 #[test]

@@ -205,7 +205,16 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
             if let Some(dir) = &a.run.charts {
                 write_timeline(&p, dir, chart_size(&a.run)?)?;
             }
-            emit(p.as_ref(), a.format.into(), ctx.out)?;
+            if followers_given || a.format == TableOrJson::Table {
+                emit(p.as_ref(), a.format.into(), ctx.out)?;
+            } else {
+                // The placeholder follower count is not the user's: print it as unknown.
+                let mut v = serde_json::to_value(p.as_ref())?;
+                if let Some(f) = v.pointer_mut("/scenario/followers") {
+                    *f = serde_json::Value::Null;
+                }
+                crate::report::json(&v, ctx.out)?;
+            }
             Ok(Outcome::Done)
         }
         Planned::Forbidden(e) => {
