@@ -28,8 +28,8 @@ fn inactivity(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Dr
         "inactivity",
         "D1",
         title,
-        When::Fixed(from),
-        When::Fixed(end),
+        &When::Fixed(from),
+        &When::Fixed(end),
     );
     d.duration = Length::fixed(days);
     d.notes.push(
@@ -100,9 +100,15 @@ pub(super) fn plan(
 
     // D2: the application waits for the notice (D8), the quiet days (D1), the payment freeze
     // (D5) and the unbinding (D6).
-    let gate = latest_end(start, &[&payment, &unbind])
-        .later(&announce.end)
-        .later(&inactivity.end);
+    let gate = latest_end(
+        start,
+        &[
+            Some(&announce),
+            Some(&inactivity),
+            payment.as_ref(),
+            unbind.as_ref(),
+        ],
+    );
     let backup = backup(book, account, start, &gate);
     let materials = subject.materials.join(", ");
     let mut submit = Draft::new(
@@ -112,11 +118,13 @@ pub(super) fn plan(
             "Submit the closing application (设置 → 账号详情 → 注销账号) with: {materials}{} (D2)",
             if subject.offline { ", offline" } else { "" }
         ),
-        gate.clone(),
-        gate.clone(),
+        &gate,
+        &gate,
     );
     submit.after = vec!["announce", "inactivity"];
-    submit.after.extend(ids(&[&payment, &unbind]));
+    submit
+        .after
+        .extend(ids(&[payment.as_ref(), unbind.as_ref()]));
     submit.blockers = funds_blockers(book, s, account);
     if subject.offline {
         submit
@@ -136,8 +144,8 @@ pub(super) fn plan(
             "Review of the closing application ({} account): {}–{} working days (D3)",
             s.source_subject, range.min, range.max
         ),
-        gate.clone(),
-        reviewed.when.clone(),
+        &gate,
+        &reviewed.when,
     );
     review.unit = Unit::WorkingDays;
     review.duration = Length {
@@ -148,6 +156,7 @@ pub(super) fn plan(
 
     // D7: the code confirmed the day the review passes, the freeze, deletion on day 8.
     let confirmed = reviewed.when;
+    drop(days);
     let frozen_until = confirmed.add_calendar(c.freeze_days)?;
     let mut freeze = Draft::new(
         "freeze",
@@ -156,8 +165,8 @@ pub(super) fn plan(
             "Confirm with the code sent to the admin's WeChat within {} minutes; {}-day freeze in which closing can be cancelled (D7)",
             c.confirm_code_minutes, c.freeze_days
         ),
-        confirmed.clone(),
-        frozen_until.clone(),
+        &confirmed,
+        &frozen_until,
     );
     freeze.duration = Length::fixed(c.freeze_days);
     freeze.after = vec!["review"];
@@ -169,15 +178,18 @@ pub(super) fn plan(
             "All records deleted on day {} after the confirmation; every follower is lost (D7)",
             c.deletion_day
         ),
-        frozen_until,
-        deleted.clone(),
+        &frozen_until,
+        &deleted,
     );
+    drop(frozen_until);
+    drop(confirmed);
     deletion.duration = Length::fixed(c.deletion_day.saturating_sub(c.freeze_days));
     deletion.after = vec!["freeze"];
 
     // D9: the name and the licence after the deletion.
-    let name_free = deleted.add_calendar(c.name_cooldown_days)?;
-    let licence_free = deleted.add_calendar(c.licence_cooldown_days)?;
+    let name_end = deleted.add_calendar(c.name_cooldown_days)?;
+    let name_free = DateRange::of(&name_end);
+    let licence_free = DateRange::of(&deleted.add_calendar(c.licence_cooldown_days)?);
     let mut name = Draft::new(
         "name_cooldown",
         "D9",
@@ -185,17 +197,17 @@ pub(super) fn plan(
             "The name is released, but the same entity may apply for it again only after {} days (D9)",
             c.name_cooldown_days
         ),
-        deleted.clone(),
-        name_free.clone(),
+        &deleted,
+        &name_end,
     );
     name.duration = Length::fixed(c.name_cooldown_days);
     name.after = vec!["deletion"];
     name.notes.push(format!(
         "a business licence can be used again after {} days: from {} (P50) (D9)",
-        c.licence_cooldown_days,
-        licence_free.p50()
+        c.licence_cooldown_days, licence_free.p50
     ));
 
+    drop(name_end);
     let blocked_without_date = [&payment]
         .into_iter()
         .filter_map(|d| d.as_ref())
@@ -240,8 +252,8 @@ pub(super) fn plan(
         followers_lost: Some(Spread::fixed(s.followers as f64)),
         audience: Spread::of(&mut audience),
         probability_at_least,
-        name_reuse: Some(DateRange::of(&name_free)),
-        licence_reuse: Some(DateRange::of(&licence_free)),
+        name_reuse: Some(name_free),
+        licence_reuse: Some(licence_free),
         warnings: notes.into_warnings(),
         assumptions: f.assumptions,
     })

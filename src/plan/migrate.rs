@@ -46,8 +46,8 @@ pub(super) fn plan(
             "M5",
             "Have the migration application letter notarised (公证) for the cross-entity migration (M5)"
                 .to_string(),
-            When::Fixed(start),
-            When::Fixed(start),
+            &When::Fixed(start),
+            &When::Fixed(start),
         );
         d.cost = Money {
             min: r.min,
@@ -60,10 +60,11 @@ pub(super) fn plan(
     // M8 + D8 + M6: the source closes when the transfer completes, at least the shortest
     // transfer time after the application; applying no earlier than the notice's end minus
     // that time keeps a full notice before the source closes.
-    let mut apply_at = latest_end(start, &[&unbind, &payment, &notarise]);
-    let mut after = ids(&[&unbind, &payment, &notarise]);
+    let gates = [unbind.as_ref(), payment.as_ref(), notarise.as_ref()];
+    let mut apply_at = latest_end(start, &gates);
+    let mut after = ids(&gates);
     if m.source_closed_on_completion {
-        let notice_end = announce.end.p50();
+        let notice_end = announce.end_p90;
         let gate = notice_end
             .checked_sub_days(Days::new(u64::from(rr.duration_days.min)))
             .unwrap_or(notice_end);
@@ -78,8 +79,8 @@ pub(super) fn plan(
             "Apply for the migration (账号迁移) and pay the {} yuan review fee (M4)",
             m.review_fee_yuan
         ),
-        apply_at.clone(),
-        apply_at.clone(),
+        &apply_at,
+        &apply_at,
     );
     apply.cost = Money::fixed(m.review_fee_yuan);
     apply.after = after;
@@ -100,8 +101,8 @@ pub(super) fn plan(
             "Review and transfer of the followers ({route}): {}–{} days (M6)",
             rr.duration_days.min, rr.duration_days.max
         ),
-        apply_at.clone(),
-        transferred.clone(),
+        &apply_at,
+        &transferred,
     );
     review.duration = Length {
         min: rr.duration_days.min,
@@ -123,8 +124,8 @@ pub(super) fn plan(
             "Followers are notified and may unfollow for {} days (M7)",
             m.unfollow_window_days
         ),
-        transferred.clone(),
-        settled.clone(),
+        &transferred,
+        &settled,
     );
     window.duration = Length::fixed(m.unfollow_window_days);
     window.after = vec!["review_transfer"];
@@ -136,13 +137,15 @@ pub(super) fn plan(
             "M8",
             "The source account is closed automatically when the migration completes (M8)"
                 .to_string(),
-            transferred.clone(),
-            transferred.clone(),
+            &transferred,
+            &transferred,
         );
         d.after = vec!["review_transfer"];
         d
     });
 
+    drop(transferred);
+    drop(transfer_days);
     let n = s.followers;
     let mut kept: Vec<f64> = draws.iter().map(|d| d.retained as f64).collect();
     let mut lost: Vec<f64> = draws.iter().map(|d| (n - d.retained) as f64).collect();

@@ -387,15 +387,17 @@ struct Blocker {
     unblocks_on: Option<NaiveDate>,
 }
 
-/// A step being built: dates over the runs, not yet summarised.
+/// A step being built. Its dates are summarised over the runs when it is made, so the per-run
+/// dates of the steps are not all held at once.
 struct Draft {
     id: &'static str,
     rule: &'static str,
     title: String,
     unit: Unit,
     duration: Length,
-    start: When,
-    end: When,
+    start: NaiveDate,
+    end_p50: NaiveDate,
+    end_p90: NaiveDate,
     blockers: Vec<Blocker>,
     cost: Money,
     after: Vec<&'static str>,
@@ -403,15 +405,16 @@ struct Draft {
 }
 
 impl Draft {
-    fn new(id: &'static str, rule: &'static str, title: String, start: When, end: When) -> Draft {
+    fn new(id: &'static str, rule: &'static str, title: String, start: &When, end: &When) -> Draft {
         Draft {
             id,
             rule,
             title,
             unit: Unit::CalendarDays,
             duration: Length::fixed(0),
-            start,
-            end,
+            start: start.p50(),
+            end_p50: end.p50(),
+            end_p90: end.p90(),
             blockers: Vec::new(),
             cost: Money::ZERO,
             after: Vec::new(),
@@ -420,7 +423,7 @@ impl Draft {
     }
 
     fn finish(self, plan_start: NaiveDate) -> Step {
-        let start = self.start.p50();
+        let start = self.start;
         let (status, reason, unblocks_on) = if self.blockers.is_empty() {
             let status = if start <= plan_start {
                 Status::Ready
@@ -451,8 +454,8 @@ impl Draft {
             unit: self.unit,
             duration: self.duration,
             start,
-            end_p50: self.end.p50(),
-            end_p90: self.end.p90(),
+            end_p50: self.end_p50,
+            end_p90: self.end_p90,
             status,
             reason,
             unblocks_on,
@@ -540,7 +543,13 @@ fn announce(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Draf
             "Publish the end-of-service notice (停更声明), {days} calendar days in advance (D8)"
         ),
     };
-    let mut d = Draft::new("announce", "D8", title, When::Fixed(from), When::Fixed(end));
+    let mut d = Draft::new(
+        "announce",
+        "D8",
+        title,
+        &When::Fixed(from),
+        &When::Fixed(end),
+    );
     d.duration = Length::fixed(days);
     if account.announced.is_some() && end > start {
         d.blockers.push(Blocker {
@@ -556,13 +565,7 @@ fn announce(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Draf
 fn backup(book: &Rulebook, account: &Account, start: NaiveDate, deadline: &When) -> Draft {
     let b = &book.backup;
     let title = "Back up articles, interaction records and statistics (B1, B2)".to_string();
-    let mut d = Draft::new(
-        "backup",
-        "B1, B2",
-        title,
-        When::Fixed(start),
-        deadline.clone(),
-    );
+    let mut d = Draft::new("backup", "B1, B2", title, &When::Fixed(start), deadline);
     let per = u64::from(b.articles_per_export);
     d.notes.push(match account.articles {
         Some(n) => format!(
@@ -616,8 +619,8 @@ fn unbind(account: &Account, start: NaiveDate) -> Option<Draft> {
         "unbind",
         "D6",
         title,
-        When::Fixed(start),
-        When::Fixed(start),
+        &When::Fixed(start),
+        &When::Fixed(start),
     ))
 }
 
@@ -642,8 +645,8 @@ fn close_payment(
         "close_payment",
         "D5",
         title,
-        When::Fixed(start),
-        shifted.when,
+        &When::Fixed(start),
+        &shifted.when,
     );
     d.unit = Unit::WorkingDays;
     d.duration = Length::fixed(n);
@@ -662,20 +665,21 @@ fn close_payment(
     Ok(Some(d))
 }
 
-/// The latest end of some drafts and a date, run by run.
-fn latest_end(from: NaiveDate, drafts: &[&Option<Draft>]) -> When {
-    drafts
-        .iter()
-        .filter_map(|d| d.as_ref())
-        .fold(When::Fixed(from), |acc, d| acc.later(&d.end))
+/// The latest of a date and the P90 ends of some drafts. The steps that gate others this way
+/// (notice, quiet days, payment freeze, unbinding, notary) have the same dates in every run.
+fn latest_end(from: NaiveDate, drafts: &[Option<&Draft>]) -> When {
+    When::Fixed(
+        drafts
+            .iter()
+            .flatten()
+            .map(|d| d.end_p90)
+            .fold(from, NaiveDate::max),
+    )
 }
 
 /// The ids of the drafts that are present.
-fn ids(drafts: &[&Option<Draft>]) -> Vec<&'static str> {
-    drafts
-        .iter()
-        .filter_map(|d| d.as_ref().map(|d| d.id))
-        .collect()
+fn ids(drafts: &[Option<&Draft>]) -> Vec<&'static str> {
+    drafts.iter().flatten().map(|d| d.id).collect()
 }
 
 #[cfg(test)]
