@@ -146,23 +146,32 @@ pub(super) fn plan(
 
     drop(transferred);
     drop(transfer_days);
+    // One sample at a time, each summarised and dropped before the next.
     let n = s.followers;
-    let mut kept: Vec<f64> = draws.iter().map(|d| d.retained as f64).collect();
-    let mut lost: Vec<f64> = draws.iter().map(|d| (n - d.retained) as f64).collect();
-    let to_finish = settled.days_after(start, runs);
+    let followers = Spread::of(&mut draws.iter().map(|d| d.retained as f64).collect::<Vec<_>>());
+    let followers_lost = Spread::of(
+        &mut draws
+            .iter()
+            .map(|d| (n - d.retained) as f64)
+            .collect::<Vec<_>>(),
+    );
+    let finish = DateRange::of(&settled);
     let mut audience: Vec<f64> = draws
         .iter()
-        .zip(&to_finish)
-        .map(|(d, &t)| {
+        .zip(settled.days_after(start, runs))
+        .map(|(d, t)| {
             (s.target_followers as f64 + d.retained as f64 * (1.0 - s.overlap))
                 * (1.0 + s.daily_growth).powf(t as f64)
         })
         .collect();
+    drop(settled);
     let probability_at_least = opts.at_least.map(|threshold| {
         let (p, se) = probability_at_least(&audience, threshold);
         AtLeast { threshold, p, se }
     });
+    let audience = Spread::of(&mut audience);
     let mut costs: Vec<f64> = draws.iter().map(|d| model.cost(d)).collect();
+    drop(draws);
     let (notary_min, notary_max) = model.notary.map_or((0.0, 0.0), |r| (r.min, r.max));
     let cost_yuan = Money {
         min: m.review_fee_yuan + notary_min,
@@ -199,11 +208,11 @@ pub(super) fn plan(
         scenario: s.clone(),
         account: account.clone(),
         steps: drafts.into_iter().map(|d| d.finish(start)).collect(),
-        finish: DateRange::of(&settled),
+        finish,
         cost_yuan,
-        followers: Spread::of(&mut kept),
-        followers_lost: Some(Spread::of(&mut lost)),
-        audience: Spread::of(&mut audience),
+        followers,
+        followers_lost: Some(followers_lost),
+        audience,
         probability_at_least,
         name_reuse: None,
         licence_reuse: None,
