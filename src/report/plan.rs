@@ -194,7 +194,6 @@ impl Document for Options {
         )?;
         writeln!(w)?;
         let mut rows = vec![[
-            "rank",
             "way",
             "route",
             "audience P50",
@@ -208,14 +207,20 @@ impl Document for Options {
         .map(|x| x.to_string())
         .collect::<Vec<_>>()];
         for o in &self.options {
-            let rank = o.rank.map_or("–".to_string(), |r| r.to_string());
+            let label = match o.rank {
+                Some(r) => format!("{r}. {}", o.way.name()),
+                None => format!("–  {}", o.way.name()),
+            };
             match (o.audience, o.followers, o.cost_yuan, o.finish) {
                 (Some(a), Some(f), Some(c), Some(fin)) => rows.push(vec![
-                    rank,
-                    o.way.name().to_string(),
+                    label,
                     o.route.map_or("–".to_string(), |r| r.name().to_string()),
                     thousands(a.p50),
-                    format!("{}–{}", thousands(f.p5), thousands(f.p95)),
+                    if f.p5 == f.p95 {
+                        thousands(f.p5)
+                    } else {
+                        format!("{}–{}", thousands(f.p5), thousands(f.p95))
+                    },
                     money(&c),
                     fin.p50.to_string(),
                     fin.p90.to_string(),
@@ -227,28 +232,40 @@ impl Document for Options {
                 ]),
                 _ => {
                     let rules: Vec<&str> = o.violations.iter().map(|v| v.rule.as_str()).collect();
-                    rows.push(vec![
-                        rank,
-                        o.way.name().to_string(),
-                        format!("forbidden by {}", rules.join(", ")),
-                    ]);
+                    rows.push(vec![label, format!("forbidden by {}", rules.join(", "))]);
                 }
             }
         }
         write!(w, "{}", table(&rows))?;
-        for o in &self.options {
-            for v in &o.violations {
+        let forbidden: Vec<_> = self
+            .options
+            .iter()
+            .flat_map(|o| o.violations.iter().map(move |v| (o.way, v)))
+            .collect();
+        if !forbidden.is_empty() {
+            writeln!(w)?;
+            writeln!(w, "Forbidden:")?;
+            for (way, v) in forbidden {
                 writeln!(
                     w,
-                    "{}: {} {} ({})",
-                    o.way.name(),
+                    "  {}: {} {} ({})",
+                    way.name(),
                     v.rule,
                     v.message,
                     v.source
                 )?;
             }
-            for b in &o.blocked {
-                writeln!(w, "{}: blocked {b}", o.way.name())?;
+        }
+        let blocked: Vec<_> = self
+            .options
+            .iter()
+            .flat_map(|o| o.blocked.iter().map(move |b| (o.way, b)))
+            .collect();
+        if !blocked.is_empty() {
+            writeln!(w)?;
+            writeln!(w, "Blocked:")?;
+            for (way, b) in blocked {
+                writeln!(w, "  {}: {b}", way.name())?;
             }
         }
         writeln!(w)?;
