@@ -109,7 +109,7 @@ pub(super) fn plan(
             unbind.as_ref(),
         ],
     );
-    let backup = backup(book, account, start, &gate);
+    let backup = backup(book, account, start, &gate, "submit");
     let materials = subject.materials.join(", ");
     let mut submit = Draft::new(
         "submit",

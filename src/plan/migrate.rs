@@ -71,7 +71,7 @@ pub(super) fn plan(
         apply_at = apply_at.later(&When::Fixed(gate));
         after.insert(0, "announce");
     }
-    let backup = backup(book, account, start, &apply_at);
+    let backup = backup(book, account, start, &apply_at, "apply");
     let mut apply = Draft::new(
         "apply",
         "M4",

@@ -561,8 +561,14 @@ fn announce(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Draf
     Ok(d)
 }
 
-/// B1, B2: back up before the account stops; `deadline` is when the account stops.
-fn backup(book: &Rulebook, account: &Account, start: NaiveDate, deadline: &When) -> Draft {
+/// B1, B2: back up before the account stops; `deadline` is the day of the step `before`.
+fn backup(
+    book: &Rulebook,
+    account: &Account,
+    start: NaiveDate,
+    deadline: &When,
+    before: &'static str,
+) -> Draft {
     let b = &book.backup;
     let title = "Back up articles, interaction records and statistics (B1, B2)".to_string();
     let mut d = Draft::new("backup", "B1, B2", title, &When::Fixed(start), deadline);
@@ -593,8 +599,9 @@ fn backup(book: &Rulebook, account: &Account, start: NaiveDate, deadline: &When)
             b.ad_revenue_months
         ));
     }
-    d.notes
-        .push("the step's end is the deadline: the account stops that day".to_string());
+    d.notes.push(format!(
+        "the step's end is the deadline: finish before `{before}`"
+    ));
     d
 }
 
