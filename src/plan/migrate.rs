@@ -13,6 +13,11 @@ use crate::sim::Model;
 use crate::stats::{probability_at_least, quantiles};
 use chrono::Days;
 
+/// An amount of yuan rounded to the fen (0.01 yuan).
+fn cents(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
 /// The migration plan, or the eligibility of a forbidden migration (M1–M3).
 pub(super) fn plan(
     book: &Rulebook,
@@ -40,7 +45,7 @@ pub(super) fn plan(
     // M5: the notary fee, drawn per run by the engine.
     let notarise = notary_range(book, s, route).map(|r| {
         let mut fees: Vec<f64> = draws.iter().map(|d| d.notary_fee).collect();
-        let p50 = quantiles(&mut fees, &[0.5]).first().copied().unwrap_or(r.min);
+        let p50 = cents(quantiles(&mut fees, &[0.5]).first().copied().unwrap_or(r.min));
         let mut d = Draft::new(
             "notarise",
             "M5",
@@ -175,10 +180,12 @@ pub(super) fn plan(
     let (notary_min, notary_max) = model.notary.map_or((0.0, 0.0), |r| (r.min, r.max));
     let cost_yuan = Money {
         min: m.review_fee_yuan + notary_min,
-        p50: quantiles(&mut costs, &[0.5])
-            .first()
-            .copied()
-            .unwrap_or(m.review_fee_yuan),
+        p50: cents(
+            quantiles(&mut costs, &[0.5])
+                .first()
+                .copied()
+                .unwrap_or(m.review_fee_yuan),
+        ),
         max: m.review_fee_yuan + notary_max,
     };
     if payment
