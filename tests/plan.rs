@@ -372,3 +372,48 @@ fn charts_write_the_timeline_and_fail_with_1_when_unwritable() {
     std::fs::write(&file, "x").expect("write");
     fanplan().args(&args).arg(&file).assert().code(1);
 }
+
+#[test]
+fn another_rulebook_moves_the_dates() {
+    let toml = fanplan()
+        .args(["rules", "--toml"])
+        .output()
+        .expect("runs")
+        .stdout;
+    let text = String::from_utf8(toml).expect("UTF-8");
+    assert!(text.contains("announce_days = 30"));
+    let changed = text
+        .replace("announce_days = 30", "announce_days = 10")
+        .replace("inactivity_days = 30", "inactivity_days = 10");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rules.toml");
+    std::fs::write(&path, changed).expect("write");
+    let out = fanplan()
+        .arg("--rules")
+        .arg(&path)
+        .args([
+            "plan",
+            "--goal",
+            "close",
+            "--start",
+            "2026-06-01",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(step(&v, "announce")["end_p50"], "2026-06-11");
+    assert_eq!(step(&v, "submit")["start"], "2026-06-11");
+}
+
+#[test]
+fn help_shows_examples() {
+    fanplan()
+        .args(["plan", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Examples:"))
+        .stdout(predicate::str::contains("--last-active"))
+        .stdout(predicate::str::contains("--options"));
+}

@@ -672,3 +672,74 @@ fn options_rank_by_audience_then_cost_and_list_forbidden_ways() {
         assert_eq!(w.violations[0].rule, "M1");
     }
 }
+
+#[test]
+fn goals_accept_english_and_chinese_words() {
+    assert_eq!("migrate".parse::<Goal>(), Ok(Goal::Migrate));
+    assert_eq!("迁移".parse::<Goal>(), Ok(Goal::Migrate));
+    assert_eq!(" Close ".parse::<Goal>(), Ok(Goal::Close));
+    assert_eq!("注销".parse::<Goal>(), Ok(Goal::Close));
+    assert!("foo".parse::<Goal>().is_err());
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn subject(i: u8) -> Subject {
+        Subject::ALL[usize::from(i) % Subject::ALL.len()]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the start and the account, a plan's dates are ordered: each step ends no
+        /// earlier than it starts, P90 no earlier than P50, each step starts no earlier than the
+        /// steps it waits for end (P50), and followers and costs stay in their ranges.
+        #[test]
+        fn plan_dates_are_ordered(
+            offset in 0u32..9000,
+            subj in 0u8..4,
+            cross in any::<bool>(),
+            payment in any::<bool>(),
+            balance in 0.0f64..5.0,
+            last_active_back in proptest::option::of(0u32..90),
+            announced_back in proptest::option::of(0u32..90),
+            goal_close in any::<bool>(),
+        ) {
+            let start = d(2004, 1, 1) + chrono::Days::new(u64::from(offset));
+            let s = scenario(start, |i| {
+                i.source_subject = Some(subject(subj));
+                i.cross_entity = Some(cross);
+            });
+            let a = Account {
+                payment,
+                balance_yuan: balance,
+                mini_programs: u32::from(payment),
+                last_active: last_active_back.map(|b| start - chrono::Days::new(u64::from(b))),
+                announced: announced_back.map(|b| start - chrono::Days::new(u64::from(b))),
+                ..Default::default()
+            };
+            let goal = if goal_close { Goal::Close } else { Goal::Migrate };
+            let Ok(Planned::Plan(p)) = plan(&book(), &s, &a, goal, &opts(20)) else {
+                return Err(TestCaseError::fail("no plan"));
+            };
+            for st in &p.steps {
+                prop_assert!(st.start <= st.end_p50, "{}", st.id);
+                prop_assert!(st.end_p50 <= st.end_p90, "{}", st.id);
+                prop_assert_eq!(st.status == Status::Blocked, st.reason.is_some());
+                for before in &st.after {
+                    let b = step(&p, before);
+                    // In a migration the application may precede the notice's end (M8 + D8).
+                    prop_assert!(
+                        b.end_p50 <= st.start || (goal == Goal::Migrate && b.id == "announce"),
+                        "{} after {}", st.id, b.id
+                    );
+                }
+            }
+            prop_assert!(p.finish.p50 <= p.finish.p90);
+            prop_assert!(p.followers.p5 >= 0.0 && p.followers.p95 <= s.followers as f64);
+            prop_assert!(p.cost_yuan.min <= p.cost_yuan.p50 && p.cost_yuan.p50 <= p.cost_yuan.max);
+        }
+    }
+}
