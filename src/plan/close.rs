@@ -136,7 +136,7 @@ pub(super) fn plan(
     let range = subject.review_working_days;
     let days = review_working_days(opts.seed, runs, range);
     let reviewed = gate.add_working_per_run(&days)?;
-    notes.working("review", reviewed.weekends_only);
+    notes.working("review", &reviewed);
     let mut review = Draft::new(
         "review",
         "D3",

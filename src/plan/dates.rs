@@ -109,6 +109,14 @@ impl When {
         }
     }
 
+    /// The latest date over the runs.
+    pub fn latest(&self) -> NaiveDate {
+        match self {
+            When::Fixed(d) => *d,
+            When::Runs(v) => v.iter().max().map_or(NaiveDate::MAX, |&d| from_ce(d)),
+        }
+    }
+
     /// The median date.
     pub fn p50(&self) -> NaiveDate {
         self.percentile(0.5)

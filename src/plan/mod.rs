@@ -469,23 +469,29 @@ impl Draft {
 /// Collects the warnings of a plan as it is built.
 #[derive(Default)]
 struct Notes {
-    weekends_only: Vec<&'static str>,
+    /// Working-day steps that counted days outside the holiday calendar, with their latest end.
+    weekends_only: Vec<(&'static str, NaiveDate)>,
     warnings: Vec<String>,
 }
 
 impl Notes {
-    fn working(&mut self, step: &'static str, weekends_only: bool) {
-        if weekends_only && !self.weekends_only.contains(&step) {
-            self.weekends_only.push(step);
+    fn working(&mut self, step: &'static str, shift: &dates::WorkingShift) {
+        if shift.weekends_only {
+            self.weekends_only.push((step, shift.when.latest()));
         }
     }
 
     fn into_warnings(mut self) -> Vec<String> {
         if !self.weekends_only.is_empty() {
             let (from, to) = coverage();
+            let steps: Vec<String> = self
+                .weekends_only
+                .iter()
+                .map(|(id, last)| format!("{id} (up to {last})"))
+                .collect();
             self.warnings.push(format!(
-                "working days of {} fall outside the holiday calendar ({from} to {to}): weekends alone were skipped for those dates, public holidays and make-up days were not",
-                self.weekends_only.join(", ")
+                "the holiday calendar covers {from} to {to}: outside it, working days were assumed to be Monday to Friday (public holidays and make-up days unknown) for {}",
+                steps.join(", ")
             ));
         }
         self.warnings
@@ -644,7 +650,7 @@ fn close_payment(
     let c = &book.closing;
     let n = c.payment_freeze_working_days;
     let shifted = When::Fixed(start).add_working(n)?;
-    notes.working("close_payment", shifted.weekends_only);
+    notes.working("close_payment", &shifted);
     let title = format!(
         "Cancel WeChat Pay on the merchant platform; funds frozen {n} working days, refunds still handled (D5)"
     );

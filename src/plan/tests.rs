@@ -296,7 +296,7 @@ fn plan_past_the_calendar_coverage_warns() {
     assert!(
         p.warnings
             .iter()
-            .any(|w| w.contains("review") && w.contains("2026-12-25")),
+            .any(|w| w.contains("2026-12-25") && w.contains("review (up to 2027-01-21)")),
         "{:?}",
         p.warnings
     );
