@@ -6,6 +6,7 @@ use super::{
     announce, backup, close_payment, frame, ids, latest_end, unbind, Account, Blocker, DateRange,
     Draft, Goal, Length, Money, Notes, Plan, PlanError, Spread, Unit,
 };
+use crate::calendar::is_working_day;
 use crate::forecast::{AtLeast, RunOptions};
 use crate::rules::{FundsCheck, Rulebook};
 use crate::scenario::Scenario;
@@ -109,6 +110,15 @@ pub(super) fn plan(
             unbind.as_ref(),
         ],
     );
+    // D2: materials handed in offline need an open office, so they go in on the first working
+    // day from the gate; online applications go in on the gate day itself.
+    let gate = if subject.offline && !is_working_day(gate.p50()) {
+        let shift = gate.add_working(1)?;
+        notes.working("submit", &shift);
+        shift.when
+    } else {
+        gate
+    };
     let backup = backup(book, account, start, &gate, "submit");
     let materials = subject.materials.join(", ");
     let mut submit = Draft::new(
@@ -127,9 +137,10 @@ pub(super) fn plan(
         .extend(ids(&[payment.as_ref(), unbind.as_ref()]));
     submit.blockers = funds_blockers(book, s, account);
     if subject.offline {
-        submit
-            .notes
-            .push(format!("{} accounts submit offline (D2)", s.source_subject));
+        submit.notes.push(format!(
+            "{} accounts submit offline (D2), on a working day",
+            s.source_subject
+        ));
     }
 
     // D3: the review time of the subject type, drawn per run.

@@ -26,8 +26,9 @@
 //! - `close_payment` (D5, with `--payment`) starts at once: a cancellation, then the fund freeze
 //!   of 3 working days. It is blocked by D4 (§四) while more than 1 yuan is left.
 //! - `unbind` (D6, when something is bound) is a same-day step at the start.
-//! - `submit` (D2) waits for the notice, the inactivity, the payment freeze and the unbinding. It
-//!   is blocked by D4 when the funds of the subject type are not cleared (personal: balance,
+//! - `submit` (D2) waits for the notice, the inactivity, the payment freeze and the unbinding;
+//!   materials handed in offline (government, media) go in on the first working day from then.
+//!   It is blocked by D4 when the funds of the subject type are not cleared (personal: balance,
 //!   enterprise: income waiting for settlement).
 //! - `review` (D3) takes the subject type's working days, drawn per run.
 //! - `freeze` (D7): confirmed with the code the day the review passes, then 7 calendar days.

@@ -240,6 +240,23 @@ fn d2_submit_lists_the_materials_of_the_subject_type() {
 }
 
 #[test]
+fn d2_offline_materials_go_in_on_a_working_day() {
+    // The notice and quiet days end on 2026-10-01, National Day.
+    let gov = scenario(d(2026, 9, 1), |i| {
+        i.source_subject = Some(Subject::Government)
+    });
+    let p = close(&fixed_review(1), &gov, &Account::default());
+    assert_eq!(step(&p, "submit").start, d(2026, 10, 8));
+    assert_eq!(step(&p, "backup").end_p50, d(2026, 10, 8));
+    assert_eq!(step(&p, "review").end_p50, d(2026, 10, 9));
+    // Online (enterprise): on the day itself; the review still counts working days after it.
+    let ent = scenario(d(2026, 9, 1), |_| {});
+    let p = close(&fixed_review(1), &ent, &Account::default());
+    assert_eq!(step(&p, "submit").start, d(2026, 10, 1));
+    assert_eq!(step(&p, "review").end_p50, d(2026, 10, 8));
+}
+
+#[test]
 fn d3_review_time_by_subject_type_from_the_runs() {
     let s = scenario(start(), |i| i.source_subject = Some(Subject::Personal));
     let p = close(&book(), &s, &Account::default());
