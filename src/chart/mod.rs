@@ -19,12 +19,14 @@
 //! shrunk onto a slide.
 
 mod compare;
+mod forecast;
 mod histogram;
 mod portfolio;
 mod timeline;
 mod trajectory;
 
 pub use compare::{compare_png, CompareChart, CompareRow};
+pub use forecast::{histogram_chart, trajectory_chart};
 pub use histogram::{histogram_png, HistogramChart};
 pub use portfolio::{portfolio_png, PortfolioChart};
 pub use timeline::{timeline_png, TimelineChart, TimelineStep};

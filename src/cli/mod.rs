@@ -148,6 +148,40 @@ pub fn scenario_of(args: &args::ScenarioArgs, today: NaiveDate) -> anyhow::Resul
     args.input().build(today).map_err(flag_error)
 }
 
+/// Parse `--chart-size`.
+pub fn chart_size(text: &str) -> anyhow::Result<crate::chart::ChartSize> {
+    text.parse()
+        .map_err(|e: crate::chart::ChartError| InvalidInput(format!("--chart-size: {e}")).into())
+}
+
+/// Render charts and write them into `dir` (created when missing). Every chart is rendered
+/// before any file is written, and each file is written to a temporary name and renamed, so a
+/// failure leaves no half-written PNG. Returns the paths written.
+pub fn write_charts(
+    dir: &Path,
+    charts: Vec<(&str, Result<Vec<u8>, crate::chart::ChartError>)>,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let mut rendered = Vec::with_capacity(charts.len());
+    for (name, png) in charts {
+        rendered.push((name, png.with_context(|| format!("cannot draw {name}"))?));
+    }
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("--charts: cannot create the folder {}", dir.display()))?;
+    let mut written = Vec::new();
+    for (name, bytes) in rendered {
+        let path = dir.join(name);
+        let tmp = dir.join(format!(".{name}.partial"));
+        std::fs::write(&tmp, &bytes)
+            .and_then(|()| std::fs::rename(&tmp, &path))
+            .inspect_err(|_| {
+                let _ = std::fs::remove_file(&tmp);
+            })
+            .with_context(|| format!("--charts: cannot write {}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
 /// Run a parsed command line.
 pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let rules = cli.rules.as_deref();

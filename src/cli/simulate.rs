@@ -1,7 +1,8 @@
 //! `fanplan simulate`: the Monte Carlo forecast of one migration.
 
 use super::args::{RunArgs, ScenarioArgs, TableOrJson};
-use super::{scenario_of, Ctx, Outcome};
+use super::{chart_size, scenario_of, write_charts, Ctx, Outcome};
+use crate::chart::{histogram_chart, histogram_png, trajectory_chart, trajectory_png};
 use crate::forecast::{Forecast, RunOptions};
 use crate::report::{emit, CheckReport};
 use crate::rules::Rulebook;
@@ -40,8 +41,27 @@ pub fn run_options(run: &RunArgs, default_runs: u64) -> RunOptions {
 pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let s = scenario_of(&a.scenario, ctx.today)?;
     let opts = run_options(&a.run, 10_000);
+    let size = chart_size(&a.run.chart_size)?;
     match Forecast::run(book, &s, &opts) {
         Ok(forecast) => {
+            if let Some(dir) = &a.run.charts {
+                let written = write_charts(
+                    dir,
+                    vec![
+                        (
+                            "trajectory.png",
+                            trajectory_png(&trajectory_chart(&forecast), size),
+                        ),
+                        (
+                            "histogram.png",
+                            histogram_png(&histogram_chart(&forecast), size),
+                        ),
+                    ],
+                )?;
+                for p in written {
+                    writeln!(ctx.err, "wrote {}", p.display())?;
+                }
+            }
             emit(&forecast, a.format.into(), ctx.out)?;
             Ok(Outcome::Done)
         }

@@ -1,0 +1,54 @@
+//! Chart data of a simulate forecast: the trajectory and the histogram of retained followers.
+
+use super::{HistogramChart, TrajectoryChart, TrajectoryPoint};
+use crate::forecast::Forecast;
+use crate::report::fmt::thousands;
+
+/// The trajectory chart of a forecast (SPEC §5): P50 line, P10–P90 and P5–P95 bands, the P50
+/// transfer and settled dates, the starting audience.
+pub fn trajectory_chart(f: &Forecast) -> TrajectoryChart {
+    TrajectoryChart {
+        title: format!(
+            "Audience per day — {}, {} followers ({} runs, seed {})",
+            f.route,
+            thousands(f.scenario.followers as f64),
+            thousands(f.runs as f64),
+            f.seed
+        ),
+        points: f
+            .trajectory
+            .iter()
+            .map(|d| TrajectoryPoint {
+                date: d.date,
+                mean: d.mean,
+                p5: d.p5,
+                p10: d.p10,
+                p50: d.p50,
+                p90: d.p90,
+                p95: d.p95,
+            })
+            .collect(),
+        transfer: Some(f.dates.transfer.p50),
+        settled: Some(f.dates.settled.p50),
+        start_audience: f.trajectory.first().map_or(0.0, |d| d.p50),
+    }
+}
+
+/// The histogram of retained followers over the runs, with P5/P50/P95.
+pub fn histogram_chart(f: &Forecast) -> HistogramChart {
+    let r = &f.metrics.retained_followers;
+    HistogramChart {
+        title: format!(
+            "Retained followers — {}, {} followers ({} runs, seed {})",
+            f.route,
+            thousands(f.scenario.followers as f64),
+            thousands(f.runs as f64),
+            f.seed
+        ),
+        x_label: "Retained followers".to_string(),
+        values: f.retained_samples.clone(),
+        p5: r.p5,
+        p50: r.p50,
+        p95: r.p95,
+    }
+}
