@@ -4,13 +4,12 @@
 
 use super::args::{parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableOrJson};
 use super::simulate::run_options;
-use super::{scenario_of, Ctx, InvalidInput, Outcome};
-use crate::chart::{timeline_png, ChartError, ChartSize, TimelineChart, TimelineStep};
+use super::{chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
+use crate::chart::{timeline_png, ChartSize, TimelineChart, TimelineStep};
 use crate::forecast::scenario_warnings;
 use crate::plan::{options, plan, Account, Goal, Plan, PlanError, Planned};
 use crate::report::{emit, CheckReport, ForbiddenPlan};
 use crate::rules::Rulebook;
-use anyhow::Context;
 use chrono::NaiveDate;
 use clap::Args;
 use std::path::Path;
@@ -121,13 +120,7 @@ pub struct PlanArgs {
     format: TableOrJson,
 }
 
-fn chart_size(run: &RunArgs) -> anyhow::Result<ChartSize> {
-    run.chart_size
-        .parse()
-        .map_err(|e: ChartError| InvalidInput(format!("--chart-size: {e}")).into())
-}
-
-/// Write `timeline.png` into `dir` (created if missing), whole or not at all.
+/// Render `timeline.png` and write it into `dir` through the shared chart writer.
 fn write_timeline(p: &Plan, dir: &Path, size: ChartSize) -> anyhow::Result<()> {
     let s = &p.scenario;
     let what = match p.route {
@@ -150,18 +143,7 @@ fn write_timeline(p: &Plan, dir: &Path, size: ChartSize) -> anyhow::Result<()> {
             })
             .collect(),
     };
-    let png = timeline_png(&chart, size).context("cannot draw timeline.png")?;
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create the chart directory {}", dir.display()))?;
-    let path = dir.join("timeline.png");
-    // Written beside the target, then renamed: a reader never sees a half-written file.
-    let partial = dir.join(".timeline.png.partial");
-    std::fs::write(&partial, &png)
-        .and_then(|()| std::fs::rename(&partial, &path))
-        .inspect_err(|_| {
-            let _ = std::fs::remove_file(&partial);
-        })
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    write_charts(dir, vec![("timeline.png", timeline_png(&chart, size))])?;
     Ok(())
 }
 
@@ -173,7 +155,7 @@ fn plan_error(e: PlanError) -> anyhow::Error {
 pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let opts = run_options(&a.run, 10_000);
     // A bad size is refused before any work.
-    chart_size(&a.run)?;
+    let size = chart_size(&a.run.chart_size)?;
     let account = a.account.account();
     if a.options {
         if a.run.charts.is_some() {
@@ -203,7 +185,7 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
                 p.followers_lost = None;
             }
             if let Some(dir) = &a.run.charts {
-                write_timeline(&p, dir, chart_size(&a.run)?)?;
+                write_timeline(&p, dir, size)?;
             }
             if followers_given || a.format == TableOrJson::Table {
                 emit(p.as_ref(), a.format.into(), ctx.out)?;
