@@ -13,7 +13,8 @@
 //! A step that ends on day E lets the next one start on day E. Working-day steps end on the n-th
 //! working day after their start (the start is not counted); calendar-day steps n days after.
 //! Steps whose length the article does not give (unbinding, notarising, submitting, applying)
-//! are same-day steps: they gate what follows but add no days.
+//! are same-day steps: they gate what follows but add no days. The numbers quoted below are the
+//! seed rulebook's; the code reads them from the rulebook in force.
 //!
 //! Closing (`--goal close`):
 //! - `announce` (D8) and `inactivity` (D1) run in parallel from the start: the notice from
@@ -41,7 +42,8 @@
 //!   waits until the notice end minus that time: even the fastest transfer then closes the
 //!   source after a full notice.
 //! - `backup` (B1, B2): deadline the application day. `unbind` (D6) and `close_payment` (D5, D4
-//!   §四) as for closing (WeChat Pay does not move with a migration).
+//!   §四) as for closing (WeChat Pay does not move with a migration). D4's funds check by subject
+//!   type applies to closing applications only: a migration closes the source by M8.
 //! - `notarise` (M5, cross-entity only): a same-day step with the notary fee.
 //! - `apply` (M4) after all of the above; pays the review fee.
 //! - `review_transfer` (M6): the transfer day drawn per run by the engine, in calendar days.
