@@ -5,9 +5,10 @@
 use plotters::prelude::*;
 
 use super::{
-    fit_text, format_amount, format_thousands, header, min_max, nice_axis, put_text, render,
-    text_style, text_width, usable, ChartError, ChartSize, HAlign, LegendItem, Swatch, TickAxis,
-    VAlign, AXIS, GRID, INK, MUTED, SKY, VERMILLION,
+    build_chart, draw_diamond, draw_mesh, format_amount, format_thousands, min_max, nice_axis,
+    plot_width, put_text, render_framed, text_style, text_width, usable, x_tick_target, ChartError,
+    ChartSize, HAlign, LegendItem, RowAxis, Swatch, TickAxis, VAlign, INK, MUTED, SKY, STRIPE,
+    VERMILLION,
 };
 
 /// One scenario.
@@ -34,6 +35,9 @@ pub struct CompareChart {
     pub rows: Vec<CompareRow>,
 }
 
+/// Headers of the table columns on the right.
+const COLUMNS: [&str; 2] = ["Retained P50", "Cost P50"];
+
 /// Renders the scenario comparison as PNG bytes.
 ///
 /// Non-finite values are left out of the plot and printed as "n/a" in the
@@ -52,21 +56,23 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
     )
     .ok_or_else(|| ChartError::NoData("the comparison has no finite retained values".into()))?;
 
-    let legend = vec![
+    let legend = [
         LegendItem::new("Retained followers, P5–P95", Swatch::Fill(SKY.to_rgba())),
         LegendItem::new("Retained followers, P50", Swatch::Diamond(VERMILLION)),
     ];
-    let retained_txt: Vec<String> = c
-        .rows
-        .iter()
-        .map(|r| format_thousands(r.retained_p50, 0))
-        .collect();
-    let cost_txt: Vec<String> = c.rows.iter().map(|r| format_amount(r.cost_p50)).collect();
+    // Table cells per column, with the value each one shows.
+    let cells: [Vec<(String, f64)>; 2] = [
+        c.rows
+            .iter()
+            .map(|r| (format_thousands(r.retained_p50, 0), r.retained_p50))
+            .collect(),
+        c.rows
+            .iter()
+            .map(|r| (format_amount(r.cost_p50), r.cost_p50))
+            .collect(),
+    ];
 
-    render(size, |root, th| {
-        let area = header(root, &c.title, &legend, th)?;
-        let m = th.margin();
-        let area = area.margin(0, m, m, m);
+    render_framed(size, &c.title, &legend, |root, area, th| {
         let (area_w, area_h) = area.dim_in_pixel();
         let (area_x, area_y) = area.get_base_pixel();
 
@@ -75,13 +81,10 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
         let cell = text_style(th.tick_size(), false, INK);
         let col_gap = th.upx(36.0);
         let mut col_w = [0u32; 2];
-        for (k, (title, texts)) in [("Retained P50", &retained_txt), ("Cost P50", &cost_txt)]
-            .iter()
-            .enumerate()
-        {
-            col_w[k] = text_width(root, title, &head)?;
-            for t in texts.iter() {
-                col_w[k] = col_w[k].max(text_width(root, t, &cell)?);
+        for (w, (title, column)) in col_w.iter_mut().zip(COLUMNS.iter().zip(&cells)) {
+            *w = text_width(root, title, &head)?;
+            for (t, _) in column {
+                *w = (*w).max(text_width(root, t, &cell)?);
             }
         }
         let table_w = col_w[0] + col_w[1] + 2 * col_gap;
@@ -89,96 +92,66 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
         let margin_top = (th.tick_size() * 1.6).round() as i32 + th.px(10.0);
         let plot_h = (area_h as i32 - th.x_label_area() as i32 - margin_top).max(1);
         let row_px = f64::from(plot_h) / n as f64;
-        let label_size = th.tick_size().min(row_px * 0.7).max(6.0);
-        let label_style = text_style(label_size, false, INK);
-        let cell = text_style(label_size, false, INK);
-        let mut labels = Vec::with_capacity(n);
-        let mut widest = 0;
-        for r in &c.rows {
-            let l = fit_text(root, r.label.trim(), &label_style, area_w * 3 / 10)?;
-            widest = widest.max(text_width(root, &l, &label_style)?);
-            labels.push(l);
-        }
-        let y_area = widest + 2 * th.tick_len() as u32 + th.upx(10.0);
+        let rows = RowAxis::new(
+            root,
+            c.rows.iter().map(|r| r.label.as_str()),
+            row_px,
+            area_w * 3 / 10,
+            th,
+        )?;
+        let y_area = rows.area_width(th);
 
         let tick = text_style(th.tick_size(), false, INK);
         let sample_w = text_width(root, &format_thousands(hi.abs().max(lo.abs()), 0), &tick)?;
         let right = table_w + sample_w / 2;
-        let plot_w = area_w.saturating_sub(y_area + right).max(1);
-        let target = (f64::from(plot_w) / (f64::from(sample_w) * 1.8)).floor() as usize;
-        let xaxis = nice_axis(lo, hi, target.clamp(3, 9), 0.05, true);
-        let y_ticks: Vec<f64> = (0..n).map(|r| r as f64 + 0.5).collect();
+        let plot_w = plot_width(area_w, y_area, right);
+        let xaxis = nice_axis(lo, hi, x_tick_target(plot_w, sample_w), 0.05, true);
 
-        let mut chart = ChartBuilder::on(&area)
-            .x_label_area_size(th.x_label_area())
-            .y_label_area_size(y_area)
-            .margin_right(right)
-            .margin_top(margin_top)
-            .build_cartesian_2d(
-                TickAxis::from(&xaxis),
-                TickAxis::new(0.0, n as f64, y_ticks),
-            )?;
-        // Row r (from the bottom) shows scenario n-1-r: first scenario on top.
-        let y_fmt = |y: &f64| {
-            let r = y.floor();
-            if r >= 0.0 && (r as usize) < n {
-                labels[n - 1 - r as usize].clone()
-            } else {
-                String::new()
-            }
-        };
-        let x_fmt = |x: &f64| xaxis.label(*x);
+        let mut chart = build_chart(
+            area,
+            th,
+            y_area,
+            (right, margin_top),
+            TickAxis::from(&xaxis),
+            rows.axis(),
+        )?;
 
         // Row stripes run under the plot and the table, so each scenario reads
         // as one table row; drawn before the grid so the grid stays visible.
         let table_right = area_x + area_w as i32;
-        for r in (0..n).filter(|r| (n - 1 - r) % 2 == 1) {
+        for r in rows.striped_rows() {
             let (left, top) = chart.backend_coord(&(xaxis.lo, r as f64 + 1.0));
             let (_, bottom) = chart.backend_coord(&(xaxis.lo, r as f64));
             root.draw(&Rectangle::new(
                 [(left, top), (table_right, bottom)],
-                RGBColor(0xF4, 0xF4, 0xF4).filled(),
+                STRIPE.filled(),
             ))?;
         }
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .bold_line_style(GRID.stroke_width(th.upx(1.0)))
-            .light_line_style(TRANSPARENT)
-            .axis_style(AXIS.stroke_width(th.upx(2.0)))
-            .set_all_tick_mark_size(th.tick_len())
-            .x_label_style(tick.clone())
-            .y_label_style(label_style.clone())
-            .y_label_offset((label_size * 0.17).round() as i32)
-            .x_label_formatter(&x_fmt)
-            .y_label_formatter(&y_fmt)
-            .axis_desc_style(text_style(th.desc_size(), false, INK))
-            .x_desc("Retained followers")
-            .draw()?;
+        draw_mesh(
+            &mut chart,
+            th,
+            &rows.mesh("Retained followers"),
+            &|x| xaxis.label(*x),
+            &|y| rows.label(*y),
+        )?;
 
         let half_bar = 0.22_f64.min(12.0 * th.s / row_px.max(1.0) + 0.08);
         let diamond = ((row_px * 0.28).min(14.0 * th.s)).round().max(3.0) as i32;
         let col_x = [table_right - col_w[1] as i32 - col_gap as i32, table_right];
         let head_y = area_y + margin_top / 2;
-        put_text(
-            root,
-            "Retained P50",
-            (col_x[0], head_y),
-            &head,
-            HAlign::Right,
-            VAlign::Middle,
-        )?;
-        put_text(
-            root,
-            "Cost P50",
-            (col_x[1], head_y),
-            &head,
-            HAlign::Right,
-            VAlign::Middle,
-        )?;
+        for (title, x) in COLUMNS.iter().zip(col_x) {
+            put_text(
+                root,
+                title,
+                (x, head_y),
+                &head,
+                HAlign::Right,
+                VAlign::Middle,
+            )?;
+        }
 
         for (i, r) in c.rows.iter().enumerate() {
-            let y = (n - 1 - i) as f64 + 0.5;
+            let y = rows.centre(i);
             if usable(r.retained_p5) && usable(r.retained_p95) {
                 let (a, b) = (
                     r.retained_p5.min(r.retained_p95),
@@ -191,26 +164,22 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
             }
             if usable(r.retained_p50) {
                 let p = chart.backend_coord(&(r.retained_p50, y));
-                super::draw_diamond(root, p, diamond, VERMILLION, th)?;
+                draw_diamond(root, p, diamond, VERMILLION, th)?;
             }
             let (_, py) = chart.backend_coord(&(xaxis.lo, y));
-            let colour = |v: f64| if usable(v) { INK } else { MUTED };
-            put_text(
-                root,
-                &retained_txt[i],
-                (col_x[0], py),
-                &text_style(label_size, false, colour(r.retained_p50)),
-                HAlign::Right,
-                VAlign::Middle,
-            )?;
-            put_text(
-                root,
-                &cost_txt[i],
-                (col_x[1], py),
-                &cell.color(&colour(r.cost_p50)),
-                HAlign::Right,
-                VAlign::Middle,
-            )?;
+            for (column, x) in cells.iter().zip(col_x) {
+                // Missing values ("n/a") are muted.
+                let (text, v) = column.get(i).map_or(("", 0.0), |(t, v)| (t.as_str(), *v));
+                let colour = if usable(v) { INK } else { MUTED };
+                put_text(
+                    root,
+                    text,
+                    (x, py),
+                    &text_style(rows.label_size, false, colour),
+                    HAlign::Right,
+                    VAlign::Middle,
+                )?;
+            }
         }
         Ok(())
     })

@@ -4,10 +4,10 @@
 
 use plotters::prelude::*;
 
-use super::histogram::{draw_hist_plot, HistPlot, Marker};
+use super::histogram::{bar_colour, draw_hist_plot, HistPlot, Marker};
 use super::{
-    bin_values, format_thousands, header, median, put_text, render, text_style, text_width, usable,
-    Area, ChartError, ChartSize, HAlign, LegendItem, Swatch, Theme, VAlign, BLUE_OI, GRID, INK,
+    bin_values, format_thousands, median, min_max, put_text, render_framed, text_style, text_width,
+    usable, Area, ChartError, ChartSize, HAlign, LegendItem, Swatch, Theme, VAlign, GRID, INK,
     MUTED,
 };
 
@@ -52,8 +52,8 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize) -> Result<Vec<u8>, Cha
         .into_iter()
         .collect();
 
-    let bar = BLUE_OI.mix(0.55);
-    let legend = vec![
+    let bar = bar_colour();
+    let legend = [
         LegendItem::new(
             format!(
                 "Accounts by P50 retention (n = {})",
@@ -61,14 +61,7 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize) -> Result<Vec<u8>, Cha
             ),
             Swatch::Fill(bar),
         ),
-        LegendItem::new(
-            "Median across accounts",
-            Swatch::Line {
-                color: INK.to_rgba(),
-                width: 3.0,
-                dashed: false,
-            },
-        ),
+        LegendItem::new("Median across accounts", Swatch::line(INK, 3.0, false)),
     ];
 
     // Side panel lines: (label, value, bold).
@@ -97,7 +90,7 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize) -> Result<Vec<u8>, Cha
         ));
     }
     if bins.counts.len() > 1 {
-        if let Some((lo, hi)) = super::min_max(pct.iter().copied()) {
+        if let Some((lo, hi)) = min_max(pct.iter().copied()) {
             panel.push((
                 "Lowest".into(),
                 format!("{}%", format_thousands(lo, 1)),
@@ -111,10 +104,7 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize) -> Result<Vec<u8>, Cha
         }
     }
 
-    render(size, |root, th| {
-        let area = header(root, &c.title, &legend, th)?;
-        let m = th.margin();
-        let area = area.margin(0, m, m, m);
+    render_framed(size, &c.title, &legend, |root, area, th| {
         let (area_w, _) = area.dim_in_pixel();
         let panel_w = panel_width(root, &panel, th)?.min(area_w * 2 / 5);
         let (plot_area, side) = area.split_horizontally(area_w - panel_w);

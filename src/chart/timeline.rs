@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use plotters::prelude::*;
 
 use super::{
-    date_at, date_ticks, day_offset, fit_text, format_date, format_thousands, header, render,
-    text_style, text_width, ChartError, ChartSize, LegendItem, Swatch, TickAxis, AXIS, BLUE_OI,
-    GRID, INK, MUTED,
+    build_chart, date_at, date_axis_ticks, date_label_width, day_offset, draw_mesh, format_date,
+    format_thousands, half_label_room, plot_width, put_text, render_framed, text_style, text_width,
+    ChartError, ChartSize, HAlign, LegendItem, RowAxis, Swatch, TickAxis, VAlign, BLUE_OI, INK,
+    MUTED, STRIPE,
 };
 
 /// One step of the plan.
@@ -63,42 +64,34 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
         })
         .collect();
 
-    let legend = vec![
+    let legend = [
         LegendItem::new("Start to P50 finish", Swatch::Fill(BLUE_OI.to_rgba())),
         LegendItem::new("P50 to P90 finish", Swatch::Whisker(INK)),
     ];
 
-    render(size, |root, th| {
-        let area = header(root, &c.title, &legend, th)?;
-        let m = th.margin();
-        let area = area.margin(0, m, m, m);
+    render_framed(size, &c.title, &legend, |root, area, th| {
         let (area_w, area_h) = area.dim_in_pixel();
         let margin_top = th.px(16.0);
         let plot_h = (area_h as i32 - th.x_label_area() as i32 - margin_top).max(1);
         let row_px = f64::from(plot_h) / n as f64;
+        let rows = RowAxis::new(
+            root,
+            c.steps.iter().map(|s| s.label.as_str()),
+            row_px,
+            area_w * 3 / 10,
+            th,
+        )?;
+        let y_area = rows.area_width(th);
 
-        // Step labels shrink when there are many rows, so they never overlap.
-        let label_size = th.tick_size().min(row_px * 0.7).max(6.0);
-        let label_style = text_style(label_size, false, INK);
-        let mut labels = Vec::with_capacity(n);
-        let mut widest = 0;
-        for s in &c.steps {
-            let l = fit_text(root, s.label.trim(), &label_style, area_w * 3 / 10)?;
-            widest = widest.max(text_width(root, &l, &label_style)?);
-            labels.push(l);
-        }
-        let y_area = widest + 2 * th.tick_len() as u32 + th.upx(10.0);
-
-        let tick = text_style(th.tick_size(), false, INK);
         let note_size = th.note_size().min(row_px * 0.6).max(6.0);
         let note = text_style(note_size, false, MUTED);
         let mut note_w = 0;
         for d in &durations {
             note_w = note_w.max(text_width(root, d, &note)?);
         }
-        let date_w = text_width(root, "2026-12-31", &tick)?;
-        let right = date_w / 2 + th.upx(6.0);
-        let plot_w = area_w.saturating_sub(y_area + right).max(1);
+        let date_w = date_label_width(root, th)?;
+        let right = half_label_room(date_w, th);
+        let plot_w = plot_width(area_w, y_area, right);
 
         // x range: all dates, half a day of air on the left, and room on the
         // right for the duration text after the longest bar.
@@ -111,67 +104,36 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
         let usable_w = (f64::from(plot_w) - reserve).max(f64::from(plot_w) * 0.4);
         x1 = x0 + (x1 - x0) * f64::from(plot_w) / usable_w;
         let days_per_px = (x1 - x0) / f64::from(plot_w);
+        let x_ticks =
+            date_axis_ticks(base, (x0, x1), plot_w, date_w).unwrap_or_else(|| vec![0.0, span]);
 
-        let max_ticks = (f64::from(plot_w) / (f64::from(date_w) * 1.6)).floor() as usize;
-        let x_ticks: Vec<f64> = match (date_at(base, x0.ceil()), date_at(base, x1.floor())) {
-            (Some(a), Some(b)) => date_ticks(a, b, max_ticks.clamp(2, 10))
-                .into_iter()
-                .map(|d| day_offset(base, d))
-                .collect(),
-            _ => vec![0.0, span],
-        };
-        let y_ticks: Vec<f64> = (0..n).map(|r| r as f64 + 0.5).collect();
-
-        let mut chart = ChartBuilder::on(&area)
-            .x_label_area_size(th.x_label_area())
-            .y_label_area_size(y_area)
-            .margin_right(right)
-            .margin_top(margin_top)
-            .build_cartesian_2d(
-                TickAxis::new(x0, x1, x_ticks),
-                TickAxis::new(0.0, n as f64, y_ticks),
-            )?;
-        // Row r (from the bottom) shows step n-1-r, so the first step is on top.
-        let y_fmt = |y: &f64| {
-            let r = y.floor();
-            if r >= 0.0 && (r as usize) < n {
-                labels[n - 1 - r as usize].clone()
-            } else {
-                String::new()
-            }
-        };
-        let x_fmt = |x: &f64| date_at(base, *x).map(format_date).unwrap_or_default();
+        let mut chart = build_chart(
+            area,
+            th,
+            y_area,
+            (right, margin_top),
+            TickAxis::new(x0, x1, x_ticks),
+            rows.axis(),
+        )?;
         // Light row stripes help the eye follow a row across the chart; drawn
         // before the grid so the date lines stay visible on them.
-        let stripes = (0..n).filter(|r| (n - 1 - r) % 2 == 1).map(|r| {
-            Rectangle::new(
-                [(x0, r as f64), (x1, r as f64 + 1.0)],
-                RGBColor(0xF4, 0xF4, 0xF4).filled(),
-            )
-        });
+        let stripes = rows
+            .striped_rows()
+            .map(|r| Rectangle::new([(x0, r as f64), (x1, r as f64 + 1.0)], STRIPE.filled()));
         chart.draw_series(stripes)?;
-
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .bold_line_style(GRID.stroke_width(th.upx(1.0)))
-            .light_line_style(TRANSPARENT)
-            .axis_style(AXIS.stroke_width(th.upx(2.0)))
-            .set_all_tick_mark_size(th.tick_len())
-            .x_label_style(tick.clone())
-            .y_label_style(label_style.clone())
-            .y_label_offset((label_size * 0.17).round() as i32)
-            .x_label_formatter(&x_fmt)
-            .y_label_formatter(&y_fmt)
-            .axis_desc_style(text_style(th.desc_size(), false, INK))
-            .x_desc("Date")
-            .draw()?;
+        draw_mesh(
+            &mut chart,
+            th,
+            &rows.mesh("Date"),
+            &|x| date_at(base, *x).map(format_date).unwrap_or_default(),
+            &|y| rows.label(*y),
+        )?;
 
         // Bars at least 5 px wide, so zero-length steps stay visible.
         let min_w = 5.0 * th.s * days_per_px;
         let half_bar = 0.32_f64.min(14.0 * th.s / row_px.max(1.0) + 0.1);
-        for (i, s) in c.steps.iter().enumerate() {
-            let y = (n - 1 - i) as f64 + 0.5;
+        for (i, (s, duration)) in c.steps.iter().zip(&durations).enumerate() {
+            let y = rows.centre(i);
             let a = day_offset(base, s.start);
             let b = day_offset(base, s.end_p50);
             let (l, mut r) = (a.min(b), a.max(b));
@@ -192,13 +154,13 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
             // Duration text after whichever end is furthest right.
             let end = r.max(p90);
             let (px, py) = chart.backend_coord(&(end, y));
-            super::put_text(
+            put_text(
                 root,
-                &durations[i],
+                duration,
                 (px + th.px(12.0), py),
                 &note,
-                super::HAlign::Left,
-                super::VAlign::Middle,
+                HAlign::Left,
+                VAlign::Middle,
             )?;
         }
         Ok(())
