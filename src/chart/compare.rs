@@ -6,8 +6,8 @@ use plotters::prelude::*;
 
 use super::{
     build_chart, draw_diamond, draw_mesh, format_amount, format_thousands, min_max, nice_axis,
-    plot_width, put_text, render_framed, text_style, text_width, usable, x_tick_target, ChartError,
-    ChartSize, HAlign, LegendItem, RowAxis, Swatch, TickAxis, VAlign, INK, MUTED, SKY, STRIPE,
+    plot_width, put_value, render_framed, text_style, text_width, usable, x_tick_target,
+    ChartError, ChartSize, LegendItem, RowAxis, Swatch, TickAxis, INK, MUTED, SKY, STRIPE,
     VERMILLION,
 };
 
@@ -48,7 +48,6 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
     if c.rows.is_empty() {
         return Err(ChartError::NoData("the comparison has no scenarios".into()));
     }
-    let n = c.rows.len();
     let (lo, hi) = min_max(
         c.rows
             .iter()
@@ -73,7 +72,7 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
     ];
 
     render_framed(size, &c.title, &legend, |root, area, th| {
-        let (area_w, area_h) = area.dim_in_pixel();
+        let (area_w, _) = area.dim_in_pixel();
         let (area_x, area_y) = area.get_base_pixel();
 
         // Table columns on the right: header text and values, right-aligned.
@@ -90,15 +89,14 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
         let table_w = col_w[0] + col_w[1] + 2 * col_gap;
 
         let margin_top = (th.tick_size() * 1.6).round() as i32 + th.px(10.0);
-        let plot_h = (area_h as i32 - th.x_label_area() as i32 - margin_top).max(1);
-        let row_px = f64::from(plot_h) / n as f64;
         let rows = RowAxis::new(
             root,
+            area,
+            margin_top,
             c.rows.iter().map(|r| r.label.as_str()),
-            row_px,
-            area_w * 3 / 10,
             th,
         )?;
+        let row_px = rows.row_px;
         let y_area = rows.area_width(th);
 
         let tick = text_style(th.tick_size(), false, INK);
@@ -140,14 +138,7 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
         let col_x = [table_right - col_w[1] as i32 - col_gap as i32, table_right];
         let head_y = area_y + margin_top / 2;
         for (title, x) in COLUMNS.iter().zip(col_x) {
-            put_text(
-                root,
-                title,
-                (x, head_y),
-                &head,
-                HAlign::Right,
-                VAlign::Middle,
-            )?;
+            put_value(root, title, (x, head_y), &head)?;
         }
 
         for (i, r) in c.rows.iter().enumerate() {
@@ -171,13 +162,11 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
                 // Missing values ("n/a") are muted.
                 let (text, v) = column.get(i).map_or(("", 0.0), |(t, v)| (t.as_str(), *v));
                 let colour = if usable(v) { INK } else { MUTED };
-                put_text(
+                put_value(
                     root,
                     text,
                     (x, py),
                     &text_style(rows.label_size, false, colour),
-                    HAlign::Right,
-                    VAlign::Middle,
                 )?;
             }
         }
@@ -187,7 +176,7 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{check_png, decode, top_differs};
+    use super::super::test_util::{assert_no_data, check_png, standard_checks_of};
     use super::*;
 
     fn sample(n: usize) -> CompareChart {
@@ -210,20 +199,9 @@ mod tests {
     }
 
     #[test]
-    fn renders_at_requested_size() {
-        // Extreme aspect ratios must still lay out without panicking.
-        for (w, h) in [(8000, 300), (400, 2000)] {
-            let size = ChartSize {
-                width: w,
-                height: h,
-            };
-            check_png(&compare_png(&sample(8), size).unwrap(), w, h);
-        }
-        check_png(
-            &compare_png(&sample(8), ChartSize::default()).unwrap(),
-            1600,
-            1000,
-        );
+    fn passes_standard_checks() {
+        standard_checks_of(&sample(8), |c| &mut c.title, compare_png);
+        // A few rows at an in-between size.
         check_png(
             &compare_png(&sample(3), "500x400".parse().unwrap()).unwrap(),
             500,
@@ -232,31 +210,15 @@ mod tests {
     }
 
     #[test]
-    fn draws_title_text_and_is_deterministic() {
-        let mut c = sample(4);
-        let a = compare_png(&c, ChartSize::default()).unwrap();
-        assert_eq!(a, compare_png(&c, ChartSize::default()).unwrap());
-        c.title.clear();
-        let b = compare_png(&c, ChartSize::default()).unwrap();
-        assert!(top_differs(&decode(&a), &decode(&b), 80));
-    }
-
-    #[test]
     fn degenerate_data_does_not_panic() {
-        assert!(matches!(
-            compare_png(&sample(0), ChartSize::default()),
-            Err(ChartError::NoData(_))
-        ));
+        assert_no_data(compare_png(&sample(0), ChartSize::default()));
         let mut nan = sample(2);
         for r in &mut nan.rows {
             r.retained_p5 = f64::NAN;
             r.retained_p50 = f64::NAN;
             r.retained_p95 = f64::NAN;
         }
-        assert!(matches!(
-            compare_png(&nan, ChartSize::default()),
-            Err(ChartError::NoData(_))
-        ));
+        assert_no_data(compare_png(&nan, ChartSize::default()));
         // One row, constant values, partly missing values, reversed range.
         let mut c = sample(1);
         c.rows[0].retained_p5 = 100.0;

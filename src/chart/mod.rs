@@ -443,6 +443,17 @@ pub(crate) fn put_text(
     Ok(())
 }
 
+/// Draws a table value: right-aligned at `x`, vertically centred on `y`, so
+/// the numbers of a column line up.
+pub(crate) fn put_value(
+    area: &Area<'_>,
+    text: &str,
+    pos: (i32, i32),
+    style: &TextStyle<'_>,
+) -> Result<(), ChartError> {
+    put_text(area, text, pos, style, HAlign::Right, VAlign::Middle)
+}
+
 /// Width in pixels of `text` drawn with `style`.
 pub(crate) fn text_width(
     area: &Area<'_>,
@@ -987,23 +998,30 @@ pub(crate) struct RowAxis {
     widest: u32,
     /// Font size of the labels.
     pub label_size: f64,
+    /// Height of one row in pixels.
+    pub row_px: f64,
 }
 
 impl RowAxis {
-    /// Fits `names` into at most `max_w` pixels each, for rows `row_px` high.
+    /// One row per name in the plot `area` will hold below `margin_top`
+    /// pixels of head room. Names are shortened to at most 3/10 of the area's
+    /// width.
     pub fn new<'s>(
         root: &Area<'_>,
-        names: impl IntoIterator<Item = &'s str>,
-        row_px: f64,
-        max_w: u32,
+        area: &Area<'_>,
+        margin_top: i32,
+        names: impl ExactSizeIterator<Item = &'s str>,
         th: &Theme,
     ) -> Result<Self, ChartError> {
+        let (area_w, area_h) = area.dim_in_pixel();
+        let plot_h = (area_h as i32 - th.x_label_area() as i32 - margin_top).max(1);
+        let row_px = f64::from(plot_h) / names.len().max(1) as f64;
         let label_size = th.tick_size().min(row_px * 0.7).max(6.0);
         let style = text_style(label_size, false, INK);
-        let mut labels = Vec::new();
+        let mut labels = Vec::with_capacity(names.len());
         let mut widest = 0;
         for name in names {
-            let l = fit_text(root, name.trim(), &style, max_w)?;
+            let l = fit_text(root, name.trim(), &style, area_w * 3 / 10)?;
             widest = widest.max(text_width(root, &l, &style)?);
             labels.push(l);
         }
@@ -1011,6 +1029,7 @@ impl RowAxis {
             labels,
             widest,
             label_size,
+            row_px,
         })
     }
 
@@ -1332,9 +1351,12 @@ pub(crate) fn median(values: &[f64]) -> Option<f64> {
 
 #[cfg(test)]
 pub(crate) mod test_util {
-    //! Helpers shared by the chart tests: decode PNGs and inspect pixels.
+    //! Helpers shared by the chart tests: decode PNGs, inspect pixels and the
+    //! checks every chart must pass.
 
     use std::collections::HashSet;
+
+    use super::{ChartError, ChartSize, MAX_SIZE, MIN_SIZE};
 
     /// A decoded RGB image.
     pub struct Decoded {
@@ -1359,13 +1381,17 @@ pub(crate) mod test_util {
         }
     }
 
-    /// Number of distinct colours in the image.
-    pub fn distinct_colours(img: &Decoded) -> usize {
-        img.rgb
-            .chunks_exact(3)
-            .map(|p| (p[0], p[1], p[2]))
-            .collect::<HashSet<_>>()
-            .len()
+    /// Number of distinct colours in the image, counting no further than
+    /// `cap` (a full count of a large image is slow in debug builds).
+    pub fn distinct_colours(img: &Decoded, cap: usize) -> usize {
+        let mut seen = HashSet::new();
+        for p in img.rgb.chunks_exact(3) {
+            if seen.len() >= cap {
+                break;
+            }
+            seen.insert((p[0], p[1], p[2]));
+        }
+        seen.len()
     }
 
     /// True when the two images differ somewhere in the top `rows` rows.
@@ -1374,14 +1400,70 @@ pub(crate) mod test_util {
         a.rgb[..n] != b.rgb[..n]
     }
 
-    /// Standard checks for a rendered chart: right size, not blank.
+    /// Basic checks for a rendered chart: a PNG of the right size, not blank
+    /// (more than 20 colours).
     pub fn check_png(bytes: &[u8], w: u32, h: u32) -> Decoded {
         assert!(bytes.starts_with(&[0x89, b'P', b'N', b'G']));
         let img = decode(bytes);
         assert_eq!((img.width, img.height), (w, h));
-        let colours = distinct_colours(&img);
+        let colours = distinct_colours(&img, 21);
         assert!(colours > 20, "only {colours} colours: chart looks blank");
         img
+    }
+
+    /// Asserts that rendering failed for lack of data (and did not panic).
+    pub fn assert_no_data(result: Result<Vec<u8>, ChartError>) {
+        assert!(
+            matches!(result, Err(ChartError::NoData(_))),
+            "expected ChartError::NoData, got {:?}",
+            result.map(|png| png.len())
+        );
+    }
+
+    /// Sizes [`standard_checks`] renders besides the default: the smallest,
+    /// and two extreme aspect ratios: the widest image at the smallest height
+    /// (8000x300) and a tall one (400x1200, cheaper than 400x8000 in debug).
+    const OTHER_SIZES: [(u32, u32); 3] = [MIN_SIZE, (MAX_SIZE.0, MIN_SIZE.1), (MIN_SIZE.0, 1200)];
+
+    /// The checks every chart passes. `render` draws the chart with its
+    /// title, `untitled` the same chart with an empty title. At the default
+    /// size and every size of [`OTHER_SIZES`] the chart renders to a PNG of
+    /// that size that is not blank; at the default size rendering twice gives
+    /// the same bytes, and dropping the title changes the top of the image
+    /// (the title is drawn).
+    pub fn standard_checks(
+        render: impl Fn(ChartSize) -> Result<Vec<u8>, ChartError>,
+        untitled: impl Fn(ChartSize) -> Result<Vec<u8>, ChartError>,
+    ) {
+        let size = ChartSize::default();
+        let png = render(size).expect("renders at the default size");
+        let img = check_png(&png, size.width, size.height);
+        assert!(
+            png == render(size).expect("renders twice"),
+            "the same chart gave different PNG bytes"
+        );
+        let bare = decode(&untitled(size).expect("renders without a title"));
+        assert!(top_differs(&img, &bare, 80), "the title is not drawn");
+        for (w, h) in OTHER_SIZES {
+            let png = render(ChartSize {
+                width: w,
+                height: h,
+            })
+            .unwrap_or_else(|e| panic!("{w}x{h}: {e}"));
+            check_png(&png, w, h);
+        }
+    }
+
+    /// [`standard_checks`] for a chart function and its data; `title` gives
+    /// access to the data's title, which is cleared for the untitled render.
+    pub fn standard_checks_of<T: Clone>(
+        chart: &T,
+        title: fn(&mut T) -> &mut String,
+        render: fn(&T, ChartSize) -> Result<Vec<u8>, ChartError>,
+    ) {
+        let mut untitled = chart.clone();
+        title(&mut untitled).clear();
+        standard_checks(|s| render(chart, s), |s| render(&untitled, s));
     }
 }
 

@@ -43,7 +43,6 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
     if c.steps.is_empty() {
         return Err(ChartError::NoData("the timeline has no steps".into()));
     }
-    let n = c.steps.len();
     let all_dates = c.steps.iter().flat_map(|s| [s.start, s.end_p50, s.end_p90]);
     let d0 = all_dates.clone().min().unwrap_or(c.steps[0].start);
     let d1 = all_dates.max().unwrap_or(c.steps[0].start);
@@ -70,17 +69,16 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
     ];
 
     render_framed(size, &c.title, &legend, |root, area, th| {
-        let (area_w, area_h) = area.dim_in_pixel();
+        let (area_w, _) = area.dim_in_pixel();
         let margin_top = th.px(16.0);
-        let plot_h = (area_h as i32 - th.x_label_area() as i32 - margin_top).max(1);
-        let row_px = f64::from(plot_h) / n as f64;
         let rows = RowAxis::new(
             root,
+            area,
+            margin_top,
             c.steps.iter().map(|s| s.label.as_str()),
-            row_px,
-            area_w * 3 / 10,
             th,
         )?;
+        let row_px = rows.row_px;
         let y_area = rows.area_width(th);
 
         let note_size = th.note_size().min(row_px * 0.6).max(6.0);
@@ -169,7 +167,7 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{check_png, decode, top_differs};
+    use super::super::test_util::{assert_no_data, decode, standard_checks_of};
     use super::*;
 
     fn d(m: u32, day: u32) -> NaiveDate {
@@ -208,35 +206,8 @@ mod tests {
     }
 
     #[test]
-    fn renders_at_requested_size() {
-        // Extreme aspect ratios must still lay out without panicking.
-        for (w, h) in [(8000, 300), (400, 2000)] {
-            let size = ChartSize {
-                width: w,
-                height: h,
-            };
-            check_png(&timeline_png(&sample(), size).unwrap(), w, h);
-        }
-        check_png(
-            &timeline_png(&sample(), ChartSize::default()).unwrap(),
-            1600,
-            1000,
-        );
-        check_png(
-            &timeline_png(&sample(), "400x300".parse().unwrap()).unwrap(),
-            400,
-            300,
-        );
-    }
-
-    #[test]
-    fn draws_title_text_and_is_deterministic() {
-        let mut c = sample();
-        let a = timeline_png(&c, ChartSize::default()).unwrap();
-        assert_eq!(a, timeline_png(&c, ChartSize::default()).unwrap());
-        c.title.clear();
-        let b = timeline_png(&c, ChartSize::default()).unwrap();
-        assert!(top_differs(&decode(&a), &decode(&b), 80));
+    fn passes_standard_checks() {
+        standard_checks_of(&sample(), |c| &mut c.title, timeline_png);
     }
 
     #[test]
@@ -262,15 +233,12 @@ mod tests {
 
     #[test]
     fn degenerate_data_does_not_panic() {
-        assert!(matches!(
-            timeline_png(
-                &TimelineChart {
-                    title: "x".into(),
-                    steps: vec![]
-                },
-                ChartSize::default()
-            ),
-            Err(ChartError::NoData(_))
+        assert_no_data(timeline_png(
+            &TimelineChart {
+                title: "x".into(),
+                steps: vec![],
+            },
+            ChartSize::default(),
         ));
         // Reversed dates, very long labels, many steps, huge spans.
         let mut c = sample();

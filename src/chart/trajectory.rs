@@ -279,7 +279,7 @@ fn runs(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{check_png, decode, top_differs};
+    use super::super::test_util::{assert_no_data, check_png, standard_checks_of};
     use super::*;
 
     fn sample(n: usize) -> TrajectoryChart {
@@ -310,36 +310,8 @@ mod tests {
     }
 
     #[test]
-    fn renders_at_requested_size() {
-        // Extreme aspect ratios must still lay out without panicking.
-        for (w, h) in [(8000, 300), (400, 2000)] {
-            let size = ChartSize {
-                width: w,
-                height: h,
-            };
-            check_png(&trajectory_png(&sample(61), size).unwrap(), w, h);
-        }
-        let png = trajectory_png(&sample(61), ChartSize::default()).unwrap();
-        check_png(&png, 1600, 1000);
-        let small = trajectory_png(&sample(61), "400x300".parse().unwrap()).unwrap();
-        check_png(&small, 400, 300);
-    }
-
-    #[test]
-    fn draws_title_text() {
-        let mut c = sample(30);
-        let with = decode(&trajectory_png(&c, ChartSize::default()).unwrap());
-        c.title.clear();
-        let without = decode(&trajectory_png(&c, ChartSize::default()).unwrap());
-        assert!(top_differs(&with, &without, 80));
-    }
-
-    #[test]
-    fn is_deterministic() {
-        let c = sample(61);
-        let a = trajectory_png(&c, ChartSize::default()).unwrap();
-        let b = trajectory_png(&c, ChartSize::default()).unwrap();
-        assert_eq!(a, b);
+    fn passes_standard_checks() {
+        standard_checks_of(&sample(61), |c| &mut c.title, trajectory_png);
     }
 
     #[test]
@@ -389,17 +361,11 @@ mod tests {
             };
         }
         nan.start_audience = f64::NAN;
-        assert!(matches!(
-            trajectory_png(&nan, ChartSize::default()),
-            Err(ChartError::NoData(_))
-        ));
+        assert_no_data(trajectory_png(&nan, ChartSize::default()));
         // Empty.
         let mut empty = sample(0);
         empty.points.clear();
-        assert!(matches!(
-            trajectory_png(&empty, ChartSize::default()),
-            Err(ChartError::NoData(_))
-        ));
+        assert_no_data(trajectory_png(&empty, ChartSize::default()));
         // Markers far outside the forecast window and unsorted points.
         let mut far = sample(10);
         far.points.reverse();
