@@ -6,9 +6,10 @@
 use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::measurement::WallTime;
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion};
 use fanplan::chart::{
-    compare_png, histogram_png, portfolio_png, timeline_png, trajectory_png, ChartSize,
+    compare_png, histogram_png, portfolio_png, timeline_png, trajectory_png, ChartError, ChartSize,
     CompareChart, CompareRow, HistogramChart, PortfolioChart, TimelineChart, TimelineStep,
     TrajectoryChart, TrajectoryPoint,
 };
@@ -142,14 +143,21 @@ fn compare() -> CompareChart {
     }
 }
 
-/// Renders once outside the timing loop: a chart that fails would otherwise
-/// be "fast" and the numbers meaningless.
-fn ensure_renders(name: &str, result: Result<Vec<u8>, fanplan::chart::ChartError>) {
-    match result {
+/// Benchmarks one chart. It is rendered once outside the timing loop first:
+/// a chart that fails would otherwise be "fast" and the numbers meaningless.
+fn bench_chart<T>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    data: &T,
+    size: ChartSize,
+    render: fn(&T, ChartSize) -> Result<Vec<u8>, ChartError>,
+) {
+    match render(data, size) {
         Ok(png) if png.len() > 10_000 => {}
         Ok(png) => panic!("{name}: suspiciously small PNG ({} bytes)", png.len()),
         Err(e) => panic!("{name}: {e}"),
     }
+    group.bench_function(name, |b| b.iter(|| render(black_box(data), size)));
 }
 
 fn bench_charts(c: &mut Criterion) {
@@ -159,30 +167,17 @@ fn bench_charts(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("charts_1600x1000");
     group.sample_size(20);
-
-    let t = trajectory();
-    ensure_renders("trajectory", trajectory_png(&t, size));
-    group.bench_function("trajectory", |b| {
-        b.iter(|| trajectory_png(black_box(&t), size))
-    });
-    let h = histogram();
-    ensure_renders("histogram", histogram_png(&h, size));
-    group.bench_function("histogram", |b| {
-        b.iter(|| histogram_png(black_box(&h), size))
-    });
-    let p = portfolio();
-    ensure_renders("portfolio", portfolio_png(&p, size));
-    group.bench_function("portfolio", |b| {
-        b.iter(|| portfolio_png(black_box(&p), size))
-    });
-    let tl = timeline();
-    ensure_renders("timeline", timeline_png(&tl, size));
-    group.bench_function("timeline", |b| {
-        b.iter(|| timeline_png(black_box(&tl), size))
-    });
-    let cmp = compare();
-    ensure_renders("compare", compare_png(&cmp, size));
-    group.bench_function("compare", |b| b.iter(|| compare_png(black_box(&cmp), size)));
+    bench_chart(
+        &mut group,
+        "trajectory",
+        &trajectory(),
+        size,
+        trajectory_png,
+    );
+    bench_chart(&mut group, "histogram", &histogram(), size, histogram_png);
+    bench_chart(&mut group, "portfolio", &portfolio(), size, portfolio_png);
+    bench_chart(&mut group, "timeline", &timeline(), size, timeline_png);
+    bench_chart(&mut group, "compare", &compare(), size, compare_png);
     group.finish();
 }
 

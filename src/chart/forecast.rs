@@ -8,13 +8,7 @@ use crate::report::fmt::thousands;
 /// transfer and settled dates, the starting audience.
 pub fn trajectory_chart(f: &Forecast) -> TrajectoryChart {
     TrajectoryChart {
-        title: format!(
-            "Audience per day — {}, {} followers ({} runs, seed {})",
-            f.route,
-            thousands(f.scenario.followers as f64),
-            thousands(f.runs as f64),
-            f.seed
-        ),
+        title: title("Audience per day", f),
         points: f
             .trajectory
             .iter()
@@ -38,17 +32,22 @@ pub fn trajectory_chart(f: &Forecast) -> TrajectoryChart {
 pub fn histogram_chart(f: &Forecast) -> HistogramChart {
     let r = &f.metrics.retained_followers;
     HistogramChart {
-        title: format!(
-            "Retained followers — {}, {} followers ({} runs, seed {})",
-            f.route,
-            thousands(f.scenario.followers as f64),
-            thousands(f.runs as f64),
-            f.seed
-        ),
+        title: title("Retained followers", f),
         x_label: "Retained followers".to_string(),
         values: f.retained_samples.clone(),
         p5: r.p5,
         p50: r.p50,
         p95: r.p95,
     }
+}
+
+/// A chart title: what is shown, then the route, audience, runs and seed.
+fn title(what: &str, f: &Forecast) -> String {
+    format!(
+        "{what} — {}, {} followers ({} runs, seed {})",
+        f.route,
+        thousands(f.scenario.followers as f64),
+        thousands(f.runs as f64),
+        f.seed
+    )
 }

@@ -6,9 +6,10 @@ use plotters::prelude::*;
 use plotters::style::RGBAColor;
 
 use super::{
-    bin_values, boxed_text, format_thousands, header, min_max, nice_axis, render, text_style,
-    text_width, usable, Area, Bins, ChartError, ChartSize, HAlign, LegendItem, Swatch, Theme,
-    TickAxis, AXIS, BLUE_OI, GRID, INK, VERMILLION,
+    bin_values, boxed_text, build_chart, draw_line, draw_mesh, format_thousands, half_label_room,
+    min_max, nice_axis, plot_width, render_framed, text_style, text_width, usable, x_tick_target,
+    Area, Bins, ChartError, ChartSize, HAlign, LegendItem, Mesh, Swatch, Theme, TickAxis, BLUE_OI,
+    INK, VERMILLION,
 };
 
 /// Data for [`histogram_png`].
@@ -76,25 +77,11 @@ pub fn histogram_png(c: &HistogramChart, size: ChartSize) -> Result<Vec<u8>, Cha
             format_thousands(skipped as f64, 0)
         );
     }
-    let bar = BLUE_OI.mix(0.55);
-    let legend = vec![
+    let bar = bar_colour();
+    let legend = [
         LegendItem::new(runs, Swatch::Fill(bar)),
-        LegendItem::new(
-            "Median (P50)",
-            Swatch::Line {
-                color: INK.to_rgba(),
-                width: 3.0,
-                dashed: false,
-            },
-        ),
-        LegendItem::new(
-            "P5 and P95",
-            Swatch::Line {
-                color: VERMILLION.to_rgba(),
-                width: 3.0,
-                dashed: true,
-            },
-        ),
+        LegendItem::new("Median (P50)", Swatch::line(INK, 3.0, false)),
+        LegendItem::new("P5 and P95", Swatch::line(VERMILLION, 3.0, true)),
     ];
     let x_desc = if c.x_label.trim().is_empty() {
         "Retained followers"
@@ -102,13 +89,10 @@ pub fn histogram_png(c: &HistogramChart, size: ChartSize) -> Result<Vec<u8>, Cha
         c.x_label.trim()
     };
 
-    render(size, |root, th| {
-        let area = header(root, &c.title, &legend, th)?;
-        let m = th.margin();
-        let area = area.margin(0, m, m, m);
+    render_framed(size, &c.title, &legend, |root, area, th| {
         draw_hist_plot(
             root,
-            &area,
+            area,
             th,
             &HistPlot {
                 bins: &bins,
@@ -120,6 +104,11 @@ pub fn histogram_png(c: &HistogramChart, size: ChartSize) -> Result<Vec<u8>, Cha
             },
         )
     })
+}
+
+/// Colour of the histogram bars (also their legend swatch).
+pub(super) fn bar_colour() -> RGBAColor {
+    BLUE_OI.mix(0.55)
 }
 
 /// A labelled vertical line on a histogram.
@@ -162,7 +151,6 @@ pub(super) fn draw_hist_plot(
     let (area_x, area_y) = area.get_base_pixel();
     let tick = text_style(th.tick_size(), false, INK);
     let note = text_style(th.note_size(), false, INK);
-    let desc = text_style(th.desc_size(), false, INK);
     let max_count = p.bins.counts.iter().copied().max().unwrap_or(0) as f64;
 
     // The y label area is sized for the largest count the axis could reach
@@ -196,10 +184,9 @@ pub(super) fn draw_hist_plot(
         p.suffix
     );
     let sample_w = text_width(root, &sample, &tick)?;
-    let right = sample_w / 2 + th.upx(6.0);
-    let plot_w = area_w.saturating_sub(y_area + right).max(1);
-    let target = (f64::from(plot_w) / (f64::from(sample_w) * 1.8)).floor() as usize;
-    let xaxis = nice_axis(xlo, xhi, target.clamp(3, 9), 0.0, false);
+    let right = half_label_room(sample_w, th);
+    let plot_w = plot_width(area_w, y_area, right);
+    let xaxis = nice_axis(xlo, xhi, x_tick_target(plot_w, sample_w), 0.0, false);
 
     // Lay out the marker labels in rows above the bars.
     let plot_left = area_x + y_area as i32;
@@ -275,29 +262,21 @@ pub(super) fn draw_hist_plot(
     let needed = max_count * f64::from(plot_h) / f64::from(free);
     let yaxis = nice_axis(0.0, needed.max(5.0), 6, 0.0, true);
 
-    let mut chart = ChartBuilder::on(area)
-        .x_label_area_size(th.x_label_area())
-        .y_label_area_size(y_area)
-        .margin_right(right)
-        .margin_top(margin_top)
-        .build_cartesian_2d(TickAxis::from(&xaxis), TickAxis::from(&yaxis))?;
-    let x_fmt = |x: &f64| format!("{}{}", xaxis.label(*x), p.suffix);
-    let y_fmt = |y: &f64| yaxis.label(*y);
-    chart
-        .configure_mesh()
-        .bold_line_style(GRID.stroke_width(th.upx(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(AXIS.stroke_width(th.upx(2.0)))
-        .set_all_tick_mark_size(th.tick_len())
-        .x_label_style(tick.clone())
-        .y_label_style(tick.clone())
-        .y_label_offset(th.y_label_fix())
-        .x_label_formatter(&x_fmt)
-        .y_label_formatter(&y_fmt)
-        .axis_desc_style(desc)
-        .x_desc(p.x_desc)
-        .y_desc(p.y_desc)
-        .draw()?;
+    let mut chart = build_chart(
+        area,
+        th,
+        y_area,
+        (right, margin_top),
+        TickAxis::from(&xaxis),
+        TickAxis::from(&yaxis),
+    )?;
+    draw_mesh(
+        &mut chart,
+        th,
+        &Mesh::numeric(p.x_desc, p.y_desc, th),
+        &|x| format!("{}{}", xaxis.label(*x), p.suffix),
+        &|y| yaxis.label(*y),
+    )?;
 
     // Bars, with a thin white outline so neighbouring bins stay distinct.
     let bars: Vec<(f64, f64, f64)> = p
@@ -320,13 +299,12 @@ pub(super) fn draw_hist_plot(
     }
 
     for mk in p.markers {
-        let style = mk.color.stroke_width(th.upx(3.0));
-        let line = [(mk.value, yaxis.lo), (mk.value, yaxis.hi)];
-        if mk.dashed {
-            chart.draw_series(DashedLineSeries::new(line, th.px(12.0), th.px(7.0), style))?;
-        } else {
-            chart.draw_series(std::iter::once(PathElement::new(line.to_vec(), style)))?;
-        }
+        draw_line(
+            &mut chart,
+            vec![(mk.value, yaxis.lo), (mk.value, yaxis.hi)],
+            mk.color.stroke_width(th.upx(3.0)),
+            mk.dashed.then(|| (th.px(12.0), th.px(7.0))),
+        )?;
     }
 
     let plot_top = area_y + margin_top;
@@ -342,7 +320,7 @@ pub(super) fn draw_hist_plot(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{check_png, decode, top_differs};
+    use super::super::test_util::{assert_no_data, check_png, decode, standard_checks_of};
     use super::*;
 
     fn sample(n: usize) -> HistogramChart {
@@ -365,15 +343,9 @@ mod tests {
     }
 
     #[test]
-    fn renders_at_requested_size() {
-        // Extreme aspect ratios must still lay out without panicking.
-        for (w, h) in [(8000, 300), (400, 2000)] {
-            let size = ChartSize {
-                width: w,
-                height: h,
-            };
-            check_png(&histogram_png(&sample(1_000), size).unwrap(), w, h);
-        }
+    fn passes_standard_checks() {
+        standard_checks_of(&sample(2_000), |c| &mut c.title, histogram_png);
+        // More and fewer runs.
         check_png(
             &histogram_png(&sample(10_000), ChartSize::default()).unwrap(),
             1600,
@@ -387,27 +359,11 @@ mod tests {
     }
 
     #[test]
-    fn draws_title_text_and_is_deterministic() {
-        let mut c = sample(2_000);
-        let a = histogram_png(&c, ChartSize::default()).unwrap();
-        assert_eq!(a, histogram_png(&c, ChartSize::default()).unwrap());
-        c.title.clear();
-        let b = histogram_png(&c, ChartSize::default()).unwrap();
-        assert!(top_differs(&decode(&a), &decode(&b), 80));
-    }
-
-    #[test]
     fn degenerate_data_does_not_panic() {
         let mut c = sample(0);
-        assert!(matches!(
-            histogram_png(&c, ChartSize::default()),
-            Err(ChartError::NoData(_))
-        ));
+        assert_no_data(histogram_png(&c, ChartSize::default()));
         c.values = vec![f64::NAN, f64::INFINITY];
-        assert!(matches!(
-            histogram_png(&c, ChartSize::default()),
-            Err(ChartError::NoData(_))
-        ));
+        assert_no_data(histogram_png(&c, ChartSize::default()));
         // One value, constant values, NaN percentiles, NaN among values.
         for values in [
             vec![42.0],

@@ -351,6 +351,26 @@ where
     encode_png(&buf, w, h)
 }
 
+/// [`render`] with the frame every chart shares: the title and legend header
+/// (see [`header`]) and the outer margin around the plot. `draw` gets the whole
+/// image (for pixel-positioned text) and the area left for the plot.
+pub(crate) fn render_framed<F>(
+    size: ChartSize,
+    title: &str,
+    legend: &[LegendItem],
+    draw: F,
+) -> Result<Vec<u8>, ChartError>
+where
+    F: FnOnce(&Area<'_>, &Area<'_>, &Theme) -> Result<(), ChartError>,
+{
+    render(size, |root, th| {
+        let area = header(root, title, legend, th)?;
+        let m = th.margin();
+        let area = area.margin(0, m, m, m);
+        draw(root, &area, th)
+    })
+}
+
 /// Encodes an RGB8 buffer as PNG. Fast deflate with a fixed filter keeps a
 /// 1600x1000 chart in the tens of milliseconds; charts are mostly flat colour
 /// so the files stay small anyway. No ancillary chunks, hence reproducible.
@@ -423,6 +443,17 @@ pub(crate) fn put_text(
     Ok(())
 }
 
+/// Draws a table value: right-aligned at `x`, vertically centred on `y`, so
+/// the numbers of a column line up.
+pub(crate) fn put_value(
+    area: &Area<'_>,
+    text: &str,
+    pos: (i32, i32),
+    style: &TextStyle<'_>,
+) -> Result<(), ChartError> {
+    put_text(area, text, pos, style, HAlign::Right, VAlign::Middle)
+}
+
 /// Width in pixels of `text` drawn with `style`.
 pub(crate) fn text_width(
     area: &Area<'_>,
@@ -480,6 +511,17 @@ pub(crate) enum Swatch {
     Diamond(RGBColor),
     /// A horizontal whisker with an end cap.
     Whisker(RGBColor),
+}
+
+impl Swatch {
+    /// A solid or dashed line sample `width` pixels thick (at design size).
+    pub fn line(color: RGBColor, width: f64, dashed: bool) -> Self {
+        Swatch::Line {
+            color: color.to_rgba(),
+            width,
+            dashed,
+        }
+    }
 }
 
 /// One legend entry.
@@ -794,6 +836,254 @@ impl From<&NiceAxis> for TickAxis {
     }
 }
 
+// ---------------------------------------------------------------------------
+// Plot scaffolding shared by the charts: the cartesian chart, its mesh, lines,
+// category (row) axes and date axes.
+
+/// A plot with our own tick axes on both sides.
+pub(crate) type Chart<'a, 'b> =
+    ChartContext<'a, BitMapBackend<'b>, Cartesian2d<TickAxis, TickAxis>>;
+
+/// Background of every other row in the row-per-item charts.
+pub(crate) const STRIPE: RGBColor = RGBColor(0xF4, 0xF4, 0xF4);
+
+/// Width of the plot between a y label area of `y_area` and a right margin
+/// of `right` pixels, in an area `area_w` wide (never zero).
+pub(crate) fn plot_width(area_w: u32, y_area: u32, right: u32) -> u32 {
+    area_w.saturating_sub(y_area + right).max(1)
+}
+
+/// How many ticks a numeric x axis `plot_w` wide gets when its labels are
+/// about `label_w` wide: room for each label and most of a label between.
+pub(crate) fn x_tick_target(plot_w: u32, label_w: u32) -> usize {
+    let target = (f64::from(plot_w) / (f64::from(label_w) * 1.8)).floor() as usize;
+    target.clamp(3, 9)
+}
+
+/// Right margin that leaves room for half of a tick label `label_w` wide
+/// centred on the last x tick.
+pub(crate) fn half_label_room(label_w: u32, th: &Theme) -> u32 {
+    label_w / 2 + th.upx(6.0)
+}
+
+/// Width of a date tick label ("2026-12-31") in the tick font.
+pub(crate) fn date_label_width(root: &Area<'_>, th: &Theme) -> Result<u32, ChartError> {
+    let tick = text_style(th.tick_size(), false, INK);
+    text_width(root, "2026-12-31", &tick)
+}
+
+/// Positions (days after `base`) of calendar-friendly date ticks within
+/// `[x0, x1]` on a plot `plot_w` wide with date labels `date_w` wide, or
+/// `None` when the ends are not representable dates.
+pub(crate) fn date_axis_ticks(
+    base: NaiveDate,
+    (x0, x1): (f64, f64),
+    plot_w: u32,
+    date_w: u32,
+) -> Option<Vec<f64>> {
+    let max_ticks = (f64::from(plot_w) / (f64::from(date_w) * 1.6)).floor() as usize;
+    let first = date_at(base, x0.ceil())?;
+    let last = date_at(base, x1.floor())?;
+    Some(
+        date_ticks(first, last, max_ticks.clamp(2, 10))
+            .into_iter()
+            .map(|d| day_offset(base, d))
+            .filter(|x| *x >= x0 && *x <= x1)
+            .collect(),
+    )
+}
+
+/// Builds the plot inside `area`: label areas of the theme's x label height
+/// and `y_area` wide, `right` and `top` pixels of margin.
+pub(crate) fn build_chart<'a, 'b>(
+    area: &'a Area<'b>,
+    th: &Theme,
+    y_area: u32,
+    (right, top): (u32, i32),
+    x: TickAxis,
+    y: TickAxis,
+) -> Result<Chart<'a, 'b>, ChartError> {
+    Ok(ChartBuilder::on(area)
+        .x_label_area_size(th.x_label_area())
+        .y_label_area_size(y_area)
+        .margin_right(right)
+        .margin_top(top)
+        .build_cartesian_2d(x, y)?)
+}
+
+/// How the grid, axes and tick labels of a plot look.
+pub(crate) struct Mesh<'a> {
+    /// Description under the x axis.
+    pub x_desc: &'a str,
+    /// Description beside the y axis (`None`: the labels say it all).
+    pub y_desc: Option<&'a str>,
+    /// Style of the y tick labels.
+    pub y_labels: TextStyle<'a>,
+    /// Vertical nudge of the y tick labels (see [`Theme::y_label_fix`]).
+    pub y_label_offset: i32,
+    /// Draw horizontal grid lines at the y ticks.
+    pub y_grid: bool,
+}
+
+impl<'a> Mesh<'a> {
+    /// A numeric y axis: tick-size labels, horizontal grid lines.
+    pub fn numeric(x_desc: &'a str, y_desc: &'a str, th: &Theme) -> Self {
+        Mesh {
+            x_desc,
+            y_desc: Some(y_desc),
+            y_labels: text_style(th.tick_size(), false, INK),
+            y_label_offset: th.y_label_fix(),
+            y_grid: true,
+        }
+    }
+}
+
+/// Draws grid, axes, tick marks, tick labels and axis descriptions.
+pub(crate) fn draw_mesh(
+    chart: &mut Chart<'_, '_>,
+    th: &Theme,
+    mesh: &Mesh<'_>,
+    x_fmt: &dyn Fn(&f64) -> String,
+    y_fmt: &dyn Fn(&f64) -> String,
+) -> Result<(), ChartError> {
+    let mut style = chart.configure_mesh();
+    style
+        .bold_line_style(GRID.stroke_width(th.upx(1.0)))
+        .light_line_style(TRANSPARENT)
+        .axis_style(AXIS.stroke_width(th.upx(2.0)))
+        .set_all_tick_mark_size(th.tick_len())
+        .x_label_style(text_style(th.tick_size(), false, INK))
+        .y_label_style(mesh.y_labels.clone())
+        .y_label_offset(mesh.y_label_offset)
+        .x_label_formatter(x_fmt)
+        .y_label_formatter(y_fmt)
+        .axis_desc_style(text_style(th.desc_size(), false, INK))
+        .x_desc(mesh.x_desc);
+    if !mesh.y_grid {
+        style.disable_y_mesh();
+    }
+    if let Some(d) = mesh.y_desc {
+        style.y_desc(d);
+    }
+    style.draw()?;
+    Ok(())
+}
+
+/// Draws a polyline in data coordinates; dashed when `dash` gives the dash
+/// length and the gap in pixels.
+pub(crate) fn draw_line(
+    chart: &mut Chart<'_, '_>,
+    points: Vec<(f64, f64)>,
+    style: ShapeStyle,
+    dash: Option<(i32, i32)>,
+) -> Result<(), ChartError> {
+    match dash {
+        Some((size, gap)) => {
+            chart.draw_series(DashedLineSeries::new(points, size, gap, style))?;
+        }
+        None => {
+            chart.draw_series(std::iter::once(PathElement::new(points, style)))?;
+        }
+    }
+    Ok(())
+}
+
+/// A category y axis with one row per item, the first item on top. Row `r`
+/// counted from the bottom spans `r..r + 1` and shows item `n - 1 - r`.
+/// Labels shrink when rows are thin, so they never overlap.
+pub(crate) struct RowAxis {
+    /// The labels, shortened to fit, in item order.
+    labels: Vec<String>,
+    /// Width of the widest label in pixels.
+    widest: u32,
+    /// Font size of the labels.
+    pub label_size: f64,
+    /// Height of one row in pixels.
+    pub row_px: f64,
+}
+
+impl RowAxis {
+    /// One row per name in the plot `area` will hold below `margin_top`
+    /// pixels of head room. Names are shortened to at most 3/10 of the area's
+    /// width.
+    pub fn new<'s>(
+        root: &Area<'_>,
+        area: &Area<'_>,
+        margin_top: i32,
+        names: impl ExactSizeIterator<Item = &'s str>,
+        th: &Theme,
+    ) -> Result<Self, ChartError> {
+        let (area_w, area_h) = area.dim_in_pixel();
+        let plot_h = (area_h as i32 - th.x_label_area() as i32 - margin_top).max(1);
+        let row_px = f64::from(plot_h) / names.len().max(1) as f64;
+        let label_size = th.tick_size().min(row_px * 0.7).max(6.0);
+        let style = text_style(label_size, false, INK);
+        let mut labels = Vec::with_capacity(names.len());
+        let mut widest = 0;
+        for name in names {
+            let l = fit_text(root, name.trim(), &style, area_w * 3 / 10)?;
+            widest = widest.max(text_width(root, &l, &style)?);
+            labels.push(l);
+        }
+        Ok(RowAxis {
+            labels,
+            widest,
+            label_size,
+            row_px,
+        })
+    }
+
+    /// Style of the row labels.
+    pub fn style(&self) -> TextStyle<'static> {
+        text_style(self.label_size, false, INK)
+    }
+
+    /// Width of the y label area: labels plus tick marks and a gap.
+    pub fn area_width(&self, th: &Theme) -> u32 {
+        self.widest + 2 * th.tick_len() as u32 + th.upx(10.0)
+    }
+
+    /// The y coordinate range with a tick at the centre of every row.
+    pub fn axis(&self) -> TickAxis {
+        let n = self.labels.len();
+        TickAxis::new(0.0, n as f64, (0..n).map(|r| r as f64 + 0.5).collect())
+    }
+
+    /// Centre of item `i`'s row.
+    pub fn centre(&self, i: usize) -> f64 {
+        self.labels.len().saturating_sub(i + 1) as f64 + 0.5
+    }
+
+    /// Rows (counted from the bottom) that get a stripe: every other item,
+    /// starting with the second.
+    pub fn striped_rows(&self) -> impl Iterator<Item = usize> {
+        let n = self.labels.len();
+        (0..n).filter(move |r| (n - 1 - r) % 2 == 1)
+    }
+
+    /// Mesh settings for these labels: no horizontal grid, no y description.
+    pub fn mesh<'a>(&self, x_desc: &'a str) -> Mesh<'a> {
+        Mesh {
+            x_desc,
+            y_desc: None,
+            y_labels: self.style(),
+            y_label_offset: (self.label_size * 0.17).round() as i32,
+            y_grid: false,
+        }
+    }
+
+    /// Tick label at `y`: the label of the row it falls in.
+    pub fn label(&self, y: f64) -> String {
+        let n = self.labels.len();
+        let r = y.floor();
+        if r >= 0.0 && (r as usize) < n {
+            self.labels[n - 1 - r as usize].clone()
+        } else {
+            String::new()
+        }
+    }
+}
+
 /// Rounds a raw step up to 1, 2, 2.5 or 5 times a power of ten.
 fn nice_step(raw: f64) -> f64 {
     if !(raw.is_finite() && raw > 0.0) {
@@ -1061,9 +1351,12 @@ pub(crate) fn median(values: &[f64]) -> Option<f64> {
 
 #[cfg(test)]
 pub(crate) mod test_util {
-    //! Helpers shared by the chart tests: decode PNGs and inspect pixels.
+    //! Helpers shared by the chart tests: decode PNGs, inspect pixels and the
+    //! checks every chart must pass.
 
     use std::collections::HashSet;
+
+    use super::{ChartError, ChartSize, MAX_SIZE, MIN_SIZE};
 
     /// A decoded RGB image.
     pub struct Decoded {
@@ -1088,13 +1381,17 @@ pub(crate) mod test_util {
         }
     }
 
-    /// Number of distinct colours in the image.
-    pub fn distinct_colours(img: &Decoded) -> usize {
-        img.rgb
-            .chunks_exact(3)
-            .map(|p| (p[0], p[1], p[2]))
-            .collect::<HashSet<_>>()
-            .len()
+    /// Number of distinct colours in the image, counting no further than
+    /// `cap` (a full count of a large image is slow in debug builds).
+    pub fn distinct_colours(img: &Decoded, cap: usize) -> usize {
+        let mut seen = HashSet::new();
+        for p in img.rgb.chunks_exact(3) {
+            if seen.len() >= cap {
+                break;
+            }
+            seen.insert((p[0], p[1], p[2]));
+        }
+        seen.len()
     }
 
     /// True when the two images differ somewhere in the top `rows` rows.
@@ -1103,14 +1400,70 @@ pub(crate) mod test_util {
         a.rgb[..n] != b.rgb[..n]
     }
 
-    /// Standard checks for a rendered chart: right size, not blank.
+    /// Basic checks for a rendered chart: a PNG of the right size, not blank
+    /// (more than 20 colours).
     pub fn check_png(bytes: &[u8], w: u32, h: u32) -> Decoded {
         assert!(bytes.starts_with(&[0x89, b'P', b'N', b'G']));
         let img = decode(bytes);
         assert_eq!((img.width, img.height), (w, h));
-        let colours = distinct_colours(&img);
+        let colours = distinct_colours(&img, 21);
         assert!(colours > 20, "only {colours} colours: chart looks blank");
         img
+    }
+
+    /// Asserts that rendering failed for lack of data (and did not panic).
+    pub fn assert_no_data(result: Result<Vec<u8>, ChartError>) {
+        assert!(
+            matches!(result, Err(ChartError::NoData(_))),
+            "expected ChartError::NoData, got {:?}",
+            result.map(|png| png.len())
+        );
+    }
+
+    /// Sizes [`standard_checks`] renders besides the default: the smallest,
+    /// and two extreme aspect ratios: the widest image at the smallest height
+    /// (8000x300) and a tall one (400x1200, cheaper than 400x8000 in debug).
+    const OTHER_SIZES: [(u32, u32); 3] = [MIN_SIZE, (MAX_SIZE.0, MIN_SIZE.1), (MIN_SIZE.0, 1200)];
+
+    /// The checks every chart passes. `render` draws the chart with its
+    /// title, `untitled` the same chart with an empty title. At the default
+    /// size and every size of [`OTHER_SIZES`] the chart renders to a PNG of
+    /// that size that is not blank; at the default size rendering twice gives
+    /// the same bytes, and dropping the title changes the top of the image
+    /// (the title is drawn).
+    pub fn standard_checks(
+        render: impl Fn(ChartSize) -> Result<Vec<u8>, ChartError>,
+        untitled: impl Fn(ChartSize) -> Result<Vec<u8>, ChartError>,
+    ) {
+        let size = ChartSize::default();
+        let png = render(size).expect("renders at the default size");
+        let img = check_png(&png, size.width, size.height);
+        assert!(
+            png == render(size).expect("renders twice"),
+            "the same chart gave different PNG bytes"
+        );
+        let bare = decode(&untitled(size).expect("renders without a title"));
+        assert!(top_differs(&img, &bare, 80), "the title is not drawn");
+        for (w, h) in OTHER_SIZES {
+            let png = render(ChartSize {
+                width: w,
+                height: h,
+            })
+            .unwrap_or_else(|e| panic!("{w}x{h}: {e}"));
+            check_png(&png, w, h);
+        }
+    }
+
+    /// [`standard_checks`] for a chart function and its data; `title` gives
+    /// access to the data's title, which is cleared for the untitled render.
+    pub fn standard_checks_of<T: Clone>(
+        chart: &T,
+        title: fn(&mut T) -> &mut String,
+        render: fn(&T, ChartSize) -> Result<Vec<u8>, ChartError>,
+    ) {
+        let mut untitled = chart.clone();
+        title(&mut untitled).clear();
+        standard_checks(|s| render(chart, s), |s| render(&untitled, s));
     }
 }
 

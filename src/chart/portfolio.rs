@@ -4,11 +4,11 @@
 
 use plotters::prelude::*;
 
-use super::histogram::{draw_hist_plot, HistPlot, Marker};
+use super::histogram::{bar_colour, draw_hist_plot, HistPlot, Marker};
 use super::{
-    bin_values, format_thousands, header, median, put_text, render, text_style, text_width, usable,
-    Area, ChartError, ChartSize, HAlign, LegendItem, Swatch, Theme, VAlign, BLUE_OI, GRID, INK,
-    MUTED,
+    bin_values, format_thousands, median, min_max, put_text, put_value, render_framed, text_style,
+    text_width, usable, Area, ChartError, ChartSize, HAlign, LegendItem, Swatch, Theme, VAlign,
+    GRID, INK, MUTED,
 };
 
 /// Data for [`portfolio_png`].
@@ -52,8 +52,8 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize) -> Result<Vec<u8>, Cha
         .into_iter()
         .collect();
 
-    let bar = BLUE_OI.mix(0.55);
-    let legend = vec![
+    let bar = bar_colour();
+    let legend = [
         LegendItem::new(
             format!(
                 "Accounts by P50 retention (n = {})",
@@ -61,14 +61,7 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize) -> Result<Vec<u8>, Cha
             ),
             Swatch::Fill(bar),
         ),
-        LegendItem::new(
-            "Median across accounts",
-            Swatch::Line {
-                color: INK.to_rgba(),
-                width: 3.0,
-                dashed: false,
-            },
-        ),
+        LegendItem::new("Median across accounts", Swatch::line(INK, 3.0, false)),
     ];
 
     // Side panel lines: (label, value, bold).
@@ -97,7 +90,7 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize) -> Result<Vec<u8>, Cha
         ));
     }
     if bins.counts.len() > 1 {
-        if let Some((lo, hi)) = super::min_max(pct.iter().copied()) {
+        if let Some((lo, hi)) = min_max(pct.iter().copied()) {
             panel.push((
                 "Lowest".into(),
                 format!("{}%", format_thousands(lo, 1)),
@@ -111,10 +104,7 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize) -> Result<Vec<u8>, Cha
         }
     }
 
-    render(size, |root, th| {
-        let area = header(root, &c.title, &legend, th)?;
-        let m = th.margin();
-        let area = area.margin(0, m, m, m);
+    render_framed(size, &c.title, &legend, |root, area, th| {
         let (area_w, _) = area.dim_in_pixel();
         let panel_w = panel_width(root, &panel, th)?.min(area_w * 2 / 5);
         let (plot_area, side) = area.split_horizontally(area_w - panel_w);
@@ -186,13 +176,11 @@ fn draw_panel(
             HAlign::Left,
             VAlign::Middle,
         )?;
-        put_text(
+        put_value(
             root,
             value,
             (right - pad, y),
             &text_style(th.legend_size(), true, INK),
-            HAlign::Right,
-            VAlign::Middle,
         )?;
     }
     Ok(())
@@ -200,7 +188,7 @@ fn draw_panel(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{check_png, decode, top_differs};
+    use super::super::test_util::{assert_no_data, check_png, decode, standard_checks_of};
     use super::*;
 
     fn sample(n: usize) -> PortfolioChart {
@@ -216,20 +204,9 @@ mod tests {
     }
 
     #[test]
-    fn renders_at_requested_size() {
-        // Extreme aspect ratios must still lay out without panicking.
-        for (w, h) in [(8000, 300), (400, 2000)] {
-            let size = ChartSize {
-                width: w,
-                height: h,
-            };
-            check_png(&portfolio_png(&sample(200), size).unwrap(), w, h);
-        }
-        check_png(
-            &portfolio_png(&sample(200), ChartSize::default()).unwrap(),
-            1600,
-            1000,
-        );
+    fn passes_standard_checks() {
+        standard_checks_of(&sample(200), |c| &mut c.title, portfolio_png);
+        // Without portfolio totals the side panel is shorter.
         let mut c = sample(50);
         c.total_retained = None;
         check_png(
@@ -240,27 +217,11 @@ mod tests {
     }
 
     #[test]
-    fn draws_title_text_and_is_deterministic() {
-        let mut c = sample(200);
-        let a = portfolio_png(&c, ChartSize::default()).unwrap();
-        assert_eq!(a, portfolio_png(&c, ChartSize::default()).unwrap());
-        c.title.clear();
-        let b = portfolio_png(&c, ChartSize::default()).unwrap();
-        assert!(top_differs(&decode(&a), &decode(&b), 80));
-    }
-
-    #[test]
     fn degenerate_data_does_not_panic() {
         let mut c = sample(0);
-        assert!(matches!(
-            portfolio_png(&c, ChartSize::default()),
-            Err(ChartError::NoData(_))
-        ));
+        assert_no_data(portfolio_png(&c, ChartSize::default()));
         c.retention_p50 = vec![f64::NAN];
-        assert!(matches!(
-            portfolio_png(&c, ChartSize::default()),
-            Err(ChartError::NoData(_))
-        ));
+        assert_no_data(portfolio_png(&c, ChartSize::default()));
         for rates in [
             vec![0.5],
             vec![1.0; 30],

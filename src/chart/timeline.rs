@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use plotters::prelude::*;
 
 use super::{
-    date_at, date_ticks, day_offset, fit_text, format_date, format_thousands, header, render,
-    text_style, text_width, ChartError, ChartSize, LegendItem, Swatch, TickAxis, AXIS, BLUE_OI,
-    GRID, INK, MUTED,
+    build_chart, date_at, date_axis_ticks, date_label_width, day_offset, draw_mesh, format_date,
+    format_thousands, half_label_room, plot_width, put_text, render_framed, text_style, text_width,
+    ChartError, ChartSize, HAlign, LegendItem, RowAxis, Swatch, TickAxis, VAlign, BLUE_OI, INK,
+    MUTED, STRIPE,
 };
 
 /// One step of the plan.
@@ -42,7 +43,6 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
     if c.steps.is_empty() {
         return Err(ChartError::NoData("the timeline has no steps".into()));
     }
-    let n = c.steps.len();
     let all_dates = c.steps.iter().flat_map(|s| [s.start, s.end_p50, s.end_p90]);
     let d0 = all_dates.clone().min().unwrap_or(c.steps[0].start);
     let d1 = all_dates.max().unwrap_or(c.steps[0].start);
@@ -63,42 +63,33 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
         })
         .collect();
 
-    let legend = vec![
+    let legend = [
         LegendItem::new("Start to P50 finish", Swatch::Fill(BLUE_OI.to_rgba())),
         LegendItem::new("P50 to P90 finish", Swatch::Whisker(INK)),
     ];
 
-    render(size, |root, th| {
-        let area = header(root, &c.title, &legend, th)?;
-        let m = th.margin();
-        let area = area.margin(0, m, m, m);
-        let (area_w, area_h) = area.dim_in_pixel();
+    render_framed(size, &c.title, &legend, |root, area, th| {
+        let (area_w, _) = area.dim_in_pixel();
         let margin_top = th.px(16.0);
-        let plot_h = (area_h as i32 - th.x_label_area() as i32 - margin_top).max(1);
-        let row_px = f64::from(plot_h) / n as f64;
+        let rows = RowAxis::new(
+            root,
+            area,
+            margin_top,
+            c.steps.iter().map(|s| s.label.as_str()),
+            th,
+        )?;
+        let row_px = rows.row_px;
+        let y_area = rows.area_width(th);
 
-        // Step labels shrink when there are many rows, so they never overlap.
-        let label_size = th.tick_size().min(row_px * 0.7).max(6.0);
-        let label_style = text_style(label_size, false, INK);
-        let mut labels = Vec::with_capacity(n);
-        let mut widest = 0;
-        for s in &c.steps {
-            let l = fit_text(root, s.label.trim(), &label_style, area_w * 3 / 10)?;
-            widest = widest.max(text_width(root, &l, &label_style)?);
-            labels.push(l);
-        }
-        let y_area = widest + 2 * th.tick_len() as u32 + th.upx(10.0);
-
-        let tick = text_style(th.tick_size(), false, INK);
         let note_size = th.note_size().min(row_px * 0.6).max(6.0);
         let note = text_style(note_size, false, MUTED);
         let mut note_w = 0;
         for d in &durations {
             note_w = note_w.max(text_width(root, d, &note)?);
         }
-        let date_w = text_width(root, "2026-12-31", &tick)?;
-        let right = date_w / 2 + th.upx(6.0);
-        let plot_w = area_w.saturating_sub(y_area + right).max(1);
+        let date_w = date_label_width(root, th)?;
+        let right = half_label_room(date_w, th);
+        let plot_w = plot_width(area_w, y_area, right);
 
         // x range: all dates, half a day of air on the left, and room on the
         // right for the duration text after the longest bar.
@@ -111,67 +102,36 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
         let usable_w = (f64::from(plot_w) - reserve).max(f64::from(plot_w) * 0.4);
         x1 = x0 + (x1 - x0) * f64::from(plot_w) / usable_w;
         let days_per_px = (x1 - x0) / f64::from(plot_w);
+        let x_ticks =
+            date_axis_ticks(base, (x0, x1), plot_w, date_w).unwrap_or_else(|| vec![0.0, span]);
 
-        let max_ticks = (f64::from(plot_w) / (f64::from(date_w) * 1.6)).floor() as usize;
-        let x_ticks: Vec<f64> = match (date_at(base, x0.ceil()), date_at(base, x1.floor())) {
-            (Some(a), Some(b)) => date_ticks(a, b, max_ticks.clamp(2, 10))
-                .into_iter()
-                .map(|d| day_offset(base, d))
-                .collect(),
-            _ => vec![0.0, span],
-        };
-        let y_ticks: Vec<f64> = (0..n).map(|r| r as f64 + 0.5).collect();
-
-        let mut chart = ChartBuilder::on(&area)
-            .x_label_area_size(th.x_label_area())
-            .y_label_area_size(y_area)
-            .margin_right(right)
-            .margin_top(margin_top)
-            .build_cartesian_2d(
-                TickAxis::new(x0, x1, x_ticks),
-                TickAxis::new(0.0, n as f64, y_ticks),
-            )?;
-        // Row r (from the bottom) shows step n-1-r, so the first step is on top.
-        let y_fmt = |y: &f64| {
-            let r = y.floor();
-            if r >= 0.0 && (r as usize) < n {
-                labels[n - 1 - r as usize].clone()
-            } else {
-                String::new()
-            }
-        };
-        let x_fmt = |x: &f64| date_at(base, *x).map(format_date).unwrap_or_default();
+        let mut chart = build_chart(
+            area,
+            th,
+            y_area,
+            (right, margin_top),
+            TickAxis::new(x0, x1, x_ticks),
+            rows.axis(),
+        )?;
         // Light row stripes help the eye follow a row across the chart; drawn
         // before the grid so the date lines stay visible on them.
-        let stripes = (0..n).filter(|r| (n - 1 - r) % 2 == 1).map(|r| {
-            Rectangle::new(
-                [(x0, r as f64), (x1, r as f64 + 1.0)],
-                RGBColor(0xF4, 0xF4, 0xF4).filled(),
-            )
-        });
+        let stripes = rows
+            .striped_rows()
+            .map(|r| Rectangle::new([(x0, r as f64), (x1, r as f64 + 1.0)], STRIPE.filled()));
         chart.draw_series(stripes)?;
-
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .bold_line_style(GRID.stroke_width(th.upx(1.0)))
-            .light_line_style(TRANSPARENT)
-            .axis_style(AXIS.stroke_width(th.upx(2.0)))
-            .set_all_tick_mark_size(th.tick_len())
-            .x_label_style(tick.clone())
-            .y_label_style(label_style.clone())
-            .y_label_offset((label_size * 0.17).round() as i32)
-            .x_label_formatter(&x_fmt)
-            .y_label_formatter(&y_fmt)
-            .axis_desc_style(text_style(th.desc_size(), false, INK))
-            .x_desc("Date")
-            .draw()?;
+        draw_mesh(
+            &mut chart,
+            th,
+            &rows.mesh("Date"),
+            &|x| date_at(base, *x).map(format_date).unwrap_or_default(),
+            &|y| rows.label(*y),
+        )?;
 
         // Bars at least 5 px wide, so zero-length steps stay visible.
         let min_w = 5.0 * th.s * days_per_px;
         let half_bar = 0.32_f64.min(14.0 * th.s / row_px.max(1.0) + 0.1);
-        for (i, s) in c.steps.iter().enumerate() {
-            let y = (n - 1 - i) as f64 + 0.5;
+        for (i, (s, duration)) in c.steps.iter().zip(&durations).enumerate() {
+            let y = rows.centre(i);
             let a = day_offset(base, s.start);
             let b = day_offset(base, s.end_p50);
             let (l, mut r) = (a.min(b), a.max(b));
@@ -192,13 +152,13 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
             // Duration text after whichever end is furthest right.
             let end = r.max(p90);
             let (px, py) = chart.backend_coord(&(end, y));
-            super::put_text(
+            put_text(
                 root,
-                &durations[i],
+                duration,
                 (px + th.px(12.0), py),
                 &note,
-                super::HAlign::Left,
-                super::VAlign::Middle,
+                HAlign::Left,
+                VAlign::Middle,
             )?;
         }
         Ok(())
@@ -207,7 +167,7 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{check_png, decode, top_differs};
+    use super::super::test_util::{assert_no_data, decode, standard_checks_of};
     use super::*;
 
     fn d(m: u32, day: u32) -> NaiveDate {
@@ -246,35 +206,8 @@ mod tests {
     }
 
     #[test]
-    fn renders_at_requested_size() {
-        // Extreme aspect ratios must still lay out without panicking.
-        for (w, h) in [(8000, 300), (400, 2000)] {
-            let size = ChartSize {
-                width: w,
-                height: h,
-            };
-            check_png(&timeline_png(&sample(), size).unwrap(), w, h);
-        }
-        check_png(
-            &timeline_png(&sample(), ChartSize::default()).unwrap(),
-            1600,
-            1000,
-        );
-        check_png(
-            &timeline_png(&sample(), "400x300".parse().unwrap()).unwrap(),
-            400,
-            300,
-        );
-    }
-
-    #[test]
-    fn draws_title_text_and_is_deterministic() {
-        let mut c = sample();
-        let a = timeline_png(&c, ChartSize::default()).unwrap();
-        assert_eq!(a, timeline_png(&c, ChartSize::default()).unwrap());
-        c.title.clear();
-        let b = timeline_png(&c, ChartSize::default()).unwrap();
-        assert!(top_differs(&decode(&a), &decode(&b), 80));
+    fn passes_standard_checks() {
+        standard_checks_of(&sample(), |c| &mut c.title, timeline_png);
     }
 
     #[test]
@@ -300,15 +233,12 @@ mod tests {
 
     #[test]
     fn degenerate_data_does_not_panic() {
-        assert!(matches!(
-            timeline_png(
-                &TimelineChart {
-                    title: "x".into(),
-                    steps: vec![]
-                },
-                ChartSize::default()
-            ),
-            Err(ChartError::NoData(_))
+        assert_no_data(timeline_png(
+            &TimelineChart {
+                title: "x".into(),
+                steps: vec![],
+            },
+            ChartSize::default(),
         ));
         // Reversed dates, very long labels, many steps, huge spans.
         let mut c = sample();

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use plotters::prelude::*;
 
 use super::{
-    date_at, date_ticks, day_offset, format_date, format_thousands, header, min_max, nice_axis,
-    render, text_style, text_width, usable, ChartError, ChartSize, LegendItem, Swatch, TickAxis,
-    BLUE_OI, GREEN_OI, GRID, INK, MUTED, PURPLE, VERMILLION,
+    build_chart, date_at, date_axis_ticks, date_label_width, day_offset, draw_line, draw_mesh,
+    format_date, format_thousands, half_label_room, min_max, nice_axis, plot_width, render_framed,
+    text_style, text_width, usable, Chart, ChartError, ChartSize, LegendItem, Mesh, Swatch, Theme,
+    TickAxis, BLUE_OI, GREEN_OI, INK, MUTED, PURPLE, VERMILLION,
 };
 
 /// Forecast of the audience on one day (all values in followers).
@@ -88,22 +89,8 @@ pub fn trajectory_png(c: &TrajectoryChart, size: ChartSize) -> Result<Vec<u8>, C
     let band_outer = BLUE_OI.mix(0.14);
     let band_inner = BLUE_OI.mix(0.30);
     let mut legend = vec![
-        LegendItem::new(
-            "Median (P50)",
-            Swatch::Line {
-                color: BLUE_OI.to_rgba(),
-                width: 4.0,
-                dashed: false,
-            },
-        ),
-        LegendItem::new(
-            "Mean",
-            Swatch::Line {
-                color: PURPLE.to_rgba(),
-                width: 3.0,
-                dashed: true,
-            },
-        ),
+        LegendItem::new("Median (P50)", Swatch::line(BLUE_OI, 4.0, false)),
+        LegendItem::new("Mean", Swatch::line(PURPLE, 3.0, true)),
         LegendItem::new("P10–P90", Swatch::Fill(BLUE_OI.mix(0.39))),
         LegendItem::new("P5–P95", Swatch::Fill(band_outer)),
     ];
@@ -113,85 +100,54 @@ pub fn trajectory_png(c: &TrajectoryChart, size: ChartSize) -> Result<Vec<u8>, C
                 "Starting audience ({})",
                 format_thousands(c.start_audience, 0)
             ),
-            Swatch::Line {
-                color: MUTED.to_rgba(),
-                width: 2.0,
-                dashed: true,
-            },
+            Swatch::line(MUTED, 2.0, true),
         ));
     }
-    if let Some(d) = c.transfer {
-        legend.push(LegendItem::new(
-            format!("Transfer {}", format_date(d)),
-            Swatch::Line {
-                color: VERMILLION.to_rgba(),
-                width: 3.0,
-                dashed: false,
-            },
-        ));
-    }
-    if let Some(d) = c.settled {
-        legend.push(LegendItem::new(
-            format!("Settled {}", format_date(d)),
-            Swatch::Line {
-                color: GREEN_OI.to_rgba(),
-                width: 3.0,
-                dashed: true,
-            },
-        ));
+    // Transfer and settled dates: (date, legend text, colour, dashes).
+    let marks = [
+        (c.transfer, "Transfer", VERMILLION, None),
+        (c.settled, "Settled", GREEN_OI, Some((14.0, 8.0))),
+    ];
+    for (d, name, colour, dash) in marks {
+        if let Some(d) = d {
+            legend.push(LegendItem::new(
+                format!("{name} {}", format_date(d)),
+                Swatch::line(colour, 3.0, dash.is_some()),
+            ));
+        }
     }
 
-    render(size, |root, th| {
-        let area = header(root, &c.title, &legend, th)?;
-        let m = th.margin();
-        let area = area.margin(0, m, m, m);
+    render_framed(size, &c.title, &legend, |root, area, th| {
         let (area_w, _) = area.dim_in_pixel();
         let tick = text_style(th.tick_size(), false, INK);
-        let desc = text_style(th.desc_size(), false, INK);
 
         let mut widest = 0;
         for t in &yaxis.ticks {
             widest = widest.max(text_width(root, &yaxis.label(*t), &tick)?);
         }
         let y_area = th.y_label_area(widest);
-        let date_w = text_width(root, "2026-12-31", &tick)?;
+        let date_w = date_label_width(root, th)?;
         // Room for half of a date label centred on the last tick.
-        let right = date_w / 2 + th.upx(6.0);
-        let plot_w = area_w.saturating_sub(y_area + right).max(1);
-        let max_ticks = (f64::from(plot_w) / (f64::from(date_w) * 1.6)).floor() as usize;
-        let (t0, t1) = (date_at(base, x0.ceil()), date_at(base, x1.floor()));
-        let x_ticks: Vec<f64> = match (t0, t1) {
-            (Some(a), Some(b)) => date_ticks(a, b, max_ticks.clamp(2, 10))
-                .into_iter()
-                .map(|d| day_offset(base, d))
-                .filter(|x| *x >= x0 && *x <= x1)
-                .collect(),
-            _ => vec![x0, x1],
-        };
+        let right = half_label_room(date_w, th);
+        let plot_w = plot_width(area_w, y_area, right);
+        let x_ticks =
+            date_axis_ticks(base, (x0, x1), plot_w, date_w).unwrap_or_else(|| vec![x0, x1]);
 
-        let mut chart = ChartBuilder::on(&area)
-            .x_label_area_size(th.x_label_area())
-            .y_label_area_size(y_area)
-            .margin_right(right)
-            .margin_top(th.px(16.0))
-            .build_cartesian_2d(TickAxis::new(x0, x1, x_ticks), TickAxis::from(&yaxis))?;
-        let x_fmt = |x: &f64| date_at(base, *x).map(format_date).unwrap_or_default();
-        let y_fmt = |y: &f64| yaxis.label(*y);
-        chart
-            .configure_mesh()
-            .bold_line_style(GRID.stroke_width(th.upx(1.0)))
-            .light_line_style(TRANSPARENT)
-            .axis_style(super::AXIS.stroke_width(th.upx(2.0)))
-            .set_all_tick_mark_size(th.tick_len())
-            .x_label_style(tick.clone())
-            .y_label_style(tick.clone())
-            .y_label_offset(th.y_label_fix())
-            .x_label_formatter(&x_fmt)
-            .y_label_formatter(&y_fmt)
-            .axis_desc_style(desc)
-            .x_desc("Date")
-            .y_desc("Audience (followers)")
-            .draw()?;
+        let mut chart = build_chart(
+            area,
+            th,
+            y_area,
+            (right, th.px(16.0)),
+            TickAxis::new(x0, x1, x_ticks),
+            TickAxis::from(&yaxis),
+        )?;
+        draw_mesh(
+            &mut chart,
+            th,
+            &Mesh::numeric("Date", "Audience (followers)", th),
+            &|x| date_at(base, *x).map(format_date).unwrap_or_default(),
+            &|y| yaxis.label(*y),
+        )?;
 
         let xs: Vec<f64> = pts.iter().map(|p| day_offset(base, p.date)).collect();
 
@@ -211,10 +167,7 @@ pub fn trajectory_png(c: &TrajectoryChart, size: ChartSize) -> Result<Vec<u8>, C
                 poly.extend(run.rev().map(|i| (xs[i], lo_of(&pts[i]))));
                 if poly.len() == 2 {
                     // A single day: a vertical range line instead of a polygon.
-                    chart.draw_series(std::iter::once(PathElement::new(
-                        poly,
-                        colour.stroke_width(th.upx(8.0)),
-                    )))?;
+                    draw_line(&mut chart, poly, colour.stroke_width(th.upx(8.0)), None)?;
                 } else {
                     chart.draw_series(std::iter::once(Polygon::new(poly, colour.filled())))?;
                 }
@@ -223,62 +176,82 @@ pub fn trajectory_png(c: &TrajectoryChart, size: ChartSize) -> Result<Vec<u8>, C
 
         // Reference line for the starting audience.
         if usable(c.start_audience) {
-            chart.draw_series(DashedLineSeries::new(
-                [(x0, c.start_audience), (x1, c.start_audience)],
-                th.px(12.0),
-                th.px(8.0),
+            draw_line(
+                &mut chart,
+                vec![(x0, c.start_audience), (x1, c.start_audience)],
                 MUTED.stroke_width(th.upx(2.0)),
-            ))?;
+                Some((th.px(12.0), th.px(8.0))),
+            )?;
         }
 
         // Transfer and settled markers span the whole y range.
-        if let Some(d) = c.transfer {
-            let x = day_offset(base, d);
-            chart.draw_series(std::iter::once(PathElement::new(
-                vec![(x, yaxis.lo), (x, yaxis.hi)],
-                VERMILLION.stroke_width(th.upx(3.0)),
-            )))?;
-        }
-        if let Some(d) = c.settled {
-            let x = day_offset(base, d);
-            chart.draw_series(DashedLineSeries::new(
-                [(x, yaxis.lo), (x, yaxis.hi)],
-                th.px(14.0),
-                th.px(8.0),
-                GREEN_OI.stroke_width(th.upx(3.0)),
-            ))?;
+        for (d, _, colour, dash) in marks {
+            if let Some(d) = d {
+                let x = day_offset(base, d);
+                draw_line(
+                    &mut chart,
+                    vec![(x, yaxis.lo), (x, yaxis.hi)],
+                    colour.stroke_width(th.upx(3.0)),
+                    dash.map(|(size, gap)| (th.px(size), th.px(gap))),
+                )?;
+            }
         }
 
         // Mean (dashed) under the median so the median stays crisp.
-        for run in runs(&pts, |p| usable(p.mean)) {
-            let line: Vec<(f64, f64)> = run.map(|i| (xs[i], pts[i].mean)).collect();
-            if line.len() > 1 {
-                chart.draw_series(DashedLineSeries::new(
-                    line,
-                    th.px(12.0),
-                    th.px(7.0),
-                    PURPLE.stroke_width(th.upx(3.0)),
-                ))?;
-            } else {
-                chart.draw_series(
-                    line.into_iter()
-                        .map(|p| Circle::new(p, th.px(5.0), PURPLE.filled())),
-                )?;
-            }
-        }
-        for run in runs(&pts, |p| usable(p.p50)) {
-            let line: Vec<(f64, f64)> = run.map(|i| (xs[i], pts[i].p50)).collect();
-            if line.len() > 1 {
-                chart.draw_series(LineSeries::new(line, BLUE_OI.stroke_width(th.upx(4.0))))?;
-            } else {
-                chart.draw_series(
-                    line.into_iter()
-                        .map(|p| Circle::new(p, th.px(7.0), BLUE_OI.filled())),
-                )?;
-            }
+        let mean = Series {
+            value: |p| p.mean,
+            colour: PURPLE,
+            width: 3.0,
+            dash: Some((12.0, 7.0)),
+            dot: 5.0,
+        };
+        let median = Series {
+            value: |p| p.p50,
+            colour: BLUE_OI,
+            width: 4.0,
+            dash: None,
+            dot: 7.0,
+        };
+        for series in [mean, median] {
+            draw_series_line(&mut chart, &pts, &xs, &series, th)?;
         }
         Ok(())
     })
+}
+
+/// A line through one value of every point (at design size).
+struct Series {
+    value: fn(&TrajectoryPoint) -> f64,
+    colour: RGBColor,
+    width: f64,
+    /// Dash length and gap, for a dashed line.
+    dash: Option<(f64, f64)>,
+    /// Radius of the dot drawn for a run of a single point.
+    dot: f64,
+}
+
+/// Draws `s` through the points at `xs`, broken where values are missing; a
+/// run of one point becomes a dot.
+fn draw_series_line(
+    chart: &mut Chart<'_, '_>,
+    pts: &[TrajectoryPoint],
+    xs: &[f64],
+    s: &Series,
+    th: &Theme,
+) -> Result<(), ChartError> {
+    for run in runs(pts, |p| usable((s.value)(p))) {
+        let line: Vec<(f64, f64)> = run.map(|i| (xs[i], (s.value)(&pts[i]))).collect();
+        if line.len() > 1 {
+            let dash = s.dash.map(|(size, gap)| (th.px(size), th.px(gap)));
+            draw_line(chart, line, s.colour.stroke_width(th.upx(s.width)), dash)?;
+        } else {
+            chart.draw_series(
+                line.into_iter()
+                    .map(|p| Circle::new(p, th.px(s.dot), s.colour.filled())),
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Index ranges of consecutive points satisfying `ok`.
@@ -306,7 +279,7 @@ fn runs(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{check_png, decode, top_differs};
+    use super::super::test_util::{assert_no_data, check_png, standard_checks_of};
     use super::*;
 
     fn sample(n: usize) -> TrajectoryChart {
@@ -337,36 +310,8 @@ mod tests {
     }
 
     #[test]
-    fn renders_at_requested_size() {
-        // Extreme aspect ratios must still lay out without panicking.
-        for (w, h) in [(8000, 300), (400, 2000)] {
-            let size = ChartSize {
-                width: w,
-                height: h,
-            };
-            check_png(&trajectory_png(&sample(61), size).unwrap(), w, h);
-        }
-        let png = trajectory_png(&sample(61), ChartSize::default()).unwrap();
-        check_png(&png, 1600, 1000);
-        let small = trajectory_png(&sample(61), "400x300".parse().unwrap()).unwrap();
-        check_png(&small, 400, 300);
-    }
-
-    #[test]
-    fn draws_title_text() {
-        let mut c = sample(30);
-        let with = decode(&trajectory_png(&c, ChartSize::default()).unwrap());
-        c.title.clear();
-        let without = decode(&trajectory_png(&c, ChartSize::default()).unwrap());
-        assert!(top_differs(&with, &without, 80));
-    }
-
-    #[test]
-    fn is_deterministic() {
-        let c = sample(61);
-        let a = trajectory_png(&c, ChartSize::default()).unwrap();
-        let b = trajectory_png(&c, ChartSize::default()).unwrap();
-        assert_eq!(a, b);
+    fn passes_standard_checks() {
+        standard_checks_of(&sample(61), |c| &mut c.title, trajectory_png);
     }
 
     #[test]
@@ -416,17 +361,11 @@ mod tests {
             };
         }
         nan.start_audience = f64::NAN;
-        assert!(matches!(
-            trajectory_png(&nan, ChartSize::default()),
-            Err(ChartError::NoData(_))
-        ));
+        assert_no_data(trajectory_png(&nan, ChartSize::default()));
         // Empty.
         let mut empty = sample(0);
         empty.points.clear();
-        assert!(matches!(
-            trajectory_png(&empty, ChartSize::default()),
-            Err(ChartError::NoData(_))
-        ));
+        assert_no_data(trajectory_png(&empty, ChartSize::default()));
         // Markers far outside the forecast window and unsorted points.
         let mut far = sample(10);
         far.points.reverse();

@@ -23,6 +23,8 @@ const AFTER_HELP: &str = "\
 Examples:
   fanplan check --followers 120000 --cross-entity
   fanplan simulate --followers 12万 --kind 订阅号 --cross-entity --charts out/
+  fanplan plan --goal close --subject personal --balance 0.5 --payment
+  fanplan plan --options --followers 120000
   fanplan batch data/examples/accounts.csv -o forecasts.csv
   fanplan rules
 

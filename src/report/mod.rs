@@ -8,6 +8,8 @@ pub use check::CheckReport;
 pub mod compare;
 pub mod fmt;
 mod forecast;
+mod plan;
+pub use plan::ForbiddenPlan;
 mod rules;
 
 use serde::Serialize;
@@ -38,7 +40,10 @@ pub trait Document: Serialize {
 
 /// Write any serialisable value as pretty JSON with a final newline.
 pub fn json<T: Serialize + ?Sized>(value: &T, w: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, value).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *w, value).map_err(|e| match e.io_error_kind() {
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
+    })?;
     writeln!(w)
 }
 

@@ -11,6 +11,7 @@
 //! drawn in fixed-size blocks in parallel; since each run has its own stream, the draws do not
 //! depend on the thread count.
 
+pub mod closing;
 pub mod trajectory;
 
 use crate::rules::{eligibility::notary_range, Range, Route, Rulebook};

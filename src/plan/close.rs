@@ -1,0 +1,271 @@
+//! The closing plan (注销): D1, D2, D3, D4, D5, D6, D7, D8, D9, B1, B2. The order and the
+//! dependencies of the steps are described in the parent module.
+
+use super::dates::When;
+use super::{
+    announce, backup, close_payment, frame, ids, latest_end, unbind, Account, Blocker, DateRange,
+    Draft, Goal, Length, Money, Notes, Plan, PlanError, Spread, Unit,
+};
+use crate::calendar::is_working_day;
+use crate::forecast::{AtLeast, RunOptions};
+use crate::rules::{FundsCheck, Rulebook};
+use crate::scenario::Scenario;
+use crate::sim::closing::review_working_days;
+use crate::stats::probability_at_least;
+use chrono::NaiveDate;
+
+/// D1: 30 days without active operations, from `--last-active` or the start.
+fn inactivity(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Draft, PlanError> {
+    let days = book.closing.inactivity_days;
+    let from = account.last_active.unwrap_or(start);
+    let end = crate::calendar::add_calendar_days(from, days)?;
+    let title = match account.last_active {
+        Some(l) => format!("{days} days without operations since the last one on {l} (D1)"),
+        None => format!(
+            "Stop mass messages and menu changes: {days} consecutive days without operations (D1)"
+        ),
+    };
+    let mut d = Draft::new(
+        "inactivity",
+        "D1",
+        title,
+        &When::Fixed(from),
+        &When::Fixed(end),
+    );
+    d.duration = Length::fixed(days);
+    d.notes.push(
+        "a notice sent as a mass message (群发) is an operation: the days then count from it"
+            .to_string(),
+    );
+    if account.last_active.is_some() && end > start {
+        d.blockers.push(Blocker {
+            rule: "D1",
+            reason: format!("last active on {from}: {days} days without operations are needed"),
+            unblocks_on: Some(end),
+        });
+    }
+    Ok(d)
+}
+
+/// D4 by subject type: what stops the application until the funds are cleared.
+fn funds_blockers(book: &Rulebook, s: &Scenario, account: &Account) -> Vec<Blocker> {
+    let subject = book.closing_subject(s.source_subject);
+    match subject.funds {
+        FundsCheck::Balance => {
+            let limit = subject.balance_limit_yuan.unwrap_or(0.0);
+            (account.balance_yuan > limit)
+                .then(|| Blocker {
+                    rule: "D4",
+                    reason: format!(
+                        "a {} account may keep at most {limit} yuan: withdraw the {} yuan balance",
+                        s.source_subject, account.balance_yuan
+                    ),
+                    unblocks_on: None,
+                })
+                .into_iter()
+                .collect()
+        }
+        FundsCheck::PendingIncome => (account.pending_income_yuan > 0.0)
+            .then(|| Blocker {
+                rule: "D4",
+                reason: format!(
+                    "a {} account may have no income waiting for settlement: {} yuan is pending",
+                    s.source_subject, account.pending_income_yuan
+                ),
+                unblocks_on: None,
+            })
+            .into_iter()
+            .collect(),
+        // Closing WeChat Pay is the `close_payment` step, which the application waits for.
+        FundsCheck::PaymentClosed => Vec::new(),
+    }
+}
+
+/// The closing plan.
+pub(super) fn plan(
+    book: &Rulebook,
+    s: &Scenario,
+    account: &Account,
+    opts: &RunOptions,
+) -> Result<Plan, PlanError> {
+    let c = &book.closing;
+    let start = s.start_date;
+    let runs = usize::try_from(opts.runs).unwrap_or(usize::MAX).max(1);
+    let subject = book.closing_subject(s.source_subject);
+    let mut notes = Notes::default();
+
+    let announce = announce(book, account, start)?;
+    let inactivity = inactivity(book, account, start)?;
+    let payment = close_payment(book, account, start, &mut notes)?;
+    let unbind = unbind(account, start);
+
+    // D2: the application waits for the notice (D8), the quiet days (D1), the payment freeze
+    // (D5) and the unbinding (D6).
+    let gate = latest_end(
+        start,
+        &[
+            Some(&announce),
+            Some(&inactivity),
+            payment.as_ref(),
+            unbind.as_ref(),
+        ],
+    );
+    // D2: materials handed in offline need an open office, so they go in on the first working
+    // day from the gate; online applications go in on the gate day itself.
+    let gate = if subject.offline && !is_working_day(gate.p50()) {
+        let shift = gate.add_working(1)?;
+        notes.working("submit", &shift);
+        shift.when
+    } else {
+        gate
+    };
+    let backup = backup(book, account, start, &gate, "submit");
+    let materials = subject.materials.join(", ");
+    let mut submit = Draft::new(
+        "submit",
+        "D2, D4",
+        format!(
+            "Submit the closing application (设置 → 账号详情 → 注销账号) with: {materials}{} (D2)",
+            if subject.offline { ", offline" } else { "" }
+        ),
+        &gate,
+        &gate,
+    );
+    submit.after = vec!["announce", "inactivity"];
+    submit
+        .after
+        .extend(ids(&[payment.as_ref(), unbind.as_ref()]));
+    submit.blockers = funds_blockers(book, s, account);
+    if subject.offline {
+        submit.notes.push(format!(
+            "{} accounts submit offline (D2), on a working day",
+            s.source_subject
+        ));
+    }
+
+    // D3: the review time of the subject type, drawn per run.
+    let range = subject.review_working_days;
+    let days = review_working_days(opts.seed, runs, range);
+    let reviewed = gate.add_working_per_run(&days)?;
+    notes.working("review", &reviewed);
+    let mut review = Draft::new(
+        "review",
+        "D3",
+        format!(
+            "Review of the closing application ({} account): {}–{} working days (D3)",
+            s.source_subject, range.min, range.max
+        ),
+        &gate,
+        &reviewed.when,
+    );
+    review.unit = Unit::WorkingDays;
+    review.duration = Length {
+        min: range.min,
+        max: range.max,
+    };
+    review.after = vec!["submit"];
+
+    // D7: the code confirmed the day the review passes, the freeze, deletion on day 8.
+    let confirmed = reviewed.when;
+    drop(days);
+    let frozen_until = confirmed.add_calendar(c.freeze_days)?;
+    let mut freeze = Draft::new(
+        "freeze",
+        "D7",
+        format!(
+            "Confirm with the code sent to the admin's WeChat within {} minutes; {}-day freeze in which closing can be cancelled (D7)",
+            c.confirm_code_minutes, c.freeze_days
+        ),
+        &confirmed,
+        &frozen_until,
+    );
+    freeze.duration = Length::fixed(c.freeze_days);
+    freeze.after = vec!["review"];
+    let deleted = confirmed.add_calendar(c.deletion_day)?;
+    let mut deletion = Draft::new(
+        "deletion",
+        "D7",
+        format!(
+            "All records deleted on day {} after the confirmation; every follower is lost (D7)",
+            c.deletion_day
+        ),
+        &frozen_until,
+        &deleted,
+    );
+    drop(frozen_until);
+    drop(confirmed);
+    deletion.duration = Length::fixed(c.deletion_day.saturating_sub(c.freeze_days));
+    deletion.after = vec!["freeze"];
+
+    // D9: the name and the licence after the deletion.
+    let name_end = deleted.add_calendar(c.name_cooldown_days)?;
+    let name_free = DateRange::of(&name_end);
+    let licence_free = DateRange::of(&deleted.add_calendar(c.licence_cooldown_days)?);
+    let mut name = Draft::new(
+        "name_cooldown",
+        "D9",
+        format!(
+            "The name is released, but the same entity may apply for it again only after {} days (D9)",
+            c.name_cooldown_days
+        ),
+        &deleted,
+        &name_end,
+    );
+    name.duration = Length::fixed(c.name_cooldown_days);
+    name.after = vec!["deletion"];
+    name.notes.push(format!(
+        "a business licence can be used again after {} days: from {} (P50) (D9)",
+        c.licence_cooldown_days, licence_free.p50
+    ));
+
+    drop(name_end);
+    let blocked_without_date = [&payment]
+        .into_iter()
+        .filter_map(|d| d.as_ref())
+        .chain([&submit])
+        .any(|d| d.blockers.iter().any(|b| b.unblocks_on.is_none()));
+    if blocked_without_date {
+        notes.warnings.push(
+            "the dates assume the funds blockers (D4) are cleared on the start date".to_string(),
+        );
+    }
+
+    // The owner keeps only the other account's audience (SPEC §2 with no source followers).
+    let to_deletion = deleted.days_after(start, runs);
+    let mut audience: Vec<f64> = to_deletion
+        .iter()
+        .map(|&t| s.target_followers as f64 * (1.0 + s.daily_growth).powf(t as f64))
+        .collect();
+    let probability_at_least = opts.at_least.map(|threshold| {
+        let (p, se) = probability_at_least(&audience, threshold);
+        AtLeast { threshold, p, se }
+    });
+
+    let mut drafts = vec![announce, inactivity, backup];
+    drafts.extend(payment);
+    drafts.extend(unbind);
+    drafts.extend([submit, review, freeze, deletion, name]);
+    let f = frame(book);
+    Ok(Plan {
+        version: f.version,
+        rules: f.rules,
+        goal: Goal::Close,
+        route: None,
+        start,
+        seed: opts.seed,
+        runs: opts.runs,
+        scenario: s.clone(),
+        account: account.clone(),
+        steps: drafts.into_iter().map(|d| d.finish(start)).collect(),
+        finish: DateRange::of(&deleted),
+        cost_yuan: Money::ZERO,
+        followers: Spread::fixed(0.0),
+        followers_lost: Some(Spread::fixed(s.followers as f64)),
+        audience: Spread::of(&mut audience),
+        probability_at_least,
+        name_reuse: Some(name_free),
+        licence_reuse: Some(licence_free),
+        warnings: notes.into_warnings(),
+        assumptions: f.assumptions,
+    })
+}

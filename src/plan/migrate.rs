@@ -1,0 +1,229 @@
+//! The migration plan (迁移): D8, B1, B2, D6, D5 with D4 §四, and M1–M8. The order and the
+//! dependencies of the steps are described in the parent module.
+
+use super::dates::When;
+use super::{
+    announce, backup, close_payment, frame, ids, latest_end, unbind, Account, DateRange, Draft,
+    Goal, Length, Money, Notes, Plan, PlanError, Planned, Spread,
+};
+use crate::forecast::{scenario_warnings, AtLeast, RunOptions};
+use crate::rules::{check, eligibility::notary_range, Rulebook};
+use crate::scenario::Scenario;
+use crate::sim::Model;
+use crate::stats::{probability_at_least, quantiles};
+use chrono::Days;
+
+/// An amount of yuan rounded to the fen (0.01 yuan).
+fn cents(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// The migration plan, or the eligibility of a forbidden migration (M1–M3).
+pub(super) fn plan(
+    book: &Rulebook,
+    s: &Scenario,
+    account: &Account,
+    opts: &RunOptions,
+) -> Result<Planned, PlanError> {
+    let eligibility = check(book, s);
+    let Some(route) = eligibility.route else {
+        return Ok(Planned::Forbidden(Box::new(eligibility)));
+    };
+    let m = &book.migration;
+    let rr = book.route(route);
+    let start = s.start_date;
+    let runs = usize::try_from(opts.runs).unwrap_or(usize::MAX).max(1);
+    let model = Model::new(book, s, route, opts.dist);
+    let draws = model.draw_all(opts.seed, runs);
+    let mut notes = Notes::default();
+    notes.warnings.extend(scenario_warnings(s));
+
+    let announce = announce(book, account, start)?;
+    let unbind = unbind(account, start);
+    let payment = close_payment(book, account, start, &mut notes)?;
+
+    // M5: the notary fee, drawn per run by the engine.
+    let notarise = notary_range(book, s, route).map(|r| {
+        let mut fees: Vec<f64> = draws.iter().map(|d| d.notary_fee).collect();
+        let p50 = cents(quantiles(&mut fees, &[0.5]).first().copied().unwrap_or(r.min));
+        let mut d = Draft::new(
+            "notarise",
+            "M5",
+            "Have the migration application letter notarised (公证) for the cross-entity migration (M5)"
+                .to_string(),
+            &When::Fixed(start),
+            &When::Fixed(start),
+        );
+        d.cost = Money {
+            min: r.min,
+            p50,
+            max: r.max,
+        };
+        d
+    });
+
+    // M8 + D8 + M6: the source closes when the transfer completes, at least the shortest
+    // transfer time after the application; applying no earlier than the notice's end minus
+    // that time keeps a full notice before the source closes.
+    let gates = [unbind.as_ref(), payment.as_ref(), notarise.as_ref()];
+    let mut apply_at = latest_end(start, &gates);
+    let mut after = ids(&gates);
+    if m.source_closed_on_completion {
+        let notice_end = announce.end_p90;
+        let gate = notice_end
+            .checked_sub_days(Days::new(u64::from(rr.duration_days.min)))
+            .unwrap_or(notice_end);
+        apply_at = apply_at.later(&When::Fixed(gate));
+        after.insert(0, "announce");
+    }
+    let backup = backup(book, account, start, &apply_at, "apply");
+    let mut apply = Draft::new(
+        "apply",
+        "M4",
+        format!(
+            "Apply for the migration (账号迁移) and pay the {} yuan review fee (M4)",
+            m.review_fee_yuan
+        ),
+        &apply_at,
+        &apply_at,
+    );
+    apply.cost = Money::fixed(m.review_fee_yuan);
+    apply.after = after;
+    if m.source_closed_on_completion {
+        apply.notes.push(format!(
+            "applying on this day keeps the {}-day notice (D8) before the source closes (M8), even with the shortest transfer of {} days (M6)",
+            book.closing.announce_days, rr.duration_days.min
+        ));
+    }
+
+    // M6: the transfer day of each run.
+    let transfer_days: Vec<u32> = draws.iter().map(|d| d.transfer_day).collect();
+    let transferred = apply_at.add_calendar_per_run(&transfer_days)?;
+    let mut review = Draft::new(
+        "review_transfer",
+        "M6",
+        format!(
+            "Review and transfer of the followers ({route}): {}–{} days (M6)",
+            rr.duration_days.min, rr.duration_days.max
+        ),
+        &apply_at,
+        &transferred,
+    );
+    review.duration = Length {
+        min: rr.duration_days.min,
+        max: rr.duration_days.max,
+    };
+    review.after = vec!["apply"];
+    review.notes.push(format!(
+        "retention {:.0}%–{:.0}% of the followers (M6)",
+        rr.retention.min * 100.0,
+        rr.retention.max * 100.0
+    ));
+
+    // M7: the unfollow window after the transfer.
+    let settled = transferred.add_calendar(m.unfollow_window_days)?;
+    let mut window = Draft::new(
+        "unfollow_window",
+        "M7",
+        format!(
+            "Followers are notified and may unfollow for {} days (M7)",
+            m.unfollow_window_days
+        ),
+        &transferred,
+        &settled,
+    );
+    window.duration = Length::fixed(m.unfollow_window_days);
+    window.after = vec!["review_transfer"];
+
+    // M8: the source account closes with the transfer.
+    let closed = m.source_closed_on_completion.then(|| {
+        let mut d = Draft::new(
+            "source_closed",
+            "M8",
+            "The source account is closed automatically when the migration completes (M8)"
+                .to_string(),
+            &transferred,
+            &transferred,
+        );
+        d.after = vec!["review_transfer"];
+        d
+    });
+
+    drop(transferred);
+    drop(transfer_days);
+    // One sample at a time, each summarised and dropped before the next.
+    let n = s.followers;
+    let followers = Spread::of(&mut draws.iter().map(|d| d.retained as f64).collect::<Vec<_>>());
+    let followers_lost = Spread::of(
+        &mut draws
+            .iter()
+            .map(|d| (n - d.retained) as f64)
+            .collect::<Vec<_>>(),
+    );
+    let finish = DateRange::of(&settled);
+    let mut audience: Vec<f64> = draws
+        .iter()
+        .zip(settled.days_after(start, runs))
+        .map(|(d, t)| {
+            (s.target_followers as f64 + d.retained as f64 * (1.0 - s.overlap))
+                * (1.0 + s.daily_growth).powf(t as f64)
+        })
+        .collect();
+    drop(settled);
+    let probability_at_least = opts.at_least.map(|threshold| {
+        let (p, se) = probability_at_least(&audience, threshold);
+        AtLeast { threshold, p, se }
+    });
+    let audience = Spread::of(&mut audience);
+    let mut costs: Vec<f64> = draws.iter().map(|d| model.cost(d)).collect();
+    drop(draws);
+    let (notary_min, notary_max) = model.notary.map_or((0.0, 0.0), |r| (r.min, r.max));
+    let cost_yuan = Money {
+        min: m.review_fee_yuan + notary_min,
+        p50: cents(
+            quantiles(&mut costs, &[0.5])
+                .first()
+                .copied()
+                .unwrap_or(m.review_fee_yuan),
+        ),
+        max: m.review_fee_yuan + notary_max,
+    };
+    if payment
+        .as_ref()
+        .is_some_and(|d| d.blockers.iter().any(|b| b.unblocks_on.is_none()))
+    {
+        notes.warnings.push(
+            "the dates assume the funds blocker (D4) is cleared on the start date".to_string(),
+        );
+    }
+
+    let mut drafts = vec![announce, backup];
+    drafts.extend(unbind);
+    drafts.extend(payment);
+    drafts.extend(notarise);
+    drafts.extend([apply, review, window]);
+    drafts.extend(closed);
+    let f = frame(book);
+    Ok(Planned::Plan(Box::new(Plan {
+        version: f.version,
+        rules: f.rules,
+        goal: Goal::Migrate,
+        route: Some(route),
+        start,
+        seed: opts.seed,
+        runs: opts.runs,
+        scenario: s.clone(),
+        account: account.clone(),
+        steps: drafts.into_iter().map(|d| d.finish(start)).collect(),
+        finish,
+        cost_yuan,
+        followers,
+        followers_lost: Some(followers_lost),
+        audience,
+        probability_at_least,
+        name_reuse: None,
+        licence_reuse: None,
+        warnings: notes.into_warnings(),
+        assumptions: f.assumptions,
+    })))
+}

@@ -1,0 +1,240 @@
+//! `plan --options`: every way open to the source account — same-entity migration,
+//! cross-entity migration, closing — each planned in full, ranked by the forecast audience at
+//! its finish (P50, highest first), then by cost (P50, lowest first), then by finish date. The
+//! ways the rules forbid (M1–M3) are listed after, with the rules that forbid each.
+
+use super::{plan, Account, DateRange, Goal, Money, PlanError, Planned, Spread, Status};
+use crate::forecast::{RulesId, RunOptions};
+use crate::rules::{Route, Rulebook, Violation};
+use crate::scenario::Scenario;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::cmp::Ordering;
+
+/// A way to end the source account's life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Way {
+    /// Migrate to an account of the same legal entity.
+    SameEntityMigration,
+    /// Migrate to an account of another legal entity (跨主体迁移).
+    CrossEntityMigration,
+    /// Close the account (注销).
+    Close,
+}
+
+impl Way {
+    /// Every way, in the order they are listed when they tie.
+    pub const ALL: [Way; 3] = [
+        Way::SameEntityMigration,
+        Way::CrossEntityMigration,
+        Way::Close,
+    ];
+
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Way::SameEntityMigration => "same_entity_migration",
+            Way::CrossEntityMigration => "cross_entity_migration",
+            Way::Close => "close",
+        }
+    }
+}
+
+/// One way, planned.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WayOption {
+    /// The way.
+    pub way: Way,
+    /// 1 for the best; `null` when forbidden.
+    pub rank: Option<usize>,
+    /// Whether the rules allow it.
+    pub allowed: bool,
+    /// The migration route (M6), for an allowed migration.
+    pub route: Option<Route>,
+    /// The rules that forbid it (M1–M3).
+    pub violations: Vec<Violation>,
+    /// The audience at the finish, when allowed.
+    pub audience: Option<Spread>,
+    /// The source's followers kept, when allowed.
+    pub followers: Option<Spread>,
+    /// The total cost, when allowed.
+    pub cost_yuan: Option<Money>,
+    /// When it is over, when allowed.
+    pub finish: Option<DateRange>,
+    /// Its blocked steps, `step: rule: reason`.
+    pub blocked: Vec<String>,
+}
+
+/// The answer of `plan --options`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Options {
+    /// fanplan's version.
+    pub version: &'static str,
+    /// The rulebook in force.
+    pub rules: RulesId,
+    /// The plans' start date.
+    pub start: NaiveDate,
+    /// The seed.
+    pub seed: u64,
+    /// Runs per way.
+    pub runs: u64,
+    /// The ways, ranked; forbidden ones last.
+    pub options: Vec<WayOption>,
+}
+
+/// The scenario of a way: the target's kind and verification as given; a same-entity target has
+/// the source's subject type, a cross-entity one the given target subject.
+fn scenario_of(s: &Scenario, way: Way) -> Scenario {
+    let mut v = s.clone();
+    v.cross_entity_implied = false;
+    match way {
+        Way::SameEntityMigration => {
+            v.cross_entity = false;
+            v.target_subject = v.source_subject;
+        }
+        Way::CrossEntityMigration => v.cross_entity = true,
+        Way::Close => {}
+    }
+    v
+}
+
+fn rank_order(a: &WayOption, b: &WayOption) -> Ordering {
+    let key = |o: &WayOption| {
+        (
+            o.audience.map_or(f64::NEG_INFINITY, |x| x.p50),
+            o.cost_yuan.map_or(f64::INFINITY, |x| x.p50),
+            o.finish.map(|f| f.p50),
+        )
+    };
+    let (aa, ac, af) = key(a);
+    let (ba, bc, bf) = key(b);
+    ba.total_cmp(&aa).then(ac.total_cmp(&bc)).then(af.cmp(&bf))
+}
+
+/// Plan every way open to the source account of `s` and rank them.
+pub fn options(
+    book: &Rulebook,
+    s: &Scenario,
+    account: &Account,
+    opts: &RunOptions,
+) -> Result<Options, PlanError> {
+    let mut allowed = Vec::new();
+    let mut forbidden = Vec::new();
+    for way in Way::ALL {
+        let goal = if way == Way::Close {
+            Goal::Close
+        } else {
+            Goal::Migrate
+        };
+        match plan(book, &scenario_of(s, way), account, goal, opts)? {
+            Planned::Plan(p) => allowed.push(WayOption {
+                way,
+                rank: None,
+                allowed: true,
+                route: p.route,
+                violations: Vec::new(),
+                audience: Some(p.audience),
+                followers: Some(p.followers),
+                cost_yuan: Some(p.cost_yuan),
+                finish: Some(p.finish),
+                blocked: p
+                    .steps
+                    .iter()
+                    .filter(|st| st.status == Status::Blocked)
+                    .map(|st| format!("{}: {}", st.id, st.reason.clone().unwrap_or_default()))
+                    .collect(),
+            }),
+            Planned::Forbidden(e) => forbidden.push(WayOption {
+                way,
+                rank: None,
+                allowed: false,
+                route: None,
+                violations: e.violations,
+                audience: None,
+                followers: None,
+                cost_yuan: None,
+                finish: None,
+                blocked: Vec::new(),
+            }),
+        }
+    }
+    // A stable sort keeps the order of Way::ALL among ties.
+    allowed.sort_by(rank_order);
+    for (i, o) in allowed.iter_mut().enumerate() {
+        o.rank = Some(i + 1);
+    }
+    allowed.extend(forbidden);
+    let f = super::frame(book);
+    Ok(Options {
+        version: f.version,
+        rules: f.rules,
+        start: s.start_date,
+        seed: opts.seed,
+        runs: opts.runs,
+        options: allowed,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn way(way: Way, audience: f64, cost: f64, finish: u32) -> WayOption {
+        let date = NaiveDate::from_ymd_opt(2026, 6, finish).unwrap_or_default();
+        WayOption {
+            way,
+            rank: None,
+            allowed: true,
+            route: None,
+            violations: Vec::new(),
+            audience: Some(Spread {
+                p5: audience,
+                p50: audience,
+                p95: audience,
+            }),
+            followers: None,
+            cost_yuan: Some(Money {
+                min: cost,
+                p50: cost,
+                max: cost,
+            }),
+            finish: Some(DateRange {
+                p50: date,
+                p90: date,
+            }),
+            blocked: Vec::new(),
+        }
+    }
+
+    fn ranked(mut v: Vec<WayOption>) -> Vec<Way> {
+        v.sort_by(rank_order);
+        v.into_iter().map(|o| o.way).collect()
+    }
+
+    #[test]
+    fn audience_first_then_cost_then_finish() {
+        use Way::*;
+        assert_eq!(
+            ranked(vec![
+                way(SameEntityMigration, 100.0, 300.0, 1),
+                way(CrossEntityMigration, 200.0, 1300.0, 20),
+            ]),
+            [CrossEntityMigration, SameEntityMigration]
+        );
+        assert_eq!(
+            ranked(vec![
+                way(SameEntityMigration, 100.0, 300.0, 20),
+                way(CrossEntityMigration, 100.0, 200.0, 25),
+            ]),
+            [CrossEntityMigration, SameEntityMigration]
+        );
+        assert_eq!(
+            ranked(vec![
+                way(SameEntityMigration, 100.0, 300.0, 20),
+                way(Close, 100.0, 300.0, 10),
+            ]),
+            [Close, SameEntityMigration]
+        );
+    }
+}

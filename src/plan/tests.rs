@@ -1,0 +1,762 @@
+//! Tests of the planner: one or more per rule id it applies (each fails when the rule's number
+//! in the rulebook is ignored), holiday edge cases, blocked plans and the options ranking.
+
+use super::*;
+use crate::calendar::add_working_days;
+use crate::rules::{Kind, Range, Subject};
+use crate::scenario::ScenarioInput;
+use crate::sim::{Dist, DEFAULT_SEED};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+}
+
+fn book() -> Rulebook {
+    Rulebook::seed().expect("seed rulebook is valid")
+}
+
+fn scenario(start: NaiveDate, f: impl FnOnce(&mut ScenarioInput)) -> Scenario {
+    let mut input = ScenarioInput {
+        followers: Some(10_000),
+        start_date: Some(start),
+        ..Default::default()
+    };
+    f(&mut input);
+    input.build(start).expect("valid scenario")
+}
+
+fn opts(runs: u64) -> RunOptions {
+    RunOptions {
+        runs,
+        seed: DEFAULT_SEED,
+        dist: Dist::Uniform,
+        at_least: None,
+    }
+}
+
+fn run(book: &Rulebook, s: &Scenario, a: &Account, goal: Goal) -> Plan {
+    match plan(book, s, a, goal, &opts(500)).expect("plans") {
+        Planned::Plan(p) => *p,
+        Planned::Forbidden(e) => panic!("forbidden: {:?}", e.violations),
+    }
+}
+
+fn close(book: &Rulebook, s: &Scenario, a: &Account) -> Plan {
+    run(book, s, a, Goal::Close)
+}
+
+fn migrate(book: &Rulebook, s: &Scenario, a: &Account) -> Plan {
+    run(book, s, a, Goal::Migrate)
+}
+
+fn step<'a>(p: &'a Plan, id: &str) -> &'a Step {
+    p.steps
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no step {id}"))
+}
+
+fn ids(p: &Plan) -> Vec<&str> {
+    p.steps.iter().map(|s| s.id).collect()
+}
+
+fn start() -> NaiveDate {
+    d(2026, 6, 1)
+}
+
+fn busy() -> Account {
+    Account {
+        payment: true,
+        mini_programs: 2,
+        third_party: 1,
+        ad_account: true,
+        articles: Some(850),
+        ..Default::default()
+    }
+}
+
+/// A rulebook whose closing review takes exactly `n` working days for every subject (D3).
+fn fixed_review(n: u32) -> Rulebook {
+    let mut b = book();
+    for s in b.closing.subjects.values_mut() {
+        s.review_working_days = Range { min: n, max: n };
+    }
+    b
+}
+
+#[test]
+fn close_steps_are_in_spec_order_and_absent_steps_left_out() {
+    let s = scenario(start(), |_| {});
+    let p = close(&book(), &s, &busy());
+    assert_eq!(
+        ids(&p),
+        [
+            "announce",
+            "inactivity",
+            "backup",
+            "close_payment",
+            "unbind",
+            "submit",
+            "review",
+            "freeze",
+            "deletion",
+            "name_cooldown"
+        ]
+    );
+    let p = close(&book(), &s, &Account::default());
+    assert_eq!(
+        ids(&p),
+        [
+            "announce",
+            "inactivity",
+            "backup",
+            "submit",
+            "review",
+            "freeze",
+            "deletion",
+            "name_cooldown"
+        ]
+    );
+    assert_eq!(p.goal, Goal::Close);
+    assert_eq!(p.followers.p50, 0.0);
+    assert_eq!(p.followers_lost.map(|l| l.p50), Some(10_000.0));
+}
+
+#[test]
+fn migrate_steps_are_in_spec_order_and_absent_steps_left_out() {
+    let cross = scenario(start(), |i| i.cross_entity = Some(true));
+    let p = migrate(&book(), &cross, &busy());
+    assert_eq!(
+        ids(&p),
+        [
+            "announce",
+            "backup",
+            "unbind",
+            "close_payment",
+            "notarise",
+            "apply",
+            "review_transfer",
+            "unfollow_window",
+            "source_closed"
+        ]
+    );
+    let same = scenario(start(), |_| {});
+    let p = migrate(&book(), &same, &Account::default());
+    assert_eq!(
+        ids(&p),
+        [
+            "announce",
+            "backup",
+            "apply",
+            "review_transfer",
+            "unfollow_window",
+            "source_closed"
+        ]
+    );
+}
+
+#[test]
+fn d8_notice_runs_announce_days_and_gates_the_application() {
+    let s = scenario(start(), |_| {});
+    let p = close(&book(), &s, &Account::default());
+    let a = step(&p, "announce");
+    assert_eq!((a.start, a.end_p50), (start(), d(2026, 7, 1)));
+    assert_eq!(a.status, Status::Ready);
+    assert_eq!(step(&p, "submit").start, d(2026, 7, 1));
+    let mut b = book();
+    b.closing.announce_days = 40;
+    let p = close(&b, &s, &Account::default());
+    assert_eq!(step(&p, "announce").end_p50, d(2026, 7, 11));
+    assert_eq!(step(&p, "submit").start, d(2026, 7, 11));
+}
+
+#[test]
+fn d8_recent_notice_blocks_until_it_has_run() {
+    let s = scenario(start(), |_| {});
+    let a = Account {
+        announced: Some(d(2026, 5, 20)),
+        last_active: Some(d(2026, 5, 1)),
+        ..Default::default()
+    };
+    let p = close(&book(), &s, &a);
+    let an = step(&p, "announce");
+    assert_eq!(an.status, Status::Blocked);
+    assert_eq!(an.unblocks_on, Some(d(2026, 6, 19)));
+    assert!(an.reason.as_deref().unwrap_or("").starts_with("D8"));
+    assert_eq!(step(&p, "submit").start, d(2026, 6, 19));
+    // An old notice has run its course.
+    let old = Account {
+        announced: Some(d(2026, 4, 1)),
+        last_active: Some(d(2026, 4, 1)),
+        ..Default::default()
+    };
+    let p = close(&book(), &s, &old);
+    assert_eq!(step(&p, "announce").status, Status::Ready);
+    assert_eq!(step(&p, "submit").start, start());
+}
+
+#[test]
+fn d1_recent_activity_blocks_until_30_quiet_days() {
+    let s = scenario(start(), |_| {});
+    let a = Account {
+        announced: Some(d(2026, 4, 1)),
+        last_active: Some(d(2026, 5, 25)),
+        ..Default::default()
+    };
+    let p = close(&book(), &s, &a);
+    let i = step(&p, "inactivity");
+    assert_eq!(i.status, Status::Blocked);
+    assert_eq!(i.unblocks_on, Some(d(2026, 6, 24)));
+    assert!(i.reason.as_deref().unwrap_or("").starts_with("D1"));
+    assert_eq!(step(&p, "submit").start, d(2026, 6, 24));
+    let mut b = book();
+    b.closing.inactivity_days = 10;
+    let p = close(&b, &s, &a);
+    assert_eq!(step(&p, "inactivity").unblocks_on, Some(d(2026, 6, 4)));
+    assert_eq!(step(&p, "submit").start, d(2026, 6, 4));
+    // Without --last-active the quiet days start today.
+    let p = close(&book(), &s, &Account::default());
+    assert_eq!(step(&p, "inactivity").status, Status::Ready);
+    assert_eq!(step(&p, "inactivity").end_p50, d(2026, 7, 1));
+}
+
+#[test]
+fn d2_submit_lists_the_materials_of_the_subject_type() {
+    let b = book();
+    let s = scenario(start(), |i| i.source_subject = Some(Subject::Personal));
+    let p = close(&b, &s, &Account::default());
+    assert!(step(&p, "submit").title.contains("ID card"));
+    let s = scenario(start(), |i| i.source_subject = Some(Subject::Government));
+    let p = close(&b, &s, &Account::default());
+    let sub = step(&p, "submit");
+    assert!(sub.title.contains("organisation code certificate"));
+    assert!(sub.title.contains("offline"));
+    let mut b2 = book();
+    if let Some(g) = b2.closing.subjects.get_mut(&Subject::Government) {
+        g.offline = false;
+    }
+    let p = close(&b2, &s, &Account::default());
+    assert!(!step(&p, "submit").title.contains("offline"));
+}
+
+#[test]
+fn d2_offline_materials_go_in_on_a_working_day() {
+    // The notice and quiet days end on 2026-10-01, National Day.
+    let gov = scenario(d(2026, 9, 1), |i| {
+        i.source_subject = Some(Subject::Government)
+    });
+    let p = close(&fixed_review(1), &gov, &Account::default());
+    assert_eq!(step(&p, "submit").start, d(2026, 10, 8));
+    assert_eq!(step(&p, "backup").end_p50, d(2026, 10, 8));
+    assert_eq!(step(&p, "review").end_p50, d(2026, 10, 9));
+    // Online (enterprise): on the day itself; the review still counts working days after it.
+    let ent = scenario(d(2026, 9, 1), |_| {});
+    let p = close(&fixed_review(1), &ent, &Account::default());
+    assert_eq!(step(&p, "submit").start, d(2026, 10, 1));
+    assert_eq!(step(&p, "review").end_p50, d(2026, 10, 8));
+}
+
+#[test]
+fn d3_review_time_by_subject_type_from_the_runs() {
+    let s = scenario(start(), |i| i.source_subject = Some(Subject::Personal));
+    let p = close(&book(), &s, &Account::default());
+    let r = step(&p, "review");
+    assert_eq!(r.unit, Unit::WorkingDays);
+    assert_eq!((r.duration.min, r.duration.max), (3, 5));
+    let submit = step(&p, "submit").start;
+    let lo = add_working_days(submit, 3)
+        .map(|x| x.date)
+        .unwrap_or_default();
+    let hi = add_working_days(submit, 5)
+        .map(|x| x.date)
+        .unwrap_or_default();
+    assert!(lo <= r.end_p50 && r.end_p50 <= r.end_p90 && r.end_p90 <= hi);
+    assert!(
+        r.end_p90 > lo,
+        "P90 of a 3–5 day review is past the shortest"
+    );
+    // Change the rulebook: the dates follow.
+    let p = close(&fixed_review(10), &s, &Account::default());
+    let ten = add_working_days(submit, 10)
+        .map(|x| x.date)
+        .unwrap_or_default();
+    assert_eq!(
+        (step(&p, "review").end_p50, step(&p, "review").end_p90),
+        (ten, ten)
+    );
+}
+
+#[test]
+fn d3_review_over_national_day_2026() {
+    // The notice and quiet days end on 2026-09-30; Oct 1–7 are holidays, Sat Oct 10 is a
+    // make-up working day: 3 working days end on Oct 10.
+    let s = scenario(d(2026, 8, 31), |_| {});
+    let p = close(&fixed_review(3), &s, &Account::default());
+    assert_eq!(step(&p, "submit").start, d(2026, 9, 30));
+    assert_eq!(step(&p, "review").end_p50, d(2026, 10, 10));
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+}
+
+#[test]
+fn d3_review_over_the_spring_festival_2026() {
+    // Submit on 2026-02-13: Sat Feb 14 (make-up), then Feb 24 and 25 after the break.
+    let s = scenario(d(2026, 1, 14), |_| {});
+    let p = close(&fixed_review(3), &s, &Account::default());
+    assert_eq!(step(&p, "submit").start, d(2026, 2, 13));
+    assert_eq!(step(&p, "review").end_p50, d(2026, 2, 25));
+}
+
+#[test]
+fn plan_past_the_calendar_coverage_warns() {
+    let s = scenario(d(2026, 12, 1), |_| {});
+    let p = close(&book(), &s, &Account::default());
+    assert!(
+        p.warnings
+            .iter()
+            .any(|w| w.contains("2026-12-25") && w.contains("review (up to 2027-01-21)")),
+        "{:?}",
+        p.warnings
+    );
+    // The payment freeze ends inside the covered dates; the review does not.
+    let p = close(&book(), &s, &busy());
+    assert!(!p.warnings.iter().any(|w| w.contains("close_payment")));
+}
+
+#[test]
+fn d4_personal_balance_blocks_the_application() {
+    let s = scenario(start(), |i| i.source_subject = Some(Subject::Personal));
+    let a = Account {
+        balance_yuan: 0.5,
+        ..Default::default()
+    };
+    let p = close(&book(), &s, &a);
+    let sub = step(&p, "submit");
+    assert_eq!(sub.status, Status::Blocked);
+    assert_eq!(sub.unblocks_on, None);
+    assert!(sub.reason.as_deref().unwrap_or("").contains("D4"));
+    assert!(p.warnings.iter().any(|w| w.contains("D4")));
+    let ok = Account {
+        balance_yuan: 0.01,
+        ..Default::default()
+    };
+    assert_eq!(
+        step(&close(&book(), &s, &ok), "submit").status,
+        Status::Todo
+    );
+    let mut b = book();
+    if let Some(p) = b.closing.subjects.get_mut(&Subject::Personal) {
+        p.balance_limit_yuan = Some(1.0);
+    }
+    assert_eq!(step(&close(&b, &s, &a), "submit").status, Status::Todo);
+}
+
+#[test]
+fn d4_enterprise_pending_income_blocks_the_application() {
+    let s = scenario(start(), |_| {});
+    let a = Account {
+        pending_income_yuan: 120.0,
+        balance_yuan: 50.0,
+        ..Default::default()
+    };
+    let p = close(&book(), &s, &a);
+    let sub = step(&p, "submit");
+    assert_eq!(sub.status, Status::Blocked);
+    assert!(sub.reason.as_deref().unwrap_or("").contains("pending"));
+    // An enterprise balance without WeChat Pay is not checked.
+    let a = Account {
+        balance_yuan: 50.0,
+        ..Default::default()
+    };
+    assert_eq!(step(&close(&book(), &s, &a), "submit").status, Status::Todo);
+}
+
+#[test]
+fn d4_payment_balance_limit_blocks_closing_wechat_pay() {
+    let s = scenario(start(), |i| i.source_subject = Some(Subject::Government));
+    let a = Account {
+        payment: true,
+        balance_yuan: 5.0,
+        ..Default::default()
+    };
+    let p = close(&book(), &s, &a);
+    let cp = step(&p, "close_payment");
+    assert_eq!(cp.status, Status::Blocked);
+    assert!(cp.reason.as_deref().unwrap_or("").starts_with("D4"));
+    // Government: the payment must be closed, which close_payment does; submit is not blocked.
+    assert_eq!(step(&p, "submit").status, Status::Todo);
+    let mut b = book();
+    b.closing.payment_balance_limit_yuan = 10.0;
+    assert_eq!(
+        step(&close(&b, &s, &a), "close_payment").status,
+        Status::Ready
+    );
+}
+
+#[test]
+fn d5_payment_freeze_in_working_days_gates_the_application() {
+    let mut b = book();
+    b.closing.announce_days = 0;
+    b.closing.inactivity_days = 0;
+    // Fri 2026-09-25: Mon 28, Tue 29, Wed 30 — then the National Day break.
+    let s = scenario(d(2026, 9, 25), |_| {});
+    let a = Account {
+        payment: true,
+        ..Default::default()
+    };
+    let p = close(&b, &s, &a);
+    let cp = step(&p, "close_payment");
+    assert_eq!((cp.unit, cp.end_p50), (Unit::WorkingDays, d(2026, 9, 30)));
+    assert_eq!(step(&p, "submit").start, d(2026, 9, 30));
+    b.closing.payment_freeze_working_days = 4;
+    let p = close(&b, &s, &a);
+    assert_eq!(step(&p, "close_payment").end_p50, d(2026, 10, 8));
+    assert_eq!(step(&p, "submit").start, d(2026, 10, 8));
+}
+
+#[test]
+fn d6_unbinding_only_when_something_is_bound() {
+    let s = scenario(start(), |_| {});
+    let a = Account {
+        ad_account: true,
+        ..Default::default()
+    };
+    let p = close(&book(), &s, &a);
+    assert!(step(&p, "unbind").title.contains("ad account"));
+    assert!(step(&p, "submit").after.contains(&"unbind"));
+    let p = close(&book(), &s, &Account::default());
+    assert!(!ids(&p).contains(&"unbind"));
+}
+
+#[test]
+fn d7_freeze_and_deletion_on_day_8() {
+    let s = scenario(start(), |_| {});
+    let p = close(&fixed_review(5), &s, &Account::default());
+    let reviewed = step(&p, "review").end_p50;
+    let f = step(&p, "freeze");
+    assert_eq!(
+        (f.start, f.end_p50),
+        (reviewed, reviewed + chrono::Days::new(7))
+    );
+    assert!(f.title.contains("15 minutes"));
+    let del = step(&p, "deletion");
+    assert_eq!(del.end_p50, reviewed + chrono::Days::new(8));
+    assert_eq!(p.finish.p50, del.end_p50);
+    let mut b = fixed_review(5);
+    b.closing.freeze_days = 9;
+    b.closing.deletion_day = 12;
+    let p = close(&b, &s, &Account::default());
+    assert_eq!(step(&p, "freeze").end_p50, reviewed + chrono::Days::new(9));
+    assert_eq!(
+        step(&p, "deletion").end_p50,
+        reviewed + chrono::Days::new(12)
+    );
+}
+
+#[test]
+fn d9_name_and_licence_cooldowns_after_deletion() {
+    let s = scenario(start(), |_| {});
+    let p = close(&fixed_review(5), &s, &Account::default());
+    let deleted = step(&p, "deletion").end_p50;
+    assert_eq!(
+        step(&p, "name_cooldown").end_p50,
+        deleted + chrono::Days::new(30)
+    );
+    assert_eq!(
+        p.name_reuse.map(|n| n.p50),
+        Some(deleted + chrono::Days::new(30))
+    );
+    assert_eq!(
+        p.licence_reuse.map(|n| n.p50),
+        Some(deleted + chrono::Days::new(15))
+    );
+    let mut b = fixed_review(5);
+    b.closing.name_cooldown_days = 45;
+    b.closing.licence_cooldown_days = 20;
+    let p = close(&b, &s, &Account::default());
+    assert_eq!(
+        p.name_reuse.map(|n| n.p90),
+        Some(deleted + chrono::Days::new(45))
+    );
+    assert_eq!(
+        p.licence_reuse.map(|n| n.p90),
+        Some(deleted + chrono::Days::new(20))
+    );
+}
+
+#[test]
+fn b1_export_batches_from_the_article_count() {
+    let s = scenario(start(), |_| {});
+    let p = close(&book(), &s, &busy());
+    assert!(step(&p, "backup")
+        .notes
+        .iter()
+        .any(|n| n.contains("9 export batch")));
+    let mut b = book();
+    b.backup.articles_per_export = 50;
+    let p = close(&b, &s, &busy());
+    assert!(step(&p, "backup")
+        .notes
+        .iter()
+        .any(|n| n.contains("17 export batch")));
+}
+
+#[test]
+fn b2_retention_dates_and_the_backup_deadline() {
+    let s = scenario(start(), |_| {});
+    let p = close(&book(), &s, &Account::default());
+    let bk = step(&p, "backup");
+    assert!(
+        bk.notes.iter().any(|n| n.contains("2026-04-02")),
+        "{:?}",
+        bk.notes
+    );
+    assert!(bk.notes.iter().any(|n| n.contains("2026-03-01")));
+    assert_eq!(bk.end_p50, step(&p, "submit").start);
+    let mut b = book();
+    b.backup.interaction_days = 30;
+    let p = close(&b, &s, &Account::default());
+    assert!(step(&p, "backup")
+        .notes
+        .iter()
+        .any(|n| n.contains("2026-05-02")));
+}
+
+#[test]
+fn m1_m2_m3_forbidden_migration_is_not_planned() {
+    let s = scenario(start(), |i| {
+        i.target_kind = Some(Kind::Service);
+        i.target_verified = Some(false);
+    });
+    match plan(&book(), &s, &Account::default(), Goal::Migrate, &opts(10)) {
+        Ok(Planned::Forbidden(e)) => {
+            let rules: Vec<&str> = e.violations.iter().map(|v| v.rule.as_str()).collect();
+            assert_eq!(rules, ["M1", "M3"]);
+        }
+        other => panic!("expected forbidden, got {other:?}"),
+    }
+    let s = scenario(start(), |i| {
+        i.source_subject = Some(Subject::Personal);
+        i.target_subject = Some(Subject::Enterprise);
+    });
+    assert!(matches!(
+        plan(&book(), &s, &Account::default(), Goal::Migrate, &opts(10)),
+        Ok(Planned::Forbidden(_))
+    ));
+}
+
+#[test]
+fn m4_review_fee_on_the_application() {
+    let s = scenario(start(), |_| {});
+    let p = migrate(&book(), &s, &Account::default());
+    assert_eq!(step(&p, "apply").cost_yuan, Money::fixed(300.0));
+    assert_eq!(p.cost_yuan, Money::fixed(300.0));
+    let mut b = book();
+    b.migration.review_fee_yuan = 450.0;
+    let p = migrate(&b, &s, &Account::default());
+    assert_eq!(p.cost_yuan.p50, 450.0);
+}
+
+#[test]
+fn m5_notary_only_across_entities() {
+    let s = scenario(start(), |i| i.cross_entity = Some(true));
+    let p = migrate(&book(), &s, &Account::default());
+    let n = step(&p, "notarise");
+    assert_eq!((n.cost_yuan.min, n.cost_yuan.max), (500.0, 1500.0));
+    assert!(n.cost_yuan.p50 > 500.0 && n.cost_yuan.p50 < 1500.0);
+    assert_eq!((p.cost_yuan.min, p.cost_yuan.max), (800.0, 1800.0));
+    assert!(step(&p, "apply").after.contains(&"notarise"));
+    let mut b = book();
+    b.migration.notary_fee_yuan = Range {
+        min: 200.0,
+        max: 200.0,
+    };
+    let p = migrate(&b, &s, &Account::default());
+    assert_eq!(p.cost_yuan, Money::fixed(500.0));
+}
+
+#[test]
+fn m6_transfer_days_from_the_runs_and_m7_window_after() {
+    let s = scenario(start(), |_| {});
+    let p = migrate(&book(), &s, &Account::default());
+    let apply = step(&p, "apply").start;
+    let t = step(&p, "review_transfer");
+    assert!(t.end_p50 >= apply + chrono::Days::new(5));
+    assert!(t.end_p90 <= apply + chrono::Days::new(7));
+    assert!(t.end_p90 > apply + chrono::Days::new(5));
+    // M6 retention: 85–92% of 10,000 followers kept.
+    assert!(p.followers.p5 >= 8_400.0 && p.followers.p95 <= 9_300.0);
+    let mut b = book();
+    if let Some(r) = b
+        .migration
+        .routes
+        .get_mut(&Route::SubscriptionToSubscription)
+    {
+        r.duration_days = Range { min: 9, max: 9 };
+    }
+    b.migration.unfollow_window_days = 3;
+    b.migration.unfollow_curve.ratio = Some(0.5);
+    let p = migrate(&b, &s, &Account::default());
+    let apply = step(&p, "apply").start;
+    let transfer = apply + chrono::Days::new(9);
+    assert_eq!(step(&p, "review_transfer").end_p90, transfer);
+    // M7: the window starts at the transfer and lasts the rulebook's days.
+    let w = step(&p, "unfollow_window");
+    assert_eq!(
+        (w.start, w.end_p50),
+        (transfer, transfer + chrono::Days::new(3))
+    );
+    assert_eq!(p.finish.p50, w.end_p50);
+}
+
+#[test]
+fn m8_source_closed_at_the_transfer_and_the_notice_before_it() {
+    let s = scenario(start(), |_| {});
+    let p = migrate(&book(), &s, &Account::default());
+    // D8 + M8 + M6: apply 30 − 5 days after the start, so the source closes after the notice.
+    assert_eq!(step(&p, "apply").start, start() + chrono::Days::new(25));
+    let closed = step(&p, "source_closed");
+    assert_eq!(closed.end_p50, step(&p, "review_transfer").end_p50);
+    assert!(closed.start >= step(&p, "announce").end_p50);
+    let mut b = book();
+    b.migration.source_closed_on_completion = false;
+    let p = migrate(&b, &s, &Account::default());
+    assert!(!ids(&p).contains(&"source_closed"));
+    assert_eq!(step(&p, "apply").start, start());
+}
+
+#[test]
+fn blocked_payment_in_a_migration_with_its_warning() {
+    let s = scenario(start(), |_| {});
+    let a = Account {
+        payment: true,
+        balance_yuan: 30.0,
+        ..Default::default()
+    };
+    let p = migrate(&book(), &s, &a);
+    assert_eq!(step(&p, "close_payment").status, Status::Blocked);
+    assert_eq!(step(&p, "close_payment").unblocks_on, None);
+    assert!(p.warnings.iter().any(|w| w.contains("D4")));
+}
+
+#[test]
+fn same_seed_same_plan() {
+    let s = scenario(start(), |i| i.cross_entity = Some(true));
+    let a = migrate(&book(), &s, &busy());
+    let b = migrate(&book(), &s, &busy());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn bad_account_values_are_refused_with_their_flag() {
+    let s = scenario(start(), |_| {});
+    let a = Account {
+        balance_yuan: f64::NAN,
+        ..Default::default()
+    };
+    let e = plan(&book(), &s, &a, Goal::Close, &opts(10)).expect_err("refused");
+    assert!(e.to_string().starts_with("--balance"), "{e}");
+    let a = Account {
+        announced: Some(d(2090, 1, 1)),
+        ..Default::default()
+    };
+    let e = plan(&book(), &s, &a, Goal::Close, &opts(10)).expect_err("refused");
+    assert!(e.to_string().starts_with("--announced"), "{e}");
+}
+
+#[test]
+fn options_rank_by_audience_then_cost_and_list_forbidden_ways() {
+    let s = scenario(start(), |_| {});
+    let o = options(&book(), &s, &Account::default(), &opts(500)).expect("plans");
+    let ways: Vec<Way> = o.options.iter().map(|w| w.way).collect();
+    // Same-entity keeps 85–92%, cross-entity 65–75%, closing nothing.
+    assert_eq!(
+        ways,
+        [
+            Way::SameEntityMigration,
+            Way::CrossEntityMigration,
+            Way::Close
+        ]
+    );
+    let ranks: Vec<Option<usize>> = o.options.iter().map(|w| w.rank).collect();
+    assert_eq!(ranks, [Some(1), Some(2), Some(3)]);
+    // M1: a service target is open to neither migration; closing ranks first.
+    let s = scenario(start(), |i| i.target_kind = Some(Kind::Service));
+    let o = options(&book(), &s, &Account::default(), &opts(500)).expect("plans");
+    assert_eq!(o.options[0].way, Way::Close);
+    assert_eq!(o.options[0].rank, Some(1));
+    for w in &o.options[1..] {
+        assert!(!w.allowed && w.rank.is_none());
+        assert_eq!(w.violations[0].rule, "M1");
+    }
+}
+
+#[test]
+fn goals_accept_english_and_chinese_words() {
+    assert_eq!("migrate".parse::<Goal>(), Ok(Goal::Migrate));
+    assert_eq!("迁移".parse::<Goal>(), Ok(Goal::Migrate));
+    assert_eq!(" Close ".parse::<Goal>(), Ok(Goal::Close));
+    assert_eq!("注销".parse::<Goal>(), Ok(Goal::Close));
+    assert!("foo".parse::<Goal>().is_err());
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn subject(i: u8) -> Subject {
+        Subject::ALL[usize::from(i) % Subject::ALL.len()]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the start and the account, a plan's dates are ordered: each step ends no
+        /// earlier than it starts, P90 no earlier than P50, each step starts no earlier than the
+        /// steps it waits for end (P50), and followers and costs stay in their ranges.
+        #[test]
+        fn plan_dates_are_ordered(
+            offset in 0u32..9000,
+            subj in 0u8..4,
+            cross in any::<bool>(),
+            payment in any::<bool>(),
+            balance in 0.0f64..5.0,
+            last_active_back in proptest::option::of(0u32..90),
+            announced_back in proptest::option::of(0u32..90),
+            goal_close in any::<bool>(),
+        ) {
+            let start = d(2004, 1, 1) + chrono::Days::new(u64::from(offset));
+            let s = scenario(start, |i| {
+                i.source_subject = Some(subject(subj));
+                i.cross_entity = Some(cross);
+            });
+            let a = Account {
+                payment,
+                balance_yuan: balance,
+                mini_programs: u32::from(payment),
+                last_active: last_active_back.map(|b| start - chrono::Days::new(u64::from(b))),
+                announced: announced_back.map(|b| start - chrono::Days::new(u64::from(b))),
+                ..Default::default()
+            };
+            let goal = if goal_close { Goal::Close } else { Goal::Migrate };
+            let Ok(Planned::Plan(p)) = plan(&book(), &s, &a, goal, &opts(20)) else {
+                return Err(TestCaseError::fail("no plan"));
+            };
+            for st in &p.steps {
+                prop_assert!(st.start <= st.end_p50, "{}", st.id);
+                prop_assert!(st.end_p50 <= st.end_p90, "{}", st.id);
+                prop_assert_eq!(st.status == Status::Blocked, st.reason.is_some());
+                for before in &st.after {
+                    let b = step(&p, before);
+                    // In a migration the application may precede the notice's end (M8 + D8).
+                    prop_assert!(
+                        b.end_p50 <= st.start || (goal == Goal::Migrate && b.id == "announce"),
+                        "{} after {}", st.id, b.id
+                    );
+                }
+            }
+            prop_assert!(p.finish.p50 <= p.finish.p90);
+            prop_assert!(p.followers.p5 >= 0.0 && p.followers.p95 <= s.followers as f64);
+            prop_assert!(p.cost_yuan.min <= p.cost_yuan.p50 && p.cost_yuan.p50 <= p.cost_yuan.max);
+        }
+    }
+}
