@@ -21,7 +21,7 @@
 
 use chinese_holiday::DayKind;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 /// First date covered by the statutory holiday calendar (2004-01-01).
 pub const COVERAGE_START: NaiveDate = ymd_const(2004, 1, 1);
@@ -90,20 +90,11 @@ pub struct DayInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Shifted {
     /// The date the step ends on; serialized as `YYYY-MM-DD`.
-    #[serde(serialize_with = "serialize_date")]
     pub date: NaiveDate,
     /// True when any day examined while counting (the day after the start up
     /// to and including `date`) lay outside the calendar's coverage, so the
     /// weekends-only fallback was used for it.
     pub weekends_only: bool,
-}
-
-/// Serializes a date as its ISO 8601 text (`YYYY-MM-DD`).
-///
-/// Usable with `#[serde(serialize_with = "...")]`, since `chrono` is built
-/// without its `serde` feature.
-pub fn serialize_date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(date)
 }
 
 /// Whether the statutory holiday calendar covers `date`

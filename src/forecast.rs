@@ -5,7 +5,8 @@
 
 use crate::rules::{check, Eligibility, Fees, Route, Rulebook};
 use crate::scenario::Scenario;
-use crate::sim::{trajectory::trajectory, Dist, Draw, Model};
+use crate::sim::trajectory::{trajectory, DayStats};
+use crate::sim::{Dist, Draw, Model};
 use crate::stats::{probability_at_least, Summary};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -75,25 +76,14 @@ pub struct Dates {
     pub settled: DatePercentiles,
 }
 
-/// One day of the audience trajectory.
+/// One day of the audience trajectory: its date and the audience statistics of that day.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct TrajectoryEntry {
-    /// Days after day 0.
-    pub day: u32,
+    /// Day number, mean and percentiles of the audience.
+    #[serde(flatten)]
+    pub stats: DayStats,
     /// The date.
     pub date: NaiveDate,
-    /// Mean audience.
-    pub mean: f64,
-    /// 5th percentile.
-    pub p5: f64,
-    /// 10th percentile.
-    pub p10: f64,
-    /// Median.
-    pub p50: f64,
-    /// 90th percentile.
-    pub p90: f64,
-    /// 95th percentile.
-    pub p95: f64,
 }
 
 /// The chance that the final audience reaches a threshold.
@@ -259,15 +249,9 @@ impl Forecast {
         };
         let trajectory = trajectory(model, draws)
             .into_iter()
-            .map(|d| TrajectoryEntry {
-                day: d.day,
-                date: date_after(start, f64::from(d.day)),
-                mean: d.mean,
-                p5: d.p5,
-                p10: d.p10,
-                p50: d.p50,
-                p90: d.p90,
-                p95: d.p95,
+            .map(|stats| TrajectoryEntry {
+                date: date_after(start, f64::from(stats.day)),
+                stats,
             })
             .collect();
         let probability_at_least = opts.at_least.map(|threshold| {

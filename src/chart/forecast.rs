@@ -14,17 +14,17 @@ pub fn trajectory_chart(f: &Forecast) -> TrajectoryChart {
             .iter()
             .map(|d| TrajectoryPoint {
                 date: d.date,
-                mean: d.mean,
-                p5: d.p5,
-                p10: d.p10,
-                p50: d.p50,
-                p90: d.p90,
-                p95: d.p95,
+                mean: d.stats.mean,
+                p5: d.stats.p5,
+                p10: d.stats.p10,
+                p50: d.stats.p50,
+                p90: d.stats.p90,
+                p95: d.stats.p95,
             })
             .collect(),
         transfer: Some(f.dates.transfer.p50),
         settled: Some(f.dates.settled.p50),
-        start_audience: f.trajectory.first().map_or(0.0, |d| d.p50),
+        start_audience: f.trajectory.first().map_or(0.0, |d| d.stats.p50),
     }
 }
 

@@ -1,7 +1,7 @@
 //! `fanplan compare`: scenarios side by side, ranked by retained followers (P50, more first)
 //! then cost (P50, less first); the scenarios the rules forbid (M1–M3) listed after them.
 
-use super::fmt::{table, thousands, yuan};
+use super::fmt::{header, table, thousands, yuan};
 use super::Document;
 use crate::batch::RowError;
 use crate::forecast::{Forecast, RulesId};
@@ -169,7 +169,7 @@ impl Document for CompareReport {
         )?;
         writeln!(w)?;
         if !self.ranked.is_empty() {
-            let mut rows = vec![[
+            let mut rows = vec![header(&[
                 "scenario",
                 "route",
                 "kept P5",
@@ -179,10 +179,7 @@ impl Document for CompareReport {
                 "settled P90",
                 "cost P50",
                 "cost P95",
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>()];
+            ])];
             for r in &self.ranked {
                 rows.push(vec![
                     format!("{}. {}", r.rank, r.id),

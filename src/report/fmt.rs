@@ -44,6 +44,11 @@ pub fn yuan(v: f64) -> String {
     }
 }
 
+/// A table's header row.
+pub fn header(cells: &[&str]) -> Vec<String> {
+    cells.iter().map(|c| c.to_string()).collect()
+}
+
 /// Left-pad cells into aligned columns; the first column is left-aligned.
 pub fn table(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);

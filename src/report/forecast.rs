@@ -1,6 +1,6 @@
 //! `fanplan simulate`: the forecast as a table for people (JSON is the Forecast itself).
 
-use super::fmt::{percent, table, thousands, yuan};
+use super::fmt::{header, percent, table, thousands, yuan};
 use super::Document;
 use crate::forecast::Forecast;
 use crate::stats::Summary;
@@ -51,10 +51,7 @@ impl Document for Forecast {
             writeln!(w, "note: {note}")?;
         }
         writeln!(w)?;
-        let mut rows = vec![["", "P5", "P10", "P50", "P90", "P95", "mean"]
-            .iter()
-            .map(|x| x.to_string())
-            .collect::<Vec<_>>()];
+        let mut rows = vec![header(&["", "P5", "P10", "P50", "P90", "P95", "mean"])];
         rows.push(row("Retention rate", &m.retention_rate, percent));
         rows.push(row("Retained followers", &m.retained_followers, thousands));
         rows.push(row("Lost followers", &m.lost_followers, thousands));

@@ -1,7 +1,7 @@
 //! `fanplan plan`: a dated plan, the ranking of `--options`, and the answer for a forbidden
 //! migration, as tables for people (JSON is the documents themselves).
 
-use super::fmt::{table, thousands, yuan};
+use super::fmt::{header, table, thousands, yuan};
 use super::{CheckReport, Document};
 use crate::plan::{Goal, Length, Money, Options, Plan, Status, Step, Unit};
 use serde::Serialize;
@@ -73,7 +73,7 @@ impl Document for Plan {
             self.rules.version
         )?;
         writeln!(w)?;
-        let mut rows = vec![[
+        let mut rows = vec![header(&[
             "step",
             "rule",
             "length",
@@ -82,10 +82,7 @@ impl Document for Plan {
             "end P90",
             "status",
             "cost (yuan)",
-        ]
-        .iter()
-        .map(|x| x.to_string())
-        .collect::<Vec<_>>()];
+        ])];
         for st in &self.steps {
             rows.push(vec![
                 st.id.to_string(),
@@ -193,7 +190,7 @@ impl Document for Options {
             "ranked by the audience at the finish (P50), then the cost (P50)"
         )?;
         writeln!(w)?;
-        let mut rows = vec![[
+        let mut rows = vec![header(&[
             "way",
             "route",
             "audience P50",
@@ -202,10 +199,7 @@ impl Document for Options {
             "finish P50",
             "finish P90",
             "blocked",
-        ]
-        .iter()
-        .map(|x| x.to_string())
-        .collect::<Vec<_>>()];
+        ])];
         for o in &self.options {
             let label = match o.rank {
                 Some(r) => format!("{r}. {}", o.way.name()),

@@ -1,6 +1,6 @@
 //! `fanplan rules`: the rulebook in force, its statements, numbers and assumptions.
 
-use super::fmt::{percent, table, yuan};
+use super::fmt::{header, percent, table, yuan};
 use super::Document;
 use crate::rules::{Route, Rulebook};
 use std::io::{self, Write};
@@ -20,12 +20,7 @@ impl Document for Rulebook {
             }
         }
         writeln!(w)?;
-        let mut rows = vec![vec![
-            "route".to_string(),
-            "days".to_string(),
-            "retention".to_string(),
-            "fees (yuan)".to_string(),
-        ]];
+        let mut rows = vec![header(&["route", "days", "retention", "fees (yuan)"])];
         let m = &self.migration;
         for route in Route::ALL {
             let r = self.route(route);
@@ -59,12 +54,12 @@ impl Document for Rulebook {
             weights.join(" ")
         )?;
         writeln!(w)?;
-        let mut rows = vec![vec![
-            "closing".to_string(),
-            "review (working days)".to_string(),
-            "funds (D4)".to_string(),
-            "materials (D2)".to_string(),
-        ]];
+        let mut rows = vec![header(&[
+            "closing",
+            "review (working days)",
+            "funds (D4)",
+            "materials (D2)",
+        ])];
         for (subject, c) in &self.closing.subjects {
             let funds = match c.funds {
                 crate::rules::FundsCheck::Balance => {
