@@ -175,6 +175,11 @@ fn date_percentiles(start: NaiveDate, s: &Summary) -> DatePercentiles {
 /// Warnings about the inputs of a scenario.
 pub fn scenario_warnings(s: &Scenario) -> Vec<String> {
     let mut w = Vec::new();
+    if !s.cross_entity && (s.notary_fee_min.is_some() || s.notary_fee_max.is_some()) {
+        w.push(
+            "the notary fee is ignored: only a cross-entity migration pays one (M5); add --cross-entity if the target belongs to another legal entity".to_string(),
+        );
+    }
     if s.cross_entity_implied {
         w.push(format!(
             "the target's subject ({}) differs from the source's ({}): the target belongs to another legal entity, so the migration is cross-entity",

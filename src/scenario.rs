@@ -4,7 +4,7 @@
 //! applies the defaults and checks every value, naming the [`Field`] at fault so the CLI can say
 //! `--overlap` and the batch reader can say column `overlap`. Today's date is passed in.
 
-use crate::rules::{Kind, Range, Subject};
+use crate::rules::{Kind, Subject};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -14,6 +14,8 @@ pub const MAX_FOLLOWERS: u64 = 2_000_000_000;
 pub const MAX_HORIZON: u32 = 3650;
 /// Largest audience the growth model may reach within the horizon.
 pub const MAX_AUDIENCE: f64 = 1e15;
+/// Largest value in yuan the followers may be given in total.
+pub const MAX_YUAN: f64 = 1e15;
 
 /// One input of a scenario, for error messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,9 +170,13 @@ pub struct Scenario {
     pub overlap: f64,
     /// Daily growth g.
     pub daily_growth: f64,
-    /// Notary fee range, when overridden; the rulebook's otherwise.
+    /// Notary fee low end, when given; the rulebook's otherwise (see
+    /// [`crate::rules::eligibility::notary_range`]).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notary_fee_yuan: Option<Range<f64>>,
+    pub notary_fee_min: Option<f64>,
+    /// Notary fee high end, when given; the rulebook's otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notary_fee_max: Option<f64>,
     /// Value per follower v.
     pub value_per_follower: f64,
     /// Day 0.
@@ -238,30 +244,35 @@ impl ScenarioInput {
                 format!("{daily_growth} is outside the open range −0.5 to 0.5 (a share per day, e.g. 0.001)"),
             ));
         }
-        let notary_fee_yuan = match (self.notary_fee_min, self.notary_fee_max) {
-            (None, None) => None,
-            (min, max) => {
-                let min = finite(Field::NotaryFeeMin, min.or(max).unwrap_or(0.0))?;
-                let max = finite(Field::NotaryFeeMax, max.or(Some(min)).unwrap_or(min))?;
-                if min < 0.0 {
-                    return Err(err(Field::NotaryFeeMin, format!("{min} yuan is negative")));
-                }
-                if max < 0.0 {
-                    return Err(err(Field::NotaryFeeMax, format!("{max} yuan is negative")));
-                }
-                if min > max {
-                    return Err(err(
-                        Field::NotaryFeeMin,
-                        format!("the range is reversed: {min} is above {max}"),
-                    ));
-                }
-                Some(Range { min, max })
+        let money = |field: Field, v: Option<f64>| -> Result<Option<f64>, ScenarioError> {
+            match v {
+                Some(x) if !x.is_finite() || x < 0.0 => Err(err(
+                    field,
+                    format!("{x} yuan is not a fee (a finite number, at least 0)"),
+                )),
+                other => Ok(other),
             }
         };
+        let notary_fee_min = money(Field::NotaryFeeMin, self.notary_fee_min)?;
+        let notary_fee_max = money(Field::NotaryFeeMax, self.notary_fee_max)?;
+        if let (Some(min), Some(max)) = (notary_fee_min, notary_fee_max) {
+            if min > max {
+                return Err(err(
+                    Field::NotaryFeeMin,
+                    format!("the range is reversed: {min} is above {max}"),
+                ));
+            }
+        }
         let value_per_follower = finite(
             Field::ValuePerFollower,
             self.value_per_follower.unwrap_or(0.0),
         )?;
+        if value_per_follower * followers as f64 > MAX_YUAN {
+            return Err(err(
+                Field::ValuePerFollower,
+                format!("{value_per_follower} yuan a follower values the account above 10^15 yuan"),
+            ));
+        }
         if value_per_follower < 0.0 {
             return Err(err(
                 Field::ValuePerFollower,
@@ -306,7 +317,8 @@ impl ScenarioInput {
             target_followers,
             overlap,
             daily_growth,
-            notary_fee_yuan,
+            notary_fee_min,
+            notary_fee_max,
             value_per_follower,
             start_date,
             horizon_days,
@@ -360,7 +372,7 @@ mod tests {
         assert_eq!(s.overlap, 0.0);
         assert_eq!(s.horizon_days, 60);
         assert_eq!(s.start_date, today());
-        assert_eq!(s.notary_fee_yuan, None);
+        assert_eq!((s.notary_fee_min, s.notary_fee_max), (None, None));
     }
 
     #[test]
@@ -472,6 +484,20 @@ mod tests {
             ),
             (
                 ScenarioInput {
+                    value_per_follower: Some(1e308),
+                    ..base()
+                },
+                Field::ValuePerFollower,
+            ),
+            (
+                ScenarioInput {
+                    notary_fee_max: Some(f64::INFINITY),
+                    ..base()
+                },
+                Field::NotaryFeeMax,
+            ),
+            (
+                ScenarioInput {
                     start_date: Some(NaiveDate::MAX),
                     ..base()
                 },
@@ -485,20 +511,14 @@ mod tests {
     }
 
     #[test]
-    fn one_notary_number_is_a_fixed_fee() {
+    fn notary_ends_are_kept_apart_for_the_rulebook_to_fill() {
         let s = ScenarioInput {
             notary_fee_min: Some(800.0),
             ..base()
         }
         .build(today())
         .expect("valid");
-        assert_eq!(
-            s.notary_fee_yuan,
-            Some(Range {
-                min: 800.0,
-                max: 800.0
-            })
-        );
+        assert_eq!((s.notary_fee_min, s.notary_fee_max), (Some(800.0), None));
     }
 
     #[test]

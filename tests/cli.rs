@@ -184,7 +184,7 @@ fn simulate_table_names_the_assumptions() {
 
 #[test]
 fn bad_flags_exit_2_naming_the_flag() {
-    let cases: [(&[&str], &str); 11] = [
+    let cases: [(&[&str], &str); 12] = [
         (&["simulate"], "--followers"),
         (&["simulate", "--followers", "0"], "--followers"),
         (
@@ -217,6 +217,16 @@ fn bad_flags_exit_2_naming_the_flag() {
             "--kind",
         ),
         (&["check", "--subject", "company"], "--subject"),
+        (
+            &[
+                "simulate",
+                "--followers",
+                "10",
+                "--value-per-follower",
+                "1e300",
+            ],
+            "--value-per-follower",
+        ),
     ];
     for (args, flag) in cases {
         fanplan()
@@ -251,6 +261,12 @@ fn bad_rulebooks_exit_2_naming_file_and_key() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("bad.toml"));
+    std::fs::write(&path, b"name = \"\xff\xfe\"").expect("write");
+    fanplan()
+        .args(["--rules", path.to_str().expect("utf-8 path"), "rules"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not UTF-8"));
     fanplan()
         .args(["--rules", "/nonexistent/rules.toml", "rules"])
         .assert()

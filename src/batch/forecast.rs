@@ -394,6 +394,7 @@ mod tests {
                 i.cross_entity = Some(true);
                 i.horizon = Some(12);
                 i.notary_fee_min = Some(800.0);
+                i.notary_fee_max = Some(800.0);
             }),
             scenario(|i| i.followers = Some(1)),
         ];

@@ -132,8 +132,15 @@ pub fn load_rules(path: Option<&Path>) -> anyhow::Result<Rulebook> {
             Rulebook::seed().map_err(|e| InvalidInput(format!("embedded rulebook: {e}")).into())
         }
         Some(p) => {
-            let text = std::fs::read_to_string(p)
+            let bytes = std::fs::read(p)
                 .with_context(|| format!("cannot read the rulebook {}", p.display()))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                InvalidInput(format!(
+                    "rulebook {}: not UTF-8 text (byte {} is invalid); save it as UTF-8",
+                    p.display(),
+                    e.utf8_error().valid_up_to()
+                ))
+            })?;
             Rulebook::from_toml(&text)
                 .map_err(|e| InvalidInput(format!("rulebook {}: {e}", p.display())).into())
         }

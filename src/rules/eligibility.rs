@@ -64,12 +64,25 @@ pub fn route_of(s: &Scenario) -> Route {
     }
 }
 
-/// The notary fee range of a route for a scenario: the scenario's override, else the rulebook's
-/// (M5); `None` when the route pays no notary fee.
+/// The notary fee range of a route for a scenario (M5); `None` when the route pays no notary
+/// fee. An end the scenario does not give is the rulebook's, moved if needed so that the range
+/// stays ordered (a given maximum of 400 against the rulebook's 500–1,500 makes 400–400).
 pub fn notary_range(book: &Rulebook, s: &Scenario, route: Route) -> Option<Range<f64>> {
+    let d = book.migration.notary_fee_yuan;
     book.route(route)
         .notary
-        .then(|| s.notary_fee_yuan.unwrap_or(book.migration.notary_fee_yuan))
+        .then(|| match (s.notary_fee_min, s.notary_fee_max) {
+            (Some(min), Some(max)) => Range { min, max },
+            (Some(min), None) => Range {
+                min,
+                max: d.max.max(min),
+            },
+            (None, Some(max)) => Range {
+                min: d.min.min(max),
+                max,
+            },
+            (None, None) => d,
+        })
 }
 
 /// Check a migration against the rulebook.
@@ -238,17 +251,23 @@ mod tests {
             (cross.fee_yuan.notary_min, cross.fee_yuan.notary_max),
             (500.0, 1500.0)
         );
-        let over = check(
-            &book(),
-            &scenario(|i| {
-                i.cross_entity = Some(true);
-                i.notary_fee_min = Some(499.0);
-            }),
-        );
-        assert_eq!(
-            (over.fee_yuan.notary_min, over.fee_yuan.notary_max),
-            (499.0, 499.0)
-        );
+        let fee = |min: Option<f64>, max: Option<f64>| {
+            let e = check(
+                &book(),
+                &scenario(|i| {
+                    i.cross_entity = Some(true);
+                    i.notary_fee_min = min;
+                    i.notary_fee_max = max;
+                }),
+            );
+            (e.fee_yuan.notary_min, e.fee_yuan.notary_max)
+        };
+        assert_eq!(fee(Some(499.0), Some(499.0)), (499.0, 499.0));
+        // a missing end is the rulebook's (500–1,500), kept in order
+        assert_eq!(fee(Some(800.0), None), (800.0, 1500.0));
+        assert_eq!(fee(None, Some(1200.0)), (500.0, 1200.0));
+        assert_eq!(fee(None, Some(400.0)), (400.0, 400.0));
+        assert_eq!(fee(Some(2000.0), None), (2000.0, 2000.0));
     }
 
     #[test]

@@ -211,6 +211,7 @@ fn m4_m5_cost_is_review_plus_notary() {
         &scenario(|i| {
             i.cross_entity = Some(true);
             i.notary_fee_min = Some(499.0);
+            i.notary_fee_max = Some(499.0);
         }),
         Dist::Uniform,
     );
