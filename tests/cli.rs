@@ -360,3 +360,100 @@ fn help_shows_examples() {
             .stdout(predicate::str::contains("Examples:"));
     }
 }
+
+#[test]
+fn csv_formats_print_rows() {
+    let out = fanplan()
+        .args([
+            "simulate",
+            "--followers",
+            "1000",
+            "--start",
+            "2026-11-30",
+            "--runs",
+            "200",
+            "--horizon",
+            "20",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "day,date,mean,p5,p10,p50,p90,p95");
+    assert_eq!(lines.len(), 22, "header + days 0..=20");
+    assert!(lines[1].starts_with("0,2026-11-30,1000.0,"));
+    let out = fanplan()
+        .args([
+            "plan",
+            "--goal",
+            "close",
+            "--start",
+            "2026-09-01",
+            "--runs",
+            "200",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let ids: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("a CSV row")[0].to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "announce",
+            "inactivity",
+            "backup",
+            "submit",
+            "review",
+            "freeze",
+            "deletion",
+            "name_cooldown"
+        ]
+    );
+    let out = fanplan()
+        .args([
+            "plan",
+            "--options",
+            "--followers",
+            "1000",
+            "--start",
+            "2026-09-01",
+            "--runs",
+            "200",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        text.starts_with("rank,way,allowed,route,violations,"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 4);
+}
+
+#[test]
+fn notary_fee_on_a_same_entity_route_is_flagged() {
+    fanplan()
+        .args([
+            "simulate",
+            "--followers",
+            "1000",
+            "--runs",
+            "100",
+            "--notary-fee",
+            "800",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("the notary fee is ignored"));
+}

@@ -251,6 +251,28 @@ pub enum TableOrJson {
     Json,
 }
 
+/// `--format table|json|csv`, for commands whose output has rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TableJsonCsv {
+    /// Aligned text for people
+    #[default]
+    Table,
+    /// One JSON document for scripts
+    Json,
+    /// The rows as CSV (simulate: the daily trajectory; plan: the steps or the options)
+    Csv,
+}
+
+impl From<TableJsonCsv> for crate::report::Format {
+    fn from(f: TableJsonCsv) -> Self {
+        match f {
+            TableJsonCsv::Table => crate::report::Format::Table,
+            TableJsonCsv::Json => crate::report::Format::Json,
+            TableJsonCsv::Csv => crate::report::Format::Csv,
+        }
+    }
+}
+
 impl From<TableOrJson> for crate::report::Format {
     fn from(f: TableOrJson) -> Self {
         match f {

@@ -2,7 +2,7 @@
 //! `--options` every way open to the account, ranked. Exit 3 when the rules forbid the
 //! migration (M1–M3), with the violated rules and a pointer to `--options`.
 
-use super::args::{parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableOrJson};
+use super::args::{parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableJsonCsv};
 use super::simulate::run_options;
 use super::{chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{timeline_png, ChartSize, TimelineChart, TimelineStep};
@@ -116,8 +116,8 @@ pub struct PlanArgs {
     #[command(flatten)]
     run: RunArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
-    format: TableOrJson,
+    #[arg(long, value_enum, default_value_t = TableJsonCsv::Table)]
+    format: TableJsonCsv,
 }
 
 /// Render `timeline.png` and write it into `dir` through the shared chart writer.
@@ -187,7 +187,7 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
             if let Some(dir) = &a.run.charts {
                 write_timeline(&p, dir, size)?;
             }
-            if followers_given || a.format == TableOrJson::Table {
+            if followers_given || a.format != TableJsonCsv::Json {
                 emit(p.as_ref(), a.format.into(), ctx.out)?;
             } else {
                 // The placeholder follower count is not the user's: print it as unknown.

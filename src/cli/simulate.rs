@@ -1,6 +1,6 @@
 //! `fanplan simulate`: the Monte Carlo forecast of one migration.
 
-use super::args::{RunArgs, ScenarioArgs, TableOrJson};
+use super::args::{RunArgs, ScenarioArgs, TableJsonCsv};
 use super::{chart_size, scenario_of, write_charts, Ctx, Outcome};
 use crate::chart::{histogram_chart, histogram_png, trajectory_chart, trajectory_png};
 use crate::forecast::{Forecast, RunOptions};
@@ -23,8 +23,8 @@ pub struct SimulateArgs {
     #[command(flatten)]
     run: RunArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
-    format: TableOrJson,
+    #[arg(long, value_enum, default_value_t = TableJsonCsv::Table)]
+    format: TableJsonCsv,
 }
 
 /// The RUN flags as core options, with a default run count.

@@ -23,6 +23,27 @@ fn days(v: f64) -> String {
 }
 
 impl Document for Forecast {
+    /// The trajectory, one row per day: `day,date,mean,p5,p10,p50,p90,p95`.
+    fn csv(&self, w: &mut dyn Write) -> io::Result<()> {
+        super::csv_rows(
+            w,
+            &["day", "date", "mean", "p5", "p10", "p50", "p90", "p95"],
+            self.trajectory.iter().map(|t| {
+                let d = &t.stats;
+                [
+                    d.day.to_string(),
+                    t.date.to_string(),
+                    format!("{:.1}", d.mean),
+                    format!("{:.1}", d.p5),
+                    format!("{:.1}", d.p10),
+                    format!("{:.1}", d.p50),
+                    format!("{:.1}", d.p90),
+                    format!("{:.1}", d.p95),
+                ]
+            }),
+        )
+    }
+
     fn table(&self, w: &mut dyn Write) -> io::Result<()> {
         let s = &self.scenario;
         let m = &self.metrics;

@@ -47,6 +47,34 @@ pub fn json<T: Serialize + ?Sized>(value: &T, w: &mut dyn Write) -> io::Result<(
     writeln!(w)
 }
 
+/// A CSV writer over any output, mapping its errors to `io::Error` (keeping a closed pipe's kind).
+pub fn csv_rows<R, I>(w: &mut dyn Write, header: &[&str], rows: I) -> io::Result<()>
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator,
+    R::Item: AsRef<[u8]>,
+{
+    let mut wtr = csv::Writer::from_writer(w);
+    let to_io = |e: csv::Error| match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    };
+    wtr.write_record(header).map_err(to_io)?;
+    for row in rows {
+        wtr.write_record(row).map_err(to_io)?;
+    }
+    wtr.flush()
+}
+
+/// The JSON name of a serialisable unit value (`"ready"`, `"working_days"`, …).
+pub fn name_of<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(serde_json::Value::Null) | Err(_) => String::new(),
+        Ok(other) => other.to_string(),
+    }
+}
+
 /// Write a document in a format.
 pub fn emit<D: Document + ?Sized>(doc: &D, format: Format, w: &mut dyn Write) -> io::Result<()> {
     match format {

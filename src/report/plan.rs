@@ -47,6 +47,45 @@ fn status(s: Status) -> &'static str {
 }
 
 impl Document for Plan {
+    /// The steps, one row each.
+    fn csv(&self, w: &mut dyn Write) -> io::Result<()> {
+        super::csv_rows(
+            w,
+            &[
+                "id",
+                "rule",
+                "title",
+                "unit",
+                "start",
+                "end_p50",
+                "end_p90",
+                "status",
+                "reason",
+                "unblocks_on",
+                "cost_min",
+                "cost_p50",
+                "cost_max",
+            ],
+            self.steps.iter().map(|st| {
+                [
+                    st.id.to_string(),
+                    st.rule.clone(),
+                    st.title.clone(),
+                    super::name_of(&st.unit),
+                    st.start.to_string(),
+                    st.end_p50.to_string(),
+                    st.end_p90.to_string(),
+                    super::name_of(&st.status),
+                    st.reason.clone().unwrap_or_default(),
+                    st.unblocks_on.map(|d| d.to_string()).unwrap_or_default(),
+                    format!("{:.2}", st.cost_yuan.min),
+                    format!("{:.2}", st.cost_yuan.p50),
+                    format!("{:.2}", st.cost_yuan.max),
+                ]
+            }),
+        )
+    }
+
     fn table(&self, w: &mut dyn Write) -> io::Result<()> {
         let s = &self.scenario;
         match self.route {
@@ -175,6 +214,50 @@ impl Document for Plan {
 }
 
 impl Document for Options {
+    /// The ways, ranked ones first, one row each.
+    fn csv(&self, w: &mut dyn Write) -> io::Result<()> {
+        let num = |v: Option<f64>| v.map(|x| format!("{x:.2}")).unwrap_or_default();
+        super::csv_rows(
+            w,
+            &[
+                "rank",
+                "way",
+                "allowed",
+                "route",
+                "violations",
+                "audience_p50",
+                "followers_p5",
+                "followers_p50",
+                "followers_p95",
+                "cost_p50",
+                "finish_p50",
+                "finish_p90",
+                "blocked",
+            ],
+            self.options.iter().map(|o| {
+                [
+                    o.rank.map(|r| r.to_string()).unwrap_or_default(),
+                    super::name_of(&o.way),
+                    o.allowed.to_string(),
+                    o.route.map(|r| r.to_string()).unwrap_or_default(),
+                    o.violations
+                        .iter()
+                        .map(|v| v.rule.as_str())
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                    num(o.audience.map(|a| a.p50)),
+                    num(o.followers.map(|f| f.p5)),
+                    num(o.followers.map(|f| f.p50)),
+                    num(o.followers.map(|f| f.p95)),
+                    num(o.cost_yuan.map(|c| c.p50)),
+                    o.finish.map(|f| f.p50.to_string()).unwrap_or_default(),
+                    o.finish.map(|f| f.p90.to_string()).unwrap_or_default(),
+                    o.blocked.join("; "),
+                ]
+            }),
+        )
+    }
+
     fn table(&self, w: &mut dyn Write) -> io::Result<()> {
         writeln!(
             w,
