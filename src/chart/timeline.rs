@@ -7,9 +7,8 @@ use plotters::prelude::*;
 
 use super::{
     build_chart, date_at, date_axis_ticks, date_label_width, day_offset, draw_mesh, format_date,
-    format_thousands, half_label_room, plot_width, put_text, render_framed, text_style, text_width,
-    ChartError, ChartSize, HAlign, LegendItem, RowAxis, Swatch, TickAxis, VAlign, BLUE_OI, INK,
-    MUTED, STRIPE,
+    half_label_room, plot_width, put_text, render_framed, text_style, text_width, ChartError,
+    ChartSize, HAlign, LegendItem, RowAxis, Swatch, TickAxis, VAlign, BLUE_OI, INK, MUTED, STRIPE,
 };
 
 /// One step of the plan.
@@ -53,13 +52,14 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
         .steps
         .iter()
         .map(|s| {
-            let d50 = (s.end_p50 - s.start).num_days() as f64;
-            let d90 = (s.end_p90 - s.start).num_days() as f64;
-            format!(
-                "P50 {} d · P90 {} d",
-                format_thousands(d50, 0),
-                format_thousands(d90, 0)
-            )
+            // The end dates themselves: a day count from the P50 start to the P90 end would
+            // mix two percentiles and misstate the length of fixed-length steps.
+            let (e50, e90) = (s.end_p50.format("%m-%d"), s.end_p90.format("%m-%d"));
+            if s.end_p50 == s.end_p90 {
+                format!("ends {e50}")
+            } else {
+                format!("ends P50 {e50} · P90 {e90}")
+            }
         })
         .collect();
 
