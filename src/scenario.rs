@@ -327,10 +327,27 @@ impl ScenarioInput {
     }
 }
 
-/// Parse a date written `YYYY-MM-DD`, with a message that shows the expected form.
+/// Parse a date written `YYYY-MM-DD`, or as Excel on Chinese Windows writes it: `YYYY/MM/DD`,
+/// with one- or two-digit month and day (`2026/1/5`, `2026-1-5`). The message shows the
+/// expected form.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a real date in the form YYYY-MM-DD"))
+    let bad = || format!("`{s}` is not a real date in the form YYYY-MM-DD (or YYYY/M/D)");
+    let t = s.trim();
+    let sep = if t.contains('/') { '/' } else { '-' };
+    let parts: Vec<&str> = t.split(sep).collect();
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let digits = |p: &str, min: usize, max: usize| {
+        (min..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(y, 4, 4) && digits(m, 1, 2) && digits(d, 1, 2)) {
+        return Err(bad());
+    }
+    match (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) {
+        (Ok(y), Ok(m), Ok(d)) => NaiveDate::from_ymd_opt(y, m, d).ok_or_else(bad),
+        _ => Err(bad()),
+    }
 }
 
 /// Parse a boolean: true/false, yes/no, 1/0, 是/否 (case-insensitive).
@@ -532,5 +549,34 @@ mod tests {
         assert!(parse_bool("maybe").is_err());
         assert!(parse_date("2026-02-30").is_err());
         assert!(parse_date("2026-02-28").is_ok());
+    }
+
+    #[test]
+    fn dates_accept_excel_forms_with_short_month_and_day() {
+        let d = NaiveDate::from_ymd_opt(2026, 1, 5);
+        for t in [
+            "2026-01-05",
+            "2026/1/5",
+            "2026/01/05",
+            "2026-1-5",
+            " 2026/1/05 ",
+        ] {
+            assert_eq!(parse_date(t).ok(), d, "{t}");
+        }
+        for t in [
+            "2026/2/30",
+            "2026-1/5",
+            "26/1/5",
+            "2026/001/5",
+            "2026/1",
+            "2026/1/5/1",
+            "2026/+1/5",
+            "5/1/2026",
+            "",
+            "２０２６/1/5",
+        ] {
+            let e = parse_date(t).expect_err(t);
+            assert!(e.contains("YYYY-MM-DD"), "{e}");
+        }
     }
 }

@@ -381,3 +381,164 @@ fn bad_flags_exit_2() {
         .stderr(predicate::str::contains("empty"));
     assert!(Path::new(&example()).exists());
 }
+
+/// A folder holding `blocker`, a regular file, so that paths under it cannot be created.
+fn blocked() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "not a folder").expect("write");
+    (dir, blocker)
+}
+
+#[test]
+fn a_bad_charts_folder_or_summary_fails_before_any_row_is_forecast() {
+    let (_dir, blocker) = blocked();
+    for (flag, path) in [
+        ("--charts", blocker.join("charts")),
+        ("--summary", blocker.join("portfolio.json")),
+    ] {
+        let path = path.to_str().expect("UTF-8");
+        // rejected.csv has unreadable rows: they would be reported if any row were read.
+        let (code, out, err) = batch(&[&fixture("rejected.csv"), flag, path]);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains(flag) && err.contains(path), "{err}");
+        assert!(!err.contains("error: line"), "rows were read first: {err}");
+        assert!(out.is_empty());
+    }
+}
+
+#[test]
+fn an_output_on_the_chart_file_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The chart folder existing or not.
+    std::fs::create_dir(dir.path().join("old")).expect("mkdir");
+    for folder in ["old", "new"] {
+        let charts = dir.path().join(folder);
+        let png = charts.join("portfolio.png");
+        for flag in ["-o", "--summary", "--errors"] {
+            fanplan()
+                .args(["batch", &example(), flag])
+                .arg(&png)
+                .arg("--charts")
+                .arg(&charts)
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains("name the same file"));
+        }
+    }
+    assert!(!dir.path().join("new").exists());
+}
+
+#[test]
+fn errors_into_a_folder_names_the_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().to_str().expect("UTF-8");
+    let (code, _, err) = batch(&[&fixture("rejected.csv"), "--errors", folder]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("--errors") && err.contains(folder), "{err}");
+}
+
+#[test]
+fn at_least_adds_the_chance_and_its_standard_error() {
+    let (code, out, err) = batch(&[&example(), "--runs", "400", "--at-least", "50000"]);
+    assert_eq!(code, 0, "{err}");
+    let text = String::from_utf8(out).expect("UTF-8");
+    assert_eq!(
+        text.lines().next(),
+        Some(format!("{HEADER},probability_at_least,probability_at_least_se").as_str())
+    );
+    let rows = by_id(text.as_bytes());
+    for (id, r) in &rows {
+        assert_eq!(r.len(), 20, "{id}");
+        if r[1] == "false" {
+            assert!(r[18].is_empty() && r[19].is_empty(), "{id}");
+            continue;
+        }
+        let p: f64 = r[18].parse().expect("p");
+        let se: f64 = r[19].parse().expect("se");
+        let expected = (p * (1.0 - p) / 400.0).sqrt();
+        assert!((se - expected).abs() < 2e-4, "{id}: {p} {se}");
+    }
+    assert_eq!(rows["city-news"][18], "1.0000");
+    assert_eq!(rows["blogger-li"][19], "0.0000");
+}
+
+#[test]
+fn format_csv_is_accepted_and_nothing_else() {
+    let (c1, plain, _) = batch(&[&example(), "--runs", "50"]);
+    let (c2, csv, err) = batch(&[&example(), "--runs", "50", "--format", "csv"]);
+    assert_eq!((c1, c2), (0, 0), "{err}");
+    assert_eq!(plain, csv);
+    let (code, _, err) = batch(&[&example(), "--format", "table"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("csv"), "{err}");
+}
+
+#[test]
+fn start_dates_as_excel_writes_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut outputs = Vec::new();
+    for date in ["2026-01-05", "2026/1/5", "2026/01/05", "2026-1-5"] {
+        let input = dir.path().join("in.csv");
+        std::fs::write(
+            &input,
+            format!("id,followers,start_date\nacc,5000,{date}\n"),
+        )
+        .expect("write");
+        let (code, out, err) = batch(&[input.to_str().expect("UTF-8"), "--runs", "100"]);
+        assert_eq!(code, 0, "{date}: {err}");
+        outputs.push(out);
+    }
+    assert!(outputs.windows(2).all(|w| w[0] == w[1]));
+    let rows = by_id(&outputs[0]);
+    assert!(rows["acc"][11].starts_with("2026-01-"), "{:?}", rows["acc"]);
+    let input = dir.path().join("bad.csv");
+    std::fs::write(&input, "id,followers,start_date\nacc,5000,2026/13/5\n").expect("write");
+    let (code, _, err) = batch(&[input.to_str().expect("UTF-8")]);
+    assert_eq!(code, 4);
+    assert!(
+        err.contains("column start_date") && err.contains("YYYY-MM-DD"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_header_split_by_semicolons_or_tabs_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (sep, word) in [(";", "semicolons"), ("\t", "tabs")] {
+        let input = dir.path().join("in.csv");
+        std::fs::write(&input, format!("id{sep}followers\na{sep}100\n")).expect("write");
+        let (code, _, err) = batch(&[input.to_str().expect("UTF-8")]);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains(word) && err.contains("comma-separated"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn every_rejected_row_is_reported_on_standard_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in.csv");
+    let mut text = String::from("id,followers\n");
+    for i in 0..150 {
+        text.push_str(&format!("bad-{i},lots\n"));
+    }
+    text.push_str("good,100\n");
+    std::fs::write(&input, text).expect("write");
+    for progress in ["never", "always"] {
+        let (code, out, err) = batch(&[
+            input.to_str().expect("UTF-8"),
+            "--runs",
+            "10",
+            "--progress",
+            progress,
+        ]);
+        assert_eq!(code, 4, "{err}");
+        assert_eq!(by_id(&out).len(), 1);
+        let reported = err.lines().filter(|l| l.starts_with("error: line")).count();
+        assert_eq!(reported, 150, "{err}");
+        assert!(err.contains("error: line 151 (id bad-149)"), "{err}");
+    }
+}

@@ -182,3 +182,66 @@ fn csv_format_and_chart() {
     let png = std::fs::read(charts.join("compare.png")).expect("chart written");
     assert!(png.starts_with(b"\x89PNG"));
 }
+
+#[test]
+fn at_least_gives_each_ranked_scenario_its_chance() {
+    let (code, doc) = compare_json(&[&example(), "--runs", "400", "--at-least", "50000"]);
+    assert_eq!(code, 0);
+    let ranked = doc["ranked"].as_array().expect("ranked");
+    assert_eq!(ranked.len(), 8);
+    for r in ranked {
+        let a = &r["probability_at_least"];
+        assert_eq!(a["threshold"], 50000.0, "{r}");
+        let p = a["p"].as_f64().expect("p");
+        let se = a["se"].as_f64().expect("se");
+        assert!((se - (p * (1.0 - p) / 400.0).sqrt()).abs() < 1e-12, "{r}");
+        let kept = r["retained_followers"]["p5"].as_f64().expect("p5");
+        if kept > 60_000.0 {
+            assert_eq!(p, 1.0, "{r}");
+        }
+    }
+    let last = &ranked[7];
+    assert_eq!(last["id"], "blogger-li");
+    assert_eq!(last["probability_at_least"]["p"], 0.0);
+    // Without the flag there is no such key.
+    let (_, doc) = compare_json(&[&example(), "--runs", "50"]);
+    assert!(doc["ranked"][0].get("probability_at_least").is_none());
+
+    let out = fanplan()
+        .args([
+            "compare",
+            &example(),
+            "--runs",
+            "400",
+            "--at-least",
+            "50000",
+        ])
+        .args(["--format", "csv"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].ends_with(",cost_p95,probability_at_least,probability_at_least_se"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].ends_with(",1.0000,0.0000"), "{}", lines[1]);
+    assert_eq!(
+        lines.last().copied(),
+        Some(",kind-and-subject,false,,M1;M2;M3,,,,,,,,,")
+    );
+    fanplan()
+        .args([
+            "compare",
+            &example(),
+            "--runs",
+            "100",
+            "--at-least",
+            "50000",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("P(audience ≥ 50,000)"))
+        .stdout(predicate::str::contains("100.0% ± 0.0%"));
+}

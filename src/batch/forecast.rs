@@ -67,8 +67,9 @@ pub struct RowForecast {
     pub cost_per_retained_p50: Option<f64>,
     /// Median lost value, yuan.
     pub lost_value_p50: f64,
-    /// Chance the final audience reaches `--at-least`.
-    pub p_at_least: Option<f64>,
+    /// Chance the final audience reaches `--at-least`, and its standard error
+    /// √(p(1−p)/runs).
+    pub p_at_least: Option<(f64, f64)>,
     /// Every run's retained followers and cost, with [`RowOptions::keep_runs`].
     pub per_run: Option<(Vec<u64>, Vec<f64>)>,
 }
@@ -307,11 +308,13 @@ pub fn forecast_row(
         quantiles(other, &[0.5])[0]
     };
     let p_at_least = opts.at_least.map(|t| {
-        draws
+        let runs = n as f64;
+        let p = draws
             .iter()
             .filter(|d| model.final_audience(d) >= t)
             .count() as f64
-            / n as f64
+            / runs;
+        (p, (p * (1.0 - p) / runs).sqrt())
     });
     let per_run = opts.keep_runs.then(|| {
         (
@@ -438,7 +441,10 @@ mod tests {
                 assert_eq!(row.transfer_date_p50, full.dates.transfer.p50);
                 assert_eq!(row.settled_date_p50, full.dates.settled.p50);
                 assert_eq!(row.settled_date_p90, full.dates.settled.p90);
-                assert_eq!(row.p_at_least, full.probability_at_least.map(|a| a.p));
+                assert_eq!(
+                    row.p_at_least,
+                    full.probability_at_least.map(|a| (a.p, a.se))
+                );
             }
         }
     }

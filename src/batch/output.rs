@@ -32,8 +32,8 @@ pub const COLUMNS: [&str; 18] = [
     "lost_value_p50",
 ];
 
-/// The extra column written with `--at-least`.
-pub const AT_LEAST_COLUMN: &str = "probability_at_least";
+/// The extra columns written with `--at-least`: the chance and its standard error.
+pub const AT_LEAST_COLUMNS: [&str; 2] = ["probability_at_least", "probability_at_least_se"];
 
 /// The error CSV columns.
 pub const ERROR_COLUMNS: [&str; 5] = ["line", "id", "column", "value", "reason"];
@@ -44,7 +44,7 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Write the forecast header.
 pub fn write_header<W: Write>(w: &mut csv::Writer<W>, at_least: bool) -> csv::Result<()> {
     if at_least {
-        w.write_record(COLUMNS.iter().chain([&AT_LEAST_COLUMN]))
+        w.write_record(COLUMNS.iter().chain(&AT_LEAST_COLUMNS))
     } else {
         w.write_record(COLUMNS)
     }
@@ -68,7 +68,7 @@ pub fn write_row<W: Write>(
             w.write_field("false")?;
             w.write_field("")?;
             w.write_field(rules)?;
-            let empty = COLUMNS.len() - 4 + usize::from(at_least);
+            let empty = COLUMNS.len() - 4 + if at_least { AT_LEAST_COLUMNS.len() } else { 0 };
             for _ in 0..empty {
                 w.write_field("")?;
             }
@@ -97,7 +97,13 @@ pub fn write_row<W: Write>(
                 format!("{:.2}", f.lost_value_p50),
             ];
             if at_least {
-                cells.push(f.p_at_least.map_or(String::new(), |p| format!("{p:.4}")));
+                let (p, se) = f
+                    .p_at_least
+                    .map_or((String::new(), String::new()), |(p, se)| {
+                        (format!("{p:.4}"), format!("{se:.4}"))
+                    });
+                cells.push(p);
+                cells.push(se);
             }
             w.write_record(&cells)
         }
@@ -166,17 +172,38 @@ impl Write for AtomicFile {
     }
 }
 
-/// The absolute form of a path that may not exist yet (its folder must).
+/// The absolute form of a path that may not exist yet: its deepest existing ancestor resolved
+/// (following links), then the rest of the path applied by name (`.` skipped, `..` going up).
 fn resolved(path: &Path) -> Option<PathBuf> {
+    use std::path::Component;
     if let Ok(p) = path.canonicalize() {
         return Some(p);
     }
-    let name = path.file_name()?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    dir.canonicalize().ok().map(|d| d.join(name))
+    let mut base = path;
+    let mut rest = Vec::new();
+    loop {
+        let name = base.file_name()?;
+        rest.push(name);
+        base = match base.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if let Ok(mut p) = base.canonicalize() {
+            for name in rest.iter().rev() {
+                match Path::new(name).components().next() {
+                    Some(Component::ParentDir) => {
+                        p.pop();
+                    }
+                    Some(Component::CurDir) | None => {}
+                    Some(_) => p.push(name),
+                }
+            }
+            return Some(p);
+        }
+        if base == Path::new(".") {
+            return None;
+        }
+    }
 }
 
 /// Whether two paths name the same file (following links).
@@ -220,6 +247,10 @@ mod tests {
         let b = dir.path().join(".").join("in.csv");
         assert!(same_file(&a, &b));
         assert!(!same_file(&a, &dir.path().join("new.csv")));
+        let new = dir.path().join("charts").join("portfolio.png");
+        let also = dir.path().join("charts").join(".").join("portfolio.png");
+        assert!(same_file(&new, &also));
+        assert!(!same_file(&new, &dir.path().join("charts")));
     }
 
     #[test]

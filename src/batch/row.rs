@@ -44,6 +44,18 @@ pub enum HeaderError {
     /// A required column is absent.
     #[error("missing required column `{0}` (the header must name at least id and followers)")]
     Missing(&'static str),
+    /// A required column is absent and the header is one field holding another separator.
+    #[error(
+        "missing required column `{missing}`: the header is a single field containing {shown}, so the file seems to use {name} to separate columns; fanplan reads comma-separated files (in Excel: Save As \"CSV UTF-8 (Comma delimited)\")"
+    )]
+    Separator {
+        /// The missing column.
+        missing: &'static str,
+        /// The separator as shown (`` `;` `` or "a tab").
+        shown: &'static str,
+        /// The separator's name, plural (semicolons, tabs).
+        name: &'static str,
+    },
     /// A column appears twice.
     #[error("column `{0}` appears twice in the header")]
     Repeated(String),
@@ -94,10 +106,34 @@ impl Columns {
                 });
             }
         }
-        let id = id.ok_or(HeaderError::Missing("id"))?;
-        if !fields.iter().any(|(_, f)| *f == Field::Followers) {
-            return Err(HeaderError::Missing("followers"));
+        let missing = if id.is_none() {
+            Some("id")
+        } else if !fields.iter().any(|(_, f)| *f == Field::Followers) {
+            Some("followers")
+        } else {
+            None
+        };
+        if let Some(missing) = missing {
+            let only = String::from_utf8_lossy(&header[0]).into_owned();
+            return Err(if header.len() > 1 {
+                HeaderError::Missing(missing)
+            } else if only.contains(';') {
+                HeaderError::Separator {
+                    missing,
+                    shown: "`;`",
+                    name: "semicolons",
+                }
+            } else if only.contains('\t') {
+                HeaderError::Separator {
+                    missing,
+                    shown: "a tab",
+                    name: "tabs",
+                }
+            } else {
+                HeaderError::Missing(missing)
+            });
         }
+        let id = id.unwrap_or_default();
         Ok(Columns {
             id,
             fields,
@@ -256,6 +292,20 @@ mod tests {
             Err(HeaderError::Repeated("followers".into()))
         );
         assert_eq!(Columns::from_header(&rec(&[""])), Err(HeaderError::Empty));
+    }
+
+    #[test]
+    fn a_header_split_by_semicolons_or_tabs_is_named() {
+        let e = Columns::from_header(&rec(&["id;followers;overlap"])).expect_err("semicolons");
+        assert!(
+            e.to_string()
+                .contains("`;`, so the file seems to use semicolons"),
+            "{e}"
+        );
+        assert!(e.to_string().contains("comma-separated"), "{e}");
+        let e = Columns::from_header(&rec(&["id\tfollowers"])).expect_err("tabs");
+        assert!(e.to_string().contains("tabs"), "{e}");
+        assert!(e.to_string().contains("`id`"), "{e}");
     }
 
     #[test]

@@ -230,7 +230,8 @@ pub struct RunArgs {
     /// Distribution of the retention rate inside the route's range
     #[arg(long, value_enum, default_value_t = DistArg::Uniform)]
     pub dist: DistArg,
-    /// Also report the chance that the final audience is at least N followers
+    /// Also report the chance that the final audience is at least N followers, with its
+    /// standard error
     #[arg(long, value_name = "N", value_parser = parse_count)]
     pub at_least: Option<u64>,
     /// Write PNG charts into DIR (created if missing)

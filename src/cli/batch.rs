@@ -37,9 +37,6 @@ Examples:
 Rows that cannot be read are skipped and reported (line, id, column, value, reason); the exit
 code is then 4. Rows the rules forbid are output with allowed=false and their rule ids.";
 
-/// Rejected rows shown on standard error before the rest are only counted.
-const SHOWN_ERRORS: u64 = 100;
-
 /// When to show the progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ProgressMode {
@@ -49,6 +46,13 @@ pub enum ProgressMode {
     Always,
     /// Never
     Never,
+}
+
+/// `--format` of `batch`: rows make sense, so CSV (the only format).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    /// One row per account (SPEC §4 columns)
+    Csv,
 }
 
 /// `--encoding`.
@@ -99,6 +103,9 @@ pub struct BatchArgs {
     /// Encoding of the input
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     encoding: EncodingArg,
+    /// Output format (CSV is the only one: one row per account)
+    #[arg(long, value_enum, default_value_t = BatchFormat::Csv)]
+    format: BatchFormat,
     /// Start the output with a UTF-8 byte-order mark (for Excel)
     #[arg(long)]
     bom: bool,
@@ -135,8 +142,6 @@ enum Progress {
 struct CliEvents<'a> {
     err: &'a mut dyn Write,
     errors: Option<csv::Writer<AtomicFile>>,
-    shown: u64,
-    hidden: u64,
     progress: Progress,
     bytes: Arc<AtomicU64>,
     total_bytes: Option<u64>,
@@ -160,13 +165,7 @@ impl Events for CliEvents<'_> {
         if let Some(w) = &mut self.errors {
             write_error(w, e).map_err(io::Error::other)?;
         }
-        if self.shown < SHOWN_ERRORS {
-            self.shown += 1;
-            self.say(&format!("error: {e}"))
-        } else {
-            self.hidden += 1;
-            Ok(())
-        }
+        self.say(&format!("error: {e}"))
     }
 
     fn progress(&mut self, counts: &Counts) {
@@ -226,11 +225,13 @@ fn progress_bar(total: Option<u64>) -> ProgressBar {
 
 /// Refuse outputs that would overwrite the input or each other.
 fn check_paths(a: &BatchArgs) -> anyhow::Result<()> {
+    let chart = a.run.charts.as_ref().map(|d| d.join(PORTFOLIO_PNG));
     let outputs = [
         ("-o", a.output.as_deref()),
         ("--errors", a.errors.as_deref()),
         ("--summary", a.summary.as_deref()),
         ("--charts", a.run.charts.as_deref()),
+        ("--charts", chart.as_deref()),
     ];
     for (i, (flag, path)) in outputs.iter().enumerate() {
         let Some(path) = path.filter(|p| !is_dash(p)) else {
@@ -242,6 +243,12 @@ fn check_paths(a: &BatchArgs) -> anyhow::Result<()> {
                 path.display()
             ))
             .into());
+        }
+        if path.is_dir() && *flag != "--charts" {
+            return Err(anyhow::anyhow!(
+                "{flag}: cannot create the file {}: it is a folder",
+                path.display()
+            ));
         }
         for (other_flag, other) in &outputs[..i] {
             if let Some(other) = other.filter(|p| !is_dash(p)) {
@@ -255,6 +262,21 @@ fn check_paths(a: &BatchArgs) -> anyhow::Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// The portfolio chart's file name in `--charts DIR`.
+const PORTFOLIO_PNG: &str = "portfolio.png";
+
+/// Create the `--charts` folder and make sure a file can be written in it, before any row is
+/// forecast.
+fn prepare_chart_dir(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("--charts: cannot create the folder {}", dir.display()))?;
+    tempfile::Builder::new()
+        .prefix(".fanplan-")
+        .tempfile_in(dir)
+        .with_context(|| format!("--charts: cannot write in the folder {}", dir.display()))?;
     Ok(())
 }
 
@@ -291,6 +313,7 @@ pub(crate) fn table_error(e: TableError, input: &Path) -> anyhow::Error {
 /// Run `fanplan batch`.
 pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let started = Instant::now();
+    let BatchFormat::Csv = a.format;
     check_paths(a)?;
     let size = chart_size(&a.run.chart_size)?;
     let bytes = Arc::new(AtomicU64::new(0));
@@ -335,17 +358,29 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         keep_retention: a.run.charts.is_some(),
     };
 
+    // Every output is opened (or its folder created) before any row is forecast, so a bad path
+    // fails at once rather than after the whole batch.
     let file_out = match a.output.as_deref().filter(|p| !is_dash(p)) {
         Some(p) => Some(
             AtomicFile::create(p)
-                .with_context(|| format!("cannot create the output {}", p.display()))?,
+                .with_context(|| format!("-o: cannot create the output {}", p.display()))?,
         ),
         None => None,
     };
+    let summary_out = match &a.summary {
+        Some(p) => Some(
+            AtomicFile::create(p)
+                .with_context(|| format!("--summary: cannot create the file {}", p.display()))?,
+        ),
+        None => None,
+    };
+    if let Some(dir) = &a.run.charts {
+        prepare_chart_dir(dir)?;
+    }
     let errors_out = match &a.errors {
         Some(p) => {
             let f = AtomicFile::create(p)
-                .with_context(|| format!("cannot create the error file {}", p.display()))?;
+                .with_context(|| format!("--errors: cannot create the file {}", p.display()))?;
             let mut w = csv::Writer::from_writer(f);
             write_error_header(&mut w)?;
             Some(w)
@@ -365,8 +400,6 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     let mut events = CliEvents {
         err: &mut **err,
         errors: errors_out,
-        shown: 0,
-        hidden: 0,
         progress,
         bytes,
         total_bytes,
@@ -398,13 +431,11 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     let summary = report
         .portfolio
         .map(|p| p.finish(report.counts, opts.row.runs, opts.row.seed, dist.name()));
-    let summary_out = match (&a.summary, &summary) {
-        (Some(p), Some(doc)) => {
-            let mut f = AtomicFile::create(p)
-                .with_context(|| format!("cannot create the summary {}", p.display()))?;
+    let summary_out = match (summary_out, &a.summary, &summary) {
+        (Some(mut f), Some(p), Some(doc)) => {
             crate::report::json(doc, &mut f)
-                .with_context(|| format!("cannot write the summary {}", p.display()))?;
-            Some(f)
+                .with_context(|| format!("--summary: cannot write the file {}", p.display()))?;
+            Some((f, p))
         }
         _ => None,
     };
@@ -428,38 +459,32 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
                     .map(|t| (t.p5, t.p50, t.p95)),
                 retention_p50: report.retention_p50,
             };
-            for p in write_charts(dir, vec![("portfolio.png", portfolio_png(&chart, size))])? {
+            for p in write_charts(dir, vec![(PORTFOLIO_PNG, portfolio_png(&chart, size))])? {
                 writeln!(events.err, "wrote {}", p.display())?;
             }
         }
     }
-    if let Some(w) = events.errors.take() {
-        let f = w
-            .into_inner()
-            .map_err(|e| anyhow::anyhow!("cannot write the error file: {}", e.error()))?;
-        f.commit().context("cannot write the error file")?;
+    if let (Some(w), Some(p)) = (events.errors.take(), &a.errors) {
+        let f = w.into_inner().map_err(|e| {
+            anyhow::anyhow!(
+                "--errors: cannot write the file {}: {}",
+                p.display(),
+                e.error()
+            )
+        })?;
+        f.commit()
+            .with_context(|| format!("--errors: cannot write the file {}", p.display()))?;
     }
-    if let Some(f) = summary_out {
-        f.commit().context("cannot write the summary")?;
+    if let Some((f, p)) = summary_out {
+        f.commit()
+            .with_context(|| format!("--summary: cannot write the file {}", p.display()))?;
     }
     if let (Some(f), Some(p)) = (file_out, &a.output) {
         f.commit()
-            .with_context(|| format!("cannot write the output {}", p.display()))?;
+            .with_context(|| format!("-o: cannot write the output {}", p.display()))?;
     }
 
     let c = report.counts;
-    if events.hidden > 0 {
-        writeln!(
-            events.err,
-            "… and {} more rejected row errors{}",
-            events.hidden,
-            if a.errors.is_some() {
-                " (all are in the --errors file)"
-            } else {
-                " (write them all with --errors FILE)"
-            }
-        )?;
-    }
     writeln!(
         events.err,
         "batch: {} rows read, {} forecast, {} forbidden, {} rejected in {:.2} s",

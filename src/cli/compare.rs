@@ -110,7 +110,7 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
                     runs,
                     seed: mix(a.run.seed, key_of(&row.id)),
                     dist,
-                    at_least: None,
+                    at_least: a.run.at_least.map(|n| n as f64),
                 };
                 match Forecast::run(book, &s, &opts) {
                     Ok(f) => ranked.push(ComparedRow::of(&row.id, row.line, &f)),
@@ -133,6 +133,7 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
         seed: a.run.seed,
         runs,
         dist,
+        at_least: a.run.at_least,
         ranked,
         forbidden,
         rejected,

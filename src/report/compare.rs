@@ -4,7 +4,7 @@
 use super::fmt::{header, table, thousands, yuan};
 use super::Document;
 use crate::batch::RowError;
-use crate::forecast::{Forecast, RulesId};
+use crate::forecast::{AtLeast, Forecast, RulesId};
 use crate::rules::{Route, Violation};
 use crate::sim::Dist;
 use chrono::NaiveDate;
@@ -63,6 +63,9 @@ pub struct ComparedRow {
     pub settled_date: SettledDates,
     /// Cost (M4 + M5).
     pub cost_yuan: CostSpread,
+    /// With `--at-least`: the chance that the final audience reaches the threshold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub probability_at_least: Option<AtLeast>,
 }
 
 impl ComparedRow {
@@ -90,6 +93,7 @@ impl ComparedRow {
                 p50: m.cost_yuan.p50,
                 p95: m.cost_yuan.p95,
             },
+            probability_at_least: f.probability_at_least,
         }
     }
 }
@@ -118,6 +122,9 @@ pub struct CompareReport {
     pub runs: u64,
     /// Retention distribution.
     pub dist: Dist,
+    /// The `--at-least` threshold, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<u64>,
     /// Allowed scenarios, best first.
     pub ranked: Vec<ComparedRow>,
     /// Scenarios the rules forbid, in file order.
@@ -139,7 +146,7 @@ pub fn rank(rows: &mut [ComparedRow]) {
     }
 }
 
-/// The CSV columns of `compare --format csv`.
+/// The CSV columns of `compare --format csv` (then [`AT_LEAST_COLUMNS`] with `--at-least`).
 pub const CSV_COLUMNS: [&str; 12] = [
     "rank",
     "id",
@@ -155,6 +162,9 @@ pub const CSV_COLUMNS: [&str; 12] = [
     "cost_p95",
 ];
 
+/// The CSV columns added by `--at-least`: the chance and its standard error.
+pub const AT_LEAST_COLUMNS: [&str; 2] = ["probability_at_least", "probability_at_least_se"];
+
 impl Document for CompareReport {
     fn table(&self, w: &mut dyn Write) -> io::Result<()> {
         writeln!(
@@ -169,7 +179,7 @@ impl Document for CompareReport {
         )?;
         writeln!(w)?;
         if !self.ranked.is_empty() {
-            let mut rows = vec![header(&[
+            let mut names = header(&[
                 "scenario",
                 "route",
                 "kept P5",
@@ -179,9 +189,13 @@ impl Document for CompareReport {
                 "settled P90",
                 "cost P50",
                 "cost P95",
-            ])];
+            ]);
+            if let Some(n) = self.at_least {
+                names.push(format!("P(audience ≥ {})", thousands(n as f64)));
+            }
+            let mut rows = vec![names];
             for r in &self.ranked {
-                rows.push(vec![
+                let mut cells = vec![
                     format!("{}. {}", r.rank, r.id),
                     r.route.name().to_string(),
                     thousands(r.retained_followers.p5),
@@ -191,7 +205,13 @@ impl Document for CompareReport {
                     r.settled_date.p90.to_string(),
                     yuan(r.cost_yuan.p50),
                     yuan(r.cost_yuan.p95),
-                ]);
+                ];
+                if self.at_least.is_some() {
+                    cells.push(r.probability_at_least.map_or(String::new(), |a| {
+                        format!("{:.1}% ± {:.1}%", a.p * 100.0, a.se * 100.0)
+                    }));
+                }
+                rows.push(cells);
             }
             write!(w, "{}", table(&rows))?;
         }
@@ -219,9 +239,19 @@ impl Document for CompareReport {
 
     fn csv(&self, w: &mut dyn Write) -> io::Result<()> {
         let mut c = csv::Writer::from_writer(w);
-        c.write_record(CSV_COLUMNS)?;
+        let width = CSV_COLUMNS.len()
+            + if self.at_least.is_some() {
+                AT_LEAST_COLUMNS.len()
+            } else {
+                0
+            };
+        if self.at_least.is_some() {
+            c.write_record(CSV_COLUMNS.iter().chain(&AT_LEAST_COLUMNS))?;
+        } else {
+            c.write_record(CSV_COLUMNS)?;
+        }
         for r in &self.ranked {
-            c.write_record([
+            let mut cells = vec![
                 r.rank.to_string(),
                 r.id.clone(),
                 "true".to_string(),
@@ -234,7 +264,17 @@ impl Document for CompareReport {
                 r.settled_date.p90.to_string(),
                 format!("{:.2}", r.cost_yuan.p50),
                 format!("{:.2}", r.cost_yuan.p95),
-            ])?;
+            ];
+            if self.at_least.is_some() {
+                let (p, se) = r
+                    .probability_at_least
+                    .map_or((String::new(), String::new()), |a| {
+                        (format!("{:.4}", a.p), format!("{:.4}", a.se))
+                    });
+                cells.push(p);
+                cells.push(se);
+            }
+            c.write_record(&cells)?;
         }
         for f in &self.forbidden {
             let ids: Vec<&str> = f.violations.iter().map(|v| v.rule.as_str()).collect();
@@ -245,7 +285,7 @@ impl Document for CompareReport {
                 String::new(),
                 ids.join(";"),
             ];
-            cells.resize(CSV_COLUMNS.len(), String::new());
+            cells.resize(width, String::new());
             c.write_record(&cells)?;
         }
         c.flush()
@@ -276,6 +316,7 @@ mod tests {
                 p50: cost,
                 p95: cost,
             },
+            probability_at_least: None,
         }
     }
 
