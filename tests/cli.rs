@@ -361,79 +361,35 @@ fn help_shows_examples() {
     }
 }
 
-#[test]
-fn csv_formats_print_rows() {
+/// Standard output of a successful run, as text.
+fn stdout_of(args: &str) -> String {
     let out = fanplan()
-        .args([
-            "simulate",
-            "--followers",
-            "1000",
-            "--start",
-            "2026-11-30",
-            "--runs",
-            "200",
-            "--horizon",
-            "20",
-            "--format",
-            "csv",
-        ])
+        .args(args.split_whitespace())
         .output()
         .expect("runs");
-    assert_eq!(out.status.code(), Some(0));
-    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert_eq!(out.status.code(), Some(0), "{args}");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn csv_formats_print_rows() {
+    let text = stdout_of(
+        "simulate --followers 1000 --start 2026-11-30 --runs 200 --horizon 20 --format csv",
+    );
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "day,date,mean,p5,p10,p50,p90,p95");
     assert_eq!(lines.len(), 22, "header + days 0..=20");
     assert!(lines[1].starts_with("0,2026-11-30,1000.0,"));
-    let out = fanplan()
-        .args([
-            "plan",
-            "--goal",
-            "close",
-            "--start",
-            "2026-09-01",
-            "--runs",
-            "200",
-            "--format",
-            "csv",
-        ])
-        .output()
-        .expect("runs");
-    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let text = stdout_of("plan --goal close --start 2026-09-01 --runs 200 --format csv");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let ids: Vec<String> = reader
         .records()
         .map(|r| r.expect("a CSV row")[0].to_string())
         .collect();
-    assert_eq!(
-        ids,
-        [
-            "announce",
-            "inactivity",
-            "backup",
-            "submit",
-            "review",
-            "freeze",
-            "deletion",
-            "name_cooldown"
-        ]
-    );
-    let out = fanplan()
-        .args([
-            "plan",
-            "--options",
-            "--followers",
-            "1000",
-            "--start",
-            "2026-09-01",
-            "--runs",
-            "200",
-            "--format",
-            "csv",
-        ])
-        .output()
-        .expect("runs");
-    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let expected = "announce inactivity backup submit review freeze deletion name_cooldown";
+    assert_eq!(ids.join(" "), expected);
+    let text =
+        stdout_of("plan --options --followers 1000 --start 2026-09-01 --runs 200 --format csv");
     assert!(
         text.starts_with("rank,way,allowed,route,violations,"),
         "{text}"
