@@ -8,6 +8,8 @@
 //!
 //! Text uses the Noto Sans fonts bundled by the `notosans` crate, registered
 //! with plotters once per process, so no system fonts or fontconfig are needed.
+//! Text is drawn by `text::TextFix` rather than plotters, whose ab_glyph
+//! drawing drops each glyph's left side bearing (uneven gaps around "1").
 //! Noto Sans covers Latin, Greek and Cyrillic only: Chinese account names are
 //! drawn as empty boxes. Callers who need readable labels should pass a Latin
 //! transliteration (e.g. pinyin) or an account ID instead.
@@ -22,6 +24,7 @@ mod compare;
 mod forecast;
 mod histogram;
 mod portfolio;
+mod text;
 mod timeline;
 mod trajectory;
 
@@ -45,6 +48,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor};
+use text::TextFix;
 
 /// Default image size in pixels (width, height).
 pub const DEFAULT_SIZE: (u32, u32) = (1600, 1000);
@@ -322,7 +326,7 @@ impl Theme {
 }
 
 /// The drawing area type all charts draw on.
-pub(crate) type Area<'a> = DrawingArea<BitMapBackend<'a>, Shift>;
+pub(crate) type Area<'a> = DrawingArea<TextFix<'a>, Shift>;
 
 /// Allocates a white canvas of `size`, lets `draw` paint it and returns PNG
 /// bytes. Shared by all charts so validation, fonts and encoding are uniform.
@@ -343,7 +347,7 @@ where
     // Starting from 0xFF bytes gives the white background for free.
     let mut buf = vec![255u8; len];
     {
-        let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
+        let root = TextFix(BitMapBackend::with_buffer(&mut buf, (w, h))).into_drawing_area();
         let theme = Theme::new(size);
         draw(&root, &theme)?;
         root.present()?;
@@ -841,8 +845,7 @@ impl From<&NiceAxis> for TickAxis {
 // category (row) axes and date axes.
 
 /// A plot with our own tick axes on both sides.
-pub(crate) type Chart<'a, 'b> =
-    ChartContext<'a, BitMapBackend<'b>, Cartesian2d<TickAxis, TickAxis>>;
+pub(crate) type Chart<'a, 'b> = ChartContext<'a, TextFix<'b>, Cartesian2d<TickAxis, TickAxis>>;
 
 /// Background of every other row in the row-per-item charts.
 pub(crate) const STRIPE: RGBColor = RGBColor(0xF4, 0xF4, 0xF4);
