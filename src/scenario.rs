@@ -246,9 +246,9 @@ impl ScenarioInput {
         }
         let money = |field: Field, v: Option<f64>| -> Result<Option<f64>, ScenarioError> {
             match v {
-                Some(x) if !x.is_finite() || x < 0.0 => Err(err(
+                Some(x) if !x.is_finite() || !(0.0..=MAX_YUAN).contains(&x) => Err(err(
                     field,
-                    format!("{x} yuan is not a fee (a finite number, at least 0)"),
+                    format!("{x} yuan is not a fee (a number from 0 to 10^15)"),
                 )),
                 other => Ok(other),
             }
@@ -287,13 +287,11 @@ impl ScenarioInput {
             ));
         }
         let start_date = self.start_date.unwrap_or(today);
-        if start_date
-            .checked_add_days(chrono::Days::new(u64::from(horizon_days) + 3650))
-            .is_none()
-        {
+        let (first, last) = start_range();
+        if !(first..=last).contains(&start_date) {
             return Err(err(
                 Field::StartDate,
-                format!("{start_date} is too far in the future"),
+                format!("{start_date} is outside {first} to {last}"),
             ));
         }
         let peak = (followers + target_followers) as f64
@@ -325,6 +323,15 @@ impl ScenarioInput {
             cross_entity_implied,
         })
     }
+}
+
+/// The start dates accepted: from 1900 to ten years before the end of year 9999, so that every
+/// date a forecast or a plan prints keeps the YYYY-MM-DD form.
+pub fn start_range() -> (NaiveDate, NaiveDate) {
+    (
+        NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN),
+        NaiveDate::from_ymd_opt(9989, 12, 31).unwrap_or(NaiveDate::MAX),
+    )
 }
 
 /// Parse a date written `YYYY-MM-DD`, or as Excel on Chinese Windows writes it: `YYYY/MM/DD`,
@@ -519,6 +526,27 @@ mod tests {
                     ..base()
                 },
                 Field::StartDate,
+            ),
+            (
+                ScenarioInput {
+                    start_date: NaiveDate::from_ymd_opt(1899, 12, 31),
+                    ..base()
+                },
+                Field::StartDate,
+            ),
+            (
+                ScenarioInput {
+                    start_date: NaiveDate::from_ymd_opt(9990, 1, 1),
+                    ..base()
+                },
+                Field::StartDate,
+            ),
+            (
+                ScenarioInput {
+                    notary_fee_max: Some(1e16),
+                    ..base()
+                },
+                Field::NotaryFeeMax,
             ),
         ];
         for (input, field) in cases {

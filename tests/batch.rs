@@ -542,3 +542,21 @@ fn every_rejected_row_is_reported_on_standard_error() {
         assert!(err.contains("error: line 151 (id bad-149)"), "{err}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn writing_to_a_device_keeps_the_device() {
+    fanplan()
+        .args([
+            "batch",
+            "data/examples/accounts.csv",
+            "-o",
+            "/dev/null",
+            "--runs",
+            "50",
+        ])
+        .assert()
+        .code(0);
+    let meta = std::fs::metadata("/dev/null").expect("/dev/null");
+    assert!(!meta.is_file(), "/dev/null was replaced by a regular file");
+}

@@ -413,3 +413,26 @@ fn notary_fee_on_a_same_entity_route_is_flagged() {
         .code(0)
         .stdout(predicate::str::contains("the notary fee is ignored"));
 }
+
+#[test]
+fn forbidden_csv_lists_the_rules_as_csv() {
+    let out = fanplan()
+        .args([
+            "simulate",
+            "--followers",
+            "10",
+            "--target-kind",
+            "service",
+            "--target-unverified",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(3));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("rule,message,source"));
+    let rules: Vec<&str> = lines.filter_map(|l| l.split(',').next()).collect();
+    assert_eq!(rules, ["M1", "M3"]);
+}

@@ -128,14 +128,37 @@ pub fn write_error<W: Write>(w: &mut csv::Writer<W>, e: &RowError) -> csv::Resul
 
 /// A file written to a temporary file beside its target and renamed into place by
 /// [`AtomicFile::commit`]. Dropped without committing, it leaves nothing behind.
+///
+/// A target that exists and is not a regular file (a device such as `/dev/null`, a FIFO) is
+/// written directly: renaming over it would replace it. A symbolic link is followed, so the file
+/// it points to is replaced and the link kept.
 pub struct AtomicFile {
-    tmp: tempfile::NamedTempFile,
-    path: PathBuf,
+    target: Target,
+}
+
+enum Target {
+    Temp {
+        tmp: tempfile::NamedTempFile,
+        path: PathBuf,
+    },
+    Direct(std::fs::File),
 }
 
 impl AtomicFile {
     /// Start writing `path`.
     pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        if let Ok(meta) = std::fs::metadata(path) {
+            if !meta.is_file() && !meta.is_dir() {
+                let file = std::fs::OpenOptions::new().write(true).open(path)?;
+                return Ok(AtomicFile {
+                    target: Target::Direct(file),
+                });
+            }
+        }
+        let path = match std::fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => path.canonicalize()?,
+            _ => path.to_path_buf(),
+        };
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -149,26 +172,36 @@ impl AtomicFile {
         }
         let tmp = builder.tempfile_in(dir)?;
         Ok(AtomicFile {
-            tmp,
-            path: path.to_path_buf(),
+            target: Target::Temp { tmp, path },
         })
     }
 
-    /// Rename the finished file into place.
-    pub fn commit(mut self) -> io::Result<()> {
-        self.tmp.flush()?;
-        self.tmp.as_file().sync_all()?;
-        self.tmp.persist(&self.path).map_err(|e| e.error)?;
+    /// Rename the finished file into place (or flush a device or pipe).
+    pub fn commit(self) -> io::Result<()> {
+        match self.target {
+            Target::Temp { mut tmp, path } => {
+                tmp.flush()?;
+                tmp.as_file().sync_all()?;
+                tmp.persist(&path).map_err(|e| e.error)?;
+            }
+            Target::Direct(mut file) => file.flush()?,
+        }
         Ok(())
     }
 }
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.tmp.write(buf)
+        match &mut self.target {
+            Target::Temp { tmp, .. } => tmp.write(buf),
+            Target::Direct(file) => file.write(buf),
+        }
     }
     fn flush(&mut self) -> io::Result<()> {
-        self.tmp.flush()
+        match &mut self.target {
+            Target::Temp { tmp, .. } => tmp.flush(),
+            Target::Direct(file) => file.flush(),
+        }
     }
 }
 
@@ -237,6 +270,30 @@ mod tests {
         f.write_all(b"whole").expect("write");
         f.commit().expect("commit");
         assert_eq!(std::fs::read(&path).unwrap_or_default(), b"whole");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_and_devices_written_in_place() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let real = dir.path().join("real.csv");
+        let link = dir.path().join("link.csv");
+        std::fs::write(&real, b"old").expect("write");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        let mut f = AtomicFile::create(&link).expect("create");
+        f.write_all(b"new").expect("write");
+        f.commit().expect("commit");
+        assert!(std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read(&real).unwrap_or_default(), b"new");
+        let null = Path::new("/dev/null");
+        let mut f = AtomicFile::create(null).expect("create");
+        f.write_all(b"gone").expect("write");
+        f.commit().expect("commit");
+        let meta = std::fs::metadata(null).expect("/dev/null");
+        assert!(!meta.is_file(), "/dev/null must stay a device");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! step from its start to its median (P50) finish, a whisker out to the P90
 //! finish, and the durations written next to each bar.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use plotters::prelude::*;
 
 use super::{
@@ -48,13 +48,20 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
     let base = d0;
     let span = day_offset(base, d1);
 
+    // Month-day labels, unless the plan crosses a new year.
+    let first_year = c.steps.first().map(|s| s.start.year());
+    let spans_years = c
+        .steps
+        .iter()
+        .any(|s| Some(s.start.year()) != first_year || Some(s.end_p90.year()) != first_year);
+    let fmt = if spans_years { "%Y-%m-%d" } else { "%m-%d" };
     let durations: Vec<String> = c
         .steps
         .iter()
         .map(|s| {
             // The end dates themselves: a day count from the P50 start to the P90 end would
             // mix two percentiles and misstate the length of fixed-length steps.
-            let (e50, e90) = (s.end_p50.format("%m-%d"), s.end_p90.format("%m-%d"));
+            let (e50, e90) = (s.end_p50.format(fmt), s.end_p90.format(fmt));
             if s.end_p50 == s.end_p90 {
                 format!("ends {e50}")
             } else {

@@ -148,7 +148,7 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
             let chart = CompareChart {
                 title: format!(
                     "Followers kept by scenario (P5–P95, P50 marked), {} runs each",
-                    runs
+                    crate::report::fmt::thousands(runs as f64)
                 ),
                 rows: report
                     .ranked

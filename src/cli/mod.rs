@@ -179,12 +179,11 @@ pub fn write_charts(
     let mut written = Vec::new();
     for (name, bytes) in rendered {
         let path = dir.join(name);
-        let tmp = dir.join(format!(".{name}.partial"));
-        std::fs::write(&tmp, &bytes)
-            .and_then(|()| std::fs::rename(&tmp, &path))
-            .inspect_err(|_| {
-                let _ = std::fs::remove_file(&tmp);
-            })
+        let mut file = crate::batch::output::AtomicFile::create(&path)
+            .and_then(|mut f| f.write_all(&bytes).map(|()| f))
+            .with_context(|| format!("--charts: cannot write {}", path.display()))?;
+        file.flush()
+            .and_then(|()| file.commit())
             .with_context(|| format!("--charts: cannot write {}", path.display()))?;
         written.push(path);
     }

@@ -26,6 +26,18 @@ pub struct CheckReport<'a> {
 }
 
 impl Document for CheckReport<'_> {
+    /// The violated rules, one row each (no rows when allowed).
+    fn csv(&self, w: &mut dyn Write) -> io::Result<()> {
+        super::csv_rows(
+            w,
+            &["rule", "message", "source"],
+            self.eligibility
+                .violations
+                .iter()
+                .map(|v| [v.rule.as_str(), v.message.as_str(), v.source.as_str()]),
+        )
+    }
+
     fn table(&self, w: &mut dyn Write) -> io::Result<()> {
         let e = self.eligibility;
         let s = self.scenario;

@@ -371,4 +371,9 @@ impl Document for ForbiddenPlan<'_> {
         writeln!(w, "No migration plan: the rules forbid this migration.")?;
         self.check.table(w)
     }
+
+    /// The violated rules, as `fanplan check` writes them.
+    fn csv(&self, w: &mut dyn Write) -> io::Result<()> {
+        self.check.csv(w)
+    }
 }
