@@ -78,6 +78,10 @@ pub struct FeeRange(pub f64, pub f64);
 /// Parse `500-1500`, `500–1500` or `800`.
 pub fn parse_fee_range(s: &str) -> Result<FeeRange, String> {
     let t = s.trim();
+    // One number first, so that `1e-3` is not read as a range.
+    if let Ok(v) = parse_number(t) {
+        return Ok(FeeRange(v, v));
+    }
     let parts: Vec<&str> = t.splitn(2, ['-', '–', '~']).collect();
     let bad =
         || format!("`{s}` is not a fee range: write MIN-MAX in yuan (e.g. 500-1500) or one number");
@@ -303,6 +307,7 @@ mod tests {
         assert_eq!(parse_fee_range("500-1500"), Ok(FeeRange(500.0, 1500.0)));
         assert_eq!(parse_fee_range("500–1500"), Ok(FeeRange(500.0, 1500.0)));
         assert_eq!(parse_fee_range("800"), Ok(FeeRange(800.0, 800.0)));
+        assert_eq!(parse_fee_range("1e-3"), Ok(FeeRange(0.001, 0.001)));
         assert!(parse_fee_range("-5").is_err());
         assert!(parse_fee_range("a-b").is_err());
     }

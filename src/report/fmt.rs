@@ -1,4 +1,7 @@
-//! Number formatting for tables: thousands separators, percentages, yuan.
+//! Number formatting for tables: thousands separators, percentages, yuan; aligned columns
+//! measured in terminal cells (a Chinese character takes two).
+
+use unicode_width::UnicodeWidthStr;
 
 /// An integer with thousands separators: 120000 → "120,000".
 pub fn thousands(v: f64) -> String {
@@ -56,7 +59,7 @@ pub fn table(rows: &[Vec<String>]) -> String {
         .map(|c| {
             rows.iter()
                 .filter_map(|r| r.get(c))
-                .map(|s| s.chars().count())
+                .map(|s| s.width())
                 .max()
                 .unwrap_or(0)
         })
@@ -65,7 +68,7 @@ pub fn table(rows: &[Vec<String>]) -> String {
     for r in rows {
         let mut line = String::new();
         for (c, cell) in r.iter().enumerate() {
-            let pad = widths[c].saturating_sub(cell.chars().count());
+            let pad = widths[c].saturating_sub(cell.width());
             if c == 0 {
                 line.push_str(cell);
                 line.push_str(&" ".repeat(pad));
@@ -95,5 +98,15 @@ mod tests {
         assert_eq!(yuan(0.2576), "0.258");
         assert_eq!(yuan(12.345), "12.35");
         assert_eq!(yuan(1300.0), "1,300");
+    }
+
+    #[test]
+    fn chinese_cells_take_two_columns() {
+        let t = table(&[
+            vec!["id".to_string(), "n".to_string()],
+            vec!["茶馆".to_string(), "1".to_string()],
+        ]);
+        // "茶馆" is 4 cells wide: "id" is padded to 4, then two spaces, then the column.
+        assert_eq!(t, "id    n\n茶馆  1\n");
     }
 }
