@@ -184,7 +184,7 @@ fn simulate_table_names_the_assumptions() {
 
 #[test]
 fn bad_flags_exit_2_naming_the_flag() {
-    let cases: [(&[&str], &str); 12] = [
+    let cases: [(&[&str], &str); 13] = [
         (&["simulate"], "--followers"),
         (&["simulate", "--followers", "0"], "--followers"),
         (
@@ -226,6 +226,16 @@ fn bad_flags_exit_2_naming_the_flag() {
                 "1e300",
             ],
             "--value-per-follower",
+        ),
+        (
+            &[
+                "simulate",
+                "--followers",
+                "10",
+                "--cross-entity",
+                "--notary-fee=-5",
+            ],
+            "--notary-fee",
         ),
     ];
     for (args, flag) in cases {

@@ -308,7 +308,9 @@ mod tests {
         assert_eq!(parse_fee_range("500–1500"), Ok(FeeRange(500.0, 1500.0)));
         assert_eq!(parse_fee_range("800"), Ok(FeeRange(800.0, 800.0)));
         assert_eq!(parse_fee_range("1e-3"), Ok(FeeRange(0.001, 0.001)));
-        assert!(parse_fee_range("-5").is_err());
+        // a negative number is one number; the scenario refuses it as a fee
+        assert_eq!(parse_fee_range("-5"), Ok(FeeRange(-5.0, -5.0)));
+        assert!(parse_fee_range("5-").is_err());
         assert!(parse_fee_range("a-b").is_err());
     }
 
