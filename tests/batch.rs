@@ -560,3 +560,20 @@ fn writing_to_a_device_keeps_the_device() {
     let meta = std::fs::metadata("/dev/null").expect("/dev/null");
     assert!(!meta.is_file(), "/dev/null was replaced by a regular file");
 }
+
+#[test]
+fn a_folder_where_the_chart_goes_is_refused_before_any_row() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let charts = dir.path().join("charts");
+    std::fs::create_dir_all(charts.join("portfolio.png")).expect("folder");
+    let out = dir.path().join("out.csv");
+    fanplan()
+        .args(["batch", "data/examples/accounts.csv", "-o"])
+        .arg(&out)
+        .arg("--charts")
+        .arg(&charts)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("portfolio.png: it is a folder"));
+    assert!(!out.exists());
+}

@@ -231,7 +231,7 @@ fn check_paths(a: &BatchArgs) -> anyhow::Result<()> {
         ("--errors", a.errors.as_deref()),
         ("--summary", a.summary.as_deref()),
         ("--charts", a.run.charts.as_deref()),
-        ("--charts", chart.as_deref()),
+        ("--charts DIR/portfolio.png", chart.as_deref()),
     ];
     for (i, (flag, path)) in outputs.iter().enumerate() {
         let Some(path) = path.filter(|p| !is_dash(p)) else {
