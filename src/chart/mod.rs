@@ -860,7 +860,7 @@ pub(crate) fn plot_width(area_w: u32, y_area: u32, right: u32) -> u32 {
 /// about `label_w` wide: room for each label and most of a label between.
 pub(crate) fn x_tick_target(plot_w: u32, label_w: u32) -> usize {
     let target = (f64::from(plot_w) / (f64::from(label_w) * 1.8)).floor() as usize;
-    target.clamp(3, 9)
+    target.clamp(2, 9)
 }
 
 /// Right margin that leaves room for half of a tick label `label_w` wide
