@@ -27,6 +27,9 @@ pub struct SimulateArgs {
     format: TableJsonCsv,
 }
 
+/// From this many runs on, `simulate` shows a spinner while it works.
+const SPINNER_RUNS: u64 = 1_000_000;
+
 /// The RUN flags as core options, with a default run count.
 pub fn run_options(run: &RunArgs, default_runs: u64) -> RunOptions {
     RunOptions {
@@ -42,7 +45,20 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
     let s = scenario_of(&a.scenario, ctx.today)?;
     let opts = run_options(&a.run, 10_000);
     let size = chart_size(&a.run.chart_size)?;
-    match Forecast::run(book, &s, &opts) {
+    // Large run counts take seconds: show a spinner on a terminal (never in pipes or files).
+    let spinner = (ctx.err_is_terminal && opts.runs >= SPINNER_RUNS).then(|| {
+        let bar = indicatif::ProgressBar::new_spinner().with_message(format!(
+            "simulating {} runs…",
+            crate::report::fmt::thousands(opts.runs as f64)
+        ));
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
+    });
+    let result = Forecast::run(book, &s, &opts);
+    if let Some(bar) = spinner {
+        bar.finish_and_clear();
+    }
+    match result {
         Ok(forecast) => {
             if let Some(dir) = &a.run.charts {
                 let written = write_charts(
