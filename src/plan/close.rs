@@ -18,21 +18,14 @@ use chrono::NaiveDate;
 fn inactivity(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Draft, PlanError> {
     let days = book.closing.inactivity_days;
     let from = account.last_active.unwrap_or(start);
-    let end = crate::calendar::add_calendar_days(from, days)?;
     let title = match account.last_active {
         Some(l) => format!("{days} days without operations since the last one on {l} (D1)"),
         None => format!(
             "Stop mass messages and menu changes: {days} consecutive days without operations (D1)"
         ),
     };
-    let mut d = Draft::new(
-        "inactivity",
-        "D1",
-        title,
-        &When::Fixed(from),
-        &When::Fixed(end),
-    );
-    d.duration = Length::fixed(days);
+    let (mut d, end) = Draft::calendar_days("inactivity", "D1", title, &When::Fixed(from), days)?;
+    let end = end.p50();
     d.notes.push(
         "a notice sent as a mass message (群发) is an operation: the days then count from it"
             .to_string(),
@@ -168,8 +161,7 @@ pub(super) fn plan(
     // D7: the code confirmed the day the review passes, the freeze, deletion on day 8.
     let confirmed = reviewed.when;
     drop(days);
-    let frozen_until = confirmed.add_calendar(c.freeze_days)?;
-    let mut freeze = Draft::new(
+    let (mut freeze, frozen_until) = Draft::calendar_days(
         "freeze",
         "D7",
         format!(
@@ -177,9 +169,8 @@ pub(super) fn plan(
             c.confirm_code_minutes, c.freeze_days
         ),
         &confirmed,
-        &frozen_until,
-    );
-    freeze.duration = Length::fixed(c.freeze_days);
+        c.freeze_days,
+    )?;
     freeze.after = vec!["review"];
     let deleted = confirmed.add_calendar(c.deletion_day)?;
     let mut deletion = Draft::new(
@@ -198,10 +189,7 @@ pub(super) fn plan(
     deletion.after = vec!["freeze"];
 
     // D9: the name and the licence after the deletion.
-    let name_end = deleted.add_calendar(c.name_cooldown_days)?;
-    let name_free = DateRange::of(&name_end);
-    let licence_free = DateRange::of(&deleted.add_calendar(c.licence_cooldown_days)?);
-    let mut name = Draft::new(
+    let (mut name, name_end) = Draft::calendar_days(
         "name_cooldown",
         "D9",
         format!(
@@ -209,9 +197,10 @@ pub(super) fn plan(
             c.name_cooldown_days
         ),
         &deleted,
-        &name_end,
-    );
-    name.duration = Length::fixed(c.name_cooldown_days);
+        c.name_cooldown_days,
+    )?;
+    let name_free = DateRange::of(&name_end);
+    let licence_free = DateRange::of(&deleted.add_calendar(c.licence_cooldown_days)?);
     name.after = vec!["deletion"];
     name.notes.push(format!(
         "a business licence can be used again after {} days: from {} (P50) (D9)",

@@ -121,8 +121,7 @@ pub(super) fn plan(
     ));
 
     // M7: the unfollow window after the transfer.
-    let settled = transferred.add_calendar(m.unfollow_window_days)?;
-    let mut window = Draft::new(
+    let (mut window, settled) = Draft::calendar_days(
         "unfollow_window",
         "M7",
         format!(
@@ -130,9 +129,8 @@ pub(super) fn plan(
             m.unfollow_window_days
         ),
         &transferred,
-        &settled,
-    );
-    window.duration = Length::fixed(m.unfollow_window_days);
+        m.unfollow_window_days,
+    )?;
     window.after = vec!["review_transfer"];
 
     // M8: the source account closes with the transfer.

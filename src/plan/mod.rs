@@ -425,6 +425,20 @@ impl Draft {
         }
     }
 
+    /// A step of `days` calendar days from `from` (D1, D7, D8, D9, M7), and its end.
+    fn calendar_days(
+        id: &'static str,
+        rule: &'static str,
+        title: String,
+        from: &When,
+        days: u32,
+    ) -> Result<(Draft, When), CalendarError> {
+        let end = from.add_calendar(days)?;
+        let mut d = Draft::new(id, rule, title, from, &end);
+        d.duration = Length::fixed(days);
+        Ok((d, end))
+    }
+
     fn finish(self, plan_start: NaiveDate) -> Step {
         let start = self.start;
         let (status, reason, unblocks_on) = if self.blockers.is_empty() {
@@ -545,21 +559,14 @@ fn frame(book: &Rulebook) -> Frame {
 fn announce(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Draft, PlanError> {
     let days = book.closing.announce_days;
     let from = account.announced.unwrap_or(start);
-    let end = crate::calendar::add_calendar_days(from, days)?;
     let title = match account.announced {
         Some(a) => format!("Announced the end of service on {a}; the notice runs {days} days (D8)"),
         None => format!(
             "Publish the end-of-service notice (停更声明), {days} calendar days in advance (D8)"
         ),
     };
-    let mut d = Draft::new(
-        "announce",
-        "D8",
-        title,
-        &When::Fixed(from),
-        &When::Fixed(end),
-    );
-    d.duration = Length::fixed(days);
+    let (mut d, end) = Draft::calendar_days("announce", "D8", title, &When::Fixed(from), days)?;
+    let end = end.p50();
     if account.announced.is_some() && end > start {
         d.blockers.push(Blocker {
             rule: "D8",
