@@ -2,7 +2,7 @@
 //!
 //! One run draws the transfer day D (uniform integer over the route's duration, M6), the retention
 //! rate r (uniform, triangular or PERT over the route's retention range, M6), the retained
-//! followers R ~ Binomial(N, r), and the notary fee (uniform over its range when the route pays
+//! followers R ~ Binomial(N, r) ([`binomial::sample`]), and the notary fee (uniform over its range when the route pays
 //! one, M5). The losses L = N − R are spread over the M7 window by the unfollow curve in whole
 //! followers ([`Model::cum_loss`]).
 //!
@@ -11,6 +11,7 @@
 //! drawn in fixed-size blocks in parallel; since each run has its own stream, the draws do not
 //! depend on the thread count.
 
+pub mod binomial;
 pub mod closing;
 pub mod trajectory;
 
@@ -18,7 +19,7 @@ use crate::rules::{eligibility::notary_range, Range, Route, Rulebook};
 use crate::scenario::Scenario;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::SeedableRng;
-use rand_distr::{Binomial, Distribution, Pert, Triangular, Uniform};
+use rand_distr::{Distribution, Pert, Triangular, Uniform};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -247,9 +248,7 @@ impl Model {
             None => self.duration.min,
         };
         let retention = self.sampler.sample(&mut rng).clamp(0.0, 1.0);
-        let retained = Binomial::new(self.followers, retention)
-            .map(|b| b.sample(&mut rng))
-            .unwrap_or(self.followers);
+        let retained = binomial::sample(&mut rng, self.followers, retention);
         let notary_fee = match (&self.notary, &self.notary_sampler) {
             (_, Some(u)) => u.sample(&mut rng),
             (Some(r), None) => r.min,
