@@ -3,6 +3,7 @@
 //!
 //! Forbidden migrations (M1–M3) are not forecast: [`Forecast::run`] returns their eligibility.
 
+use crate::intervals::{percentile_intervals, wilson, Interval};
 use crate::rules::{check, Eligibility, Fees, Route, Rulebook};
 use crate::scenario::Scenario;
 use crate::sim::trajectory::{trajectory, DayStats};
@@ -95,6 +96,71 @@ pub struct AtLeast {
     pub p: f64,
     /// Its standard error, √(p(1−p)/runs).
     pub se: f64,
+    /// Its Wilson 95% interval.
+    pub ci95: Interval,
+}
+
+impl AtLeast {
+    /// The share of `data` at least `threshold`, its standard error and its 95% interval.
+    pub fn of(data: &[f64], threshold: f64) -> AtLeast {
+        let (p, se) = probability_at_least(data, threshold);
+        let hits = data.iter().filter(|&&x| x >= threshold).count() as u64;
+        AtLeast {
+            threshold,
+            p,
+            se,
+            ci95: wilson(hits, data.len() as u64),
+        }
+    }
+}
+
+/// Runs below this many leave the tail percentiles (P5, P95) rough.
+pub const FEW_RUNS: u64 = 1_000;
+
+/// What the reader should know about the precision or the horizon of a forecast (facts; the
+/// edge words them).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "warning", rename_all = "snake_case")]
+pub enum Caveat {
+    /// Fewer than [`FEW_RUNS`] runs: the tails are rough.
+    FewRuns {
+        /// The runs.
+        runs: u64,
+    },
+    /// The horizon ends before the settled day's P90: in many runs the M7 window is still
+    /// open on the horizon day, so its audience is not the settled one.
+    HorizonBeforeSettled {
+        /// The horizon H.
+        horizon_days: u32,
+        /// The settled day's P90 (days after the start).
+        settled_p90_day: f64,
+    },
+}
+
+/// One entry of a forecast's `warnings`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Warning {
+    /// About the inputs.
+    Input(String),
+    /// About precision or horizon.
+    Caveat(Caveat),
+}
+
+/// The caveats of a forecast with `runs` runs, horizon `horizon` and settled-day statistics
+/// `settled`.
+pub fn caveats(runs: u64, horizon: u32, settled: &Summary) -> Vec<Caveat> {
+    let mut c = Vec::new();
+    if runs < FEW_RUNS {
+        c.push(Caveat::FewRuns { runs });
+    }
+    if f64::from(horizon) < settled.p90 {
+        c.push(Caveat::HorizonBeforeSettled {
+            horizon_days: horizon,
+            settled_p90_day: settled.p90,
+        });
+    }
+    c
 }
 
 /// A Monte Carlo forecast of one allowed migration.
@@ -127,8 +193,8 @@ pub struct Forecast {
     pub probability_at_least: Option<AtLeast>,
     /// The assumptions of the rulebook in force, `ID: text`.
     pub assumptions: Vec<String>,
-    /// Things the user should know about the inputs.
-    pub warnings: Vec<String>,
+    /// Things the user should know about the inputs, the precision and the horizon.
+    pub warnings: Vec<Warning>,
     /// Retained followers of every run, in run order (for charts; not serialised).
     #[serde(skip)]
     pub retained_samples: Vec<f64>,
@@ -146,9 +212,10 @@ pub fn date_after(start: NaiveDate, day: f64) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
+/// A summary with the 95% intervals of its percentiles.
 fn summary(values: impl Iterator<Item = f64>) -> Summary {
     let mut v: Vec<f64> = values.collect();
-    Summary::of(&mut v).unwrap_or(Summary {
+    with_ci(&mut v).unwrap_or(Summary {
         mean: f64::NAN,
         sd: f64::NAN,
         se: f64::NAN,
@@ -161,6 +228,15 @@ fn summary(values: impl Iterator<Item = f64>) -> Summary {
         p90: f64::NAN,
         p95: f64::NAN,
         max: f64::NAN,
+        ci95: None,
+    })
+}
+
+fn with_ci(v: &mut [f64]) -> Option<Summary> {
+    let s = Summary::of(v)?;
+    Some(Summary {
+        ci95: Some(percentile_intervals(v)),
+        ..s
     })
 }
 
@@ -240,7 +316,7 @@ impl Forecast {
             transfer_day,
             settled_day,
             cost_yuan: summary(draws.iter().map(|d| model.cost(d))),
-            cost_per_retained_follower: Summary::of(&mut cpr),
+            cost_per_retained_follower: with_ci(&mut cpr),
             lost_value_yuan: summary(
                 draws
                     .iter()
@@ -259,10 +335,18 @@ impl Forecast {
                 stats,
             })
             .collect();
-        let probability_at_least = opts.at_least.map(|threshold| {
-            let (p, se) = probability_at_least(&finals, threshold);
-            AtLeast { threshold, p, se }
-        });
+        let probability_at_least = opts
+            .at_least
+            .map(|threshold| AtLeast::of(&finals, threshold));
+        let mut warnings: Vec<Warning> = scenario_warnings(s)
+            .into_iter()
+            .map(Warning::Input)
+            .collect();
+        warnings.extend(
+            caveats(opts.runs, s.horizon_days, &metrics.settled_day)
+                .into_iter()
+                .map(Warning::Caveat),
+        );
         Forecast {
             version: env!("CARGO_PKG_VERSION"),
             rules: RulesId {
@@ -284,7 +368,7 @@ impl Forecast {
                 .into_iter()
                 .map(|(id, a)| format!("{id}: {a}"))
                 .collect(),
-            warnings: scenario_warnings(s),
+            warnings,
             retained_samples,
         }
     }

@@ -445,20 +445,34 @@ fn at_least_adds_the_chance_and_its_standard_error() {
     let text = String::from_utf8(out).expect("UTF-8");
     assert_eq!(
         text.lines().next(),
-        Some(format!("{HEADER},probability_at_least,probability_at_least_se").as_str())
+        Some(
+            format!(
+                "{HEADER},probability_at_least,probability_at_least_se,probability_at_least_ci_low,probability_at_least_ci_high"
+            )
+            .as_str()
+        )
     );
     let rows = by_id(text.as_bytes());
     for (id, r) in &rows {
-        assert_eq!(r.len(), 20, "{id}");
+        assert_eq!(r.len(), 22, "{id}");
         if r[1] == "false" {
-            assert!(r[18].is_empty() && r[19].is_empty(), "{id}");
+            assert!(r[18..].iter().all(String::is_empty), "{id}");
             continue;
         }
         let p: f64 = r[18].parse().expect("p");
         let se: f64 = r[19].parse().expect("se");
         let expected = (p * (1.0 - p) / 400.0).sqrt();
         assert!((se - expected).abs() < 2e-4, "{id}: {p} {se}");
+        // The Wilson interval holds the share and stays inside 0..=1, not empty at 0 or 1.
+        let lo: f64 = r[20].parse().expect("ci low");
+        let hi: f64 = r[21].parse().expect("ci high");
+        assert!(
+            (0.0..=p).contains(&lo) && (p..=1.0).contains(&hi) && hi > lo,
+            "{id}"
+        );
     }
+    // 400 of 400 runs: the interval reaches down to 1 − 3.84/403.84 ≈ 0.9905.
+    assert_eq!(rows["city-news"][20], "0.9905");
     assert_eq!(rows["city-news"][18], "1.0000");
     assert_eq!(rows["blogger-li"][19], "0.0000");
 }

@@ -222,14 +222,21 @@ fn at_least_gives_each_ranked_scenario_its_chance() {
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     let lines: Vec<&str> = text.lines().collect();
     assert!(
-        lines[0].ends_with(",cost_p95,probability_at_least,probability_at_least_se"),
+        lines[0].ends_with(
+            ",cost_p95,probability_at_least,probability_at_least_se,probability_at_least_ci_low,probability_at_least_ci_high"
+        ),
         "{}",
         lines[0]
     );
-    assert!(lines[1].ends_with(",1.0000,0.0000"), "{}", lines[1]);
+    // 400 of 400 runs: Wilson's interval reaches down to 1 − 3.84/403.84 ≈ 0.9905.
+    assert!(
+        lines[1].ends_with(",1.0000,0.0000,0.9905,1.0000"),
+        "{}",
+        lines[1]
+    );
     assert_eq!(
         lines.last().copied(),
-        Some(",kind-and-subject,false,,M1;M2;M3,,,,,,,,,")
+        Some(",kind-and-subject,false,,M1;M2;M3,,,,,,,,,,,")
     );
     fanplan()
         .args([
@@ -243,5 +250,5 @@ fn at_least_gives_each_ranked_scenario_its_chance() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("P(audience ≥ 50,000)"))
-        .stdout(predicate::str::contains("100.0% ± 0.0%"));
+        .stdout(predicate::str::contains("100% of runs (96.3–100%)"));
 }

@@ -12,7 +12,8 @@
 //! - the cost (M4 review fee + M5 notary fee) is increasing in the notary fee;
 //! - the transfer day D is a small integer counted in a histogram, and the settled day is D + W.
 
-use crate::forecast::date_after;
+use crate::forecast::{date_after, AtLeast};
+use crate::intervals::wilson;
 use crate::rules::{check, Route, Rulebook};
 use crate::scenario::Scenario;
 use crate::sim::{key_of, mix, Dist, Draw, Model};
@@ -67,9 +68,9 @@ pub struct RowForecast {
     pub cost_per_retained_p50: Option<f64>,
     /// Median lost value, yuan.
     pub lost_value_p50: f64,
-    /// Chance the final audience reaches `--at-least`, and its standard error
-    /// √(p(1−p)/runs).
-    pub p_at_least: Option<(f64, f64)>,
+    /// Chance the final audience reaches `--at-least`, its standard error √(p(1−p)/runs) and
+    /// its 95% interval.
+    pub p_at_least: Option<AtLeast>,
     /// Every run's retained followers and cost, with [`RowOptions::keep_runs`].
     pub per_run: Option<(Vec<u64>, Vec<f64>)>,
 }
@@ -309,12 +310,17 @@ pub fn forecast_row(
     };
     let p_at_least = opts.at_least.map(|t| {
         let runs = n as f64;
-        let p = draws
+        let hits = draws
             .iter()
             .filter(|d| model.final_audience(d) >= t)
-            .count() as f64
-            / runs;
-        (p, (p * (1.0 - p) / runs).sqrt())
+            .count();
+        let p = hits as f64 / runs;
+        AtLeast {
+            threshold: t,
+            p,
+            se: (p * (1.0 - p) / runs).sqrt(),
+            ci95: wilson(hits as u64, n as u64),
+        }
     });
     let per_run = opts.keep_runs.then(|| {
         (
@@ -441,10 +447,7 @@ mod tests {
                 assert_eq!(row.transfer_date_p50, full.dates.transfer.p50);
                 assert_eq!(row.settled_date_p50, full.dates.settled.p50);
                 assert_eq!(row.settled_date_p90, full.dates.settled.p90);
-                assert_eq!(
-                    row.p_at_least,
-                    full.probability_at_least.map(|a| (a.p, a.se))
-                );
+                assert_eq!(row.p_at_least, full.probability_at_least);
             }
         }
     }

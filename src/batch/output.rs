@@ -32,8 +32,14 @@ pub const COLUMNS: [&str; 18] = [
     "lost_value_p50",
 ];
 
-/// The extra columns written with `--at-least`: the chance and its standard error.
-pub const AT_LEAST_COLUMNS: [&str; 2] = ["probability_at_least", "probability_at_least_se"];
+/// The extra columns written with `--at-least`: the chance, its standard error and its Wilson
+/// 95% interval.
+pub const AT_LEAST_COLUMNS: [&str; 4] = [
+    "probability_at_least",
+    "probability_at_least_se",
+    "probability_at_least_ci_low",
+    "probability_at_least_ci_high",
+];
 
 /// The error CSV columns.
 pub const ERROR_COLUMNS: [&str; 5] = ["line", "id", "column", "value", "reason"];
@@ -97,13 +103,15 @@ pub fn write_row<W: Write>(
                 format!("{:.2}", f.lost_value_p50),
             ];
             if at_least {
-                let (p, se) = f
-                    .p_at_least
-                    .map_or((String::new(), String::new()), |(p, se)| {
-                        (format!("{p:.4}"), format!("{se:.4}"))
-                    });
-                cells.push(p);
-                cells.push(se);
+                match &f.p_at_least {
+                    Some(a) => cells.extend([
+                        format!("{:.4}", a.p),
+                        format!("{:.4}", a.se),
+                        format!("{:.4}", a.ci95.low),
+                        format!("{:.4}", a.ci95.high),
+                    ]),
+                    None => cells.extend((0..AT_LEAST_COLUMNS.len()).map(|_| String::new())),
+                }
             }
             w.write_record(&cells)
         }

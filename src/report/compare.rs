@@ -163,7 +163,12 @@ pub const CSV_COLUMNS: [&str; 12] = [
 ];
 
 /// The CSV columns added by `--at-least`: the chance and its standard error.
-pub const AT_LEAST_COLUMNS: [&str; 2] = ["probability_at_least", "probability_at_least_se"];
+pub const AT_LEAST_COLUMNS: [&str; 4] = [
+    "probability_at_least",
+    "probability_at_least_se",
+    "probability_at_least_ci_low",
+    "probability_at_least_ci_high",
+];
 
 impl Document for CompareReport {
     fn table(&self, w: &mut dyn Write) -> io::Result<()> {
@@ -207,9 +212,11 @@ impl Document for CompareReport {
                     yuan(r.cost_yuan.p95),
                 ];
                 if self.at_least.is_some() {
-                    cells.push(r.probability_at_least.map_or(String::new(), |a| {
-                        format!("{:.1}% ± {:.1}%", a.p * 100.0, a.se * 100.0)
-                    }));
+                    cells.push(
+                        r.probability_at_least
+                            .as_ref()
+                            .map_or(String::new(), super::precision::at_least_cell),
+                    );
                 }
                 rows.push(cells);
             }
@@ -266,13 +273,15 @@ impl Document for CompareReport {
                 format!("{:.2}", r.cost_yuan.p95),
             ];
             if self.at_least.is_some() {
-                let (p, se) = r
-                    .probability_at_least
-                    .map_or((String::new(), String::new()), |a| {
-                        (format!("{:.4}", a.p), format!("{:.4}", a.se))
-                    });
-                cells.push(p);
-                cells.push(se);
+                match &r.probability_at_least {
+                    Some(a) => cells.extend([
+                        format!("{:.4}", a.p),
+                        format!("{:.4}", a.se),
+                        format!("{:.4}", a.ci95.low),
+                        format!("{:.4}", a.ci95.high),
+                    ]),
+                    None => cells.extend((0..AT_LEAST_COLUMNS.len()).map(|_| String::new())),
+                }
             }
             c.write_record(&cells)?;
         }

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod fmt;
 mod forecast;
 mod plan;
+pub mod precision;
 pub use plan::ForbiddenPlan;
 mod rules;
 

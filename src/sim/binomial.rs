@@ -105,7 +105,7 @@ fn btrs<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
         let x = (2.0 * a / us + b) * u + c;
         // k = ⌊x⌋; x < 0 gives k < 0, outside the support (the squeeze box below never
         // reaches it for n·p ≥ 10), and truncation is the floor for x ≥ 0.
-        if !(x >= 0.0) {
+        if x < 0.0 || x.is_nan() {
             continue;
         }
         let k = (x as u64) as f64;
