@@ -13,7 +13,7 @@
 //! - the transfer day D is a small integer counted in a histogram, and the settled day is D + W.
 
 use crate::forecast::{date_after, AtLeast};
-use crate::intervals::wilson;
+use crate::intervals::{ranks as ci_ranks, wilson, Z95};
 use crate::rules::{check, Route, Rulebook};
 use crate::scenario::Scenario;
 use crate::sim::{key_of, mix, Dist, Draw, Model};
@@ -73,6 +73,55 @@ pub struct RowForecast {
     pub p_at_least: Option<AtLeast>,
     /// Every run's retained followers and cost, with [`RowOptions::keep_runs`].
     pub per_run: Option<(Vec<u64>, Vec<f64>)>,
+    /// Half-widths of the 95% intervals of the columns, for rounding the CSV cells.
+    pub precision: RowPrecision,
+}
+
+/// Half-widths of the 95% intervals of a row's numbers (`None`: out of reach of the runs).
+/// Percentiles use the distribution-free order-statistic interval, the mean its standard error.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct RowPrecision {
+    /// `retention_p50`.
+    pub retention_p50: Option<f64>,
+    /// `retained_mean`.
+    pub retained_mean: Option<f64>,
+    /// `retained_p5`.
+    pub retained_p5: Option<f64>,
+    /// `retained_p50`.
+    pub retained_p50: Option<f64>,
+    /// `retained_p95`.
+    pub retained_p95: Option<f64>,
+    /// `final_audience_p50`.
+    pub final_audience_p50: Option<f64>,
+    /// `cost_p50`.
+    pub cost_p50: Option<f64>,
+    /// `cost_p95`.
+    pub cost_p95: Option<f64>,
+    /// `cost_per_retained_p50`.
+    pub cost_per_retained_p50: Option<f64>,
+    /// `lost_value_p50`.
+    pub lost_value_p50: Option<f64>,
+}
+
+/// The 0-based ranks of the order statistics bounding the 95% intervals of P5, P50 and P95.
+type CiRanks = [(Option<usize>, Option<usize>); 3];
+
+/// Half the distance between two order statistics of `data` (reorders it).
+fn half_between(data: &mut [f64], r: (Option<usize>, Option<usize>)) -> Option<f64> {
+    let (Some(l), Some(u)) = r else {
+        return None;
+    };
+    if u >= data.len() || l > u {
+        return None;
+    }
+    let (_, lo, rest) = data.select_nth_unstable_by(l, f64::total_cmp);
+    let lo = *lo;
+    let hi = if u == l {
+        lo
+    } else {
+        *rest.select_nth_unstable_by(u - l - 1, f64::total_cmp).1
+    };
+    Some((hi - lo) / 2.0)
 }
 
 /// What a row's forecast is.
@@ -93,6 +142,8 @@ pub struct Worker {
     days: Vec<u32>,
     ranks: Vec<usize>,
     picked: Vec<f64>,
+    /// The interval ranks for the last run count seen (the same for every row of a batch).
+    ci: Option<(usize, CiRanks)>,
 }
 
 /// Position of percentile `p` among `n` sorted values: (lower index, upper index, fraction),
@@ -201,6 +252,15 @@ pub fn forecast_row(
     let model = Model::new(book, s, route, opts.dist);
     let runs = opts.runs.max(1) as usize;
     model.draw_serial(mix(opts.seed, key_of(id)), runs, &mut w.draws);
+    let n_runs = w.draws.len();
+    let ci: CiRanks = match w.ci {
+        Some((k, c)) if k == n_runs => c,
+        _ => {
+            let c = [0.05, 0.5, 0.95].map(|q| ci_ranks(n_runs, q));
+            w.ci = Some((n_runs, c));
+            c
+        }
+    };
     let Worker {
         draws,
         values,
@@ -208,6 +268,7 @@ pub fn forecast_row(
         days,
         ranks,
         picked,
+        ..
     } = w;
     let draws: &[Draw] = draws;
     let n = draws.len();
@@ -249,11 +310,18 @@ pub fn forecast_row(
     } else {
         (fixed_cost, fixed_cost)
     };
+    // Their precision: the notary fee's order statistics (the cost is the fee plus a constant).
+    let (cost_p50_half, cost_p95_half) = if notary_varies {
+        (half_between(values, ci[1]), half_between(values, ci[2]))
+    } else {
+        (Some(0.0), Some(0.0))
+    };
 
     // Retention rate.
     values.clear();
     values.extend(draws.iter().map(|d| d.retention));
     let retention_p50 = quantiles(values, &[0.5])[0];
+    let retention_p50_half = half_between(values, ci[1]);
 
     // Cost per retained follower over the runs with R > 0: run by run when the cost varies.
     let kept = draws.iter().filter(|d| d.retained > 0).count();
@@ -265,7 +333,14 @@ pub fn forecast_row(
                 .filter(|d| d.retained > 0)
                 .map(|d| model.cost(d) / d.retained as f64),
         );
-        Some(quantiles(other, &[0.5])[0])
+        let p50 = quantiles(other, &[0.5])[0];
+        // Usually every run kept someone: the batch's ranks apply.
+        let r = if kept == n {
+            ci[1]
+        } else {
+            ci_ranks(kept, 0.5)
+        };
+        Some((p50, half_between(other, r)))
     } else {
         None
     };
@@ -274,6 +349,16 @@ pub fn forecast_row(
     values.clear();
     values.extend(draws.iter().map(|d| d.retained as f64));
     let retained_mean = values.iter().sum::<f64>() / n as f64;
+    let retained_sd = if n > 1 {
+        (values
+            .iter()
+            .map(|x| (x - retained_mean) * (x - retained_mean))
+            .sum::<f64>()
+            / (n - 1) as f64)
+            .sqrt()
+    } else {
+        0.0
+    };
     let pct = [0.05, 0.5, 0.95].map(|p| position(n, p));
     // The runs with R > 0 are the top `kept` order statistics of R.
     let kept_pos = position(kept.max(1), 0.5);
@@ -281,32 +366,60 @@ pub fn forecast_row(
     for (lo, hi, _) in pct {
         ranks.extend([lo, hi, n - 1 - lo, n - 1 - hi]);
     }
+    for (l, u) in ci {
+        ranks.extend(l.iter().chain(u.iter()).copied());
+    }
     if kept > 0 {
         ranks.extend([n - 1 - kept_pos.0, n - 1 - kept_pos.1]);
     }
     select(values, ranks, picked);
     let same = |x: f64| x;
     let retained_p5 = up(ranks, picked, pct[0], same);
-    let retained_p50 = up(ranks, picked, pct[1], same);
     let retained_p95 = up(ranks, picked, pct[2], same);
     let nf = model.followers;
     let v = model.value_per_follower;
     let lost_value_p50 = down(ranks, picked, n, pct[1], |r| (nf - r as u64) as f64 * v);
-    let cost_per_retained_p50 = match cpr_runs {
-        Some(x) => Some(x),
-        None if kept > 0 => Some(down(ranks, picked, n, kept_pos, |r| fixed_cost / r)),
-        None => None,
+    // Half-width of an interval of R's order statistics, through a monotone f.
+    let half_of = |r: (Option<usize>, Option<usize>), f: &dyn Fn(f64) -> f64| match r {
+        (Some(l), Some(u)) => Some((f(at(ranks, picked, u)) - f(at(ranks, picked, l))).abs() / 2.0),
+        _ => None,
+    };
+    let same_half = |r| half_of(r, &same);
+    let retained_p50 = up(ranks, picked, pct[1], same);
+    let (cost_per_retained_p50, cost_per_retained_half) = match cpr_runs {
+        Some((x, half)) => (Some(x), half),
+        None if kept > 0 => {
+            let x = down(ranks, picked, n, kept_pos, |r| fixed_cost / r);
+            // c/R: the relative precision of R's median carries over.
+            let rel = same_half(ci[1]).map(|h| h / retained_p50.max(1.0));
+            (Some(x), rel.map(|r| r * x))
+        }
+        None => (None, None),
     };
 
     // Final audience on the horizon day: non-decreasing in R once every window has closed.
     let horizon = model.horizon;
     let settled_by_horizon = horizon > model.duration.max && horizon - model.duration.max >= window;
-    let final_audience_p50 = if settled_by_horizon {
-        up(ranks, picked, pct[1], |r| model.audience(horizon, r))
+    let (final_audience_p50, final_audience_half) = if settled_by_horizon {
+        let f = |r: f64| model.audience(horizon, r);
+        (up(ranks, picked, pct[1], f), half_of(ci[1], &f))
     } else {
         other.clear();
         other.extend(draws.iter().map(|d| model.final_audience(d)));
-        quantiles(other, &[0.5])[0]
+        let p50 = quantiles(other, &[0.5])[0];
+        (p50, half_between(other, ci[1]))
+    };
+    let precision = RowPrecision {
+        retention_p50: retention_p50_half,
+        retained_mean: Some(Z95 * retained_sd / (n as f64).sqrt()),
+        retained_p5: same_half(ci[0]),
+        retained_p50: same_half(ci[1]),
+        retained_p95: same_half(ci[2]),
+        final_audience_p50: final_audience_half,
+        cost_p50: cost_p50_half,
+        cost_p95: cost_p95_half,
+        cost_per_retained_p50: cost_per_retained_half,
+        lost_value_p50: same_half(ci[1]).map(|h| h * v),
     };
     let p_at_least = opts.at_least.map(|t| {
         let runs = n as f64;
@@ -347,6 +460,7 @@ pub fn forecast_row(
         lost_value_p50,
         p_at_least,
         per_run,
+        precision,
     }))
 }
 

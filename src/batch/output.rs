@@ -7,6 +7,7 @@
 
 use super::forecast::RowResult;
 use super::RowError;
+use crate::intervals::{round_to, step};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -56,9 +57,16 @@ pub fn write_header<W: Write>(w: &mut csv::Writer<W>, at_least: bool) -> csv::Re
     }
 }
 
-/// A whole number, halves rounded away from zero (as the tables do).
-fn whole(v: f64) -> String {
-    format!("{:.0}", v.round())
+/// A number rounded to the step its 95% interval half-width supports, never finer than
+/// `floor` (README "No false digits").
+fn cell(v: f64, half_width: Option<f64>, floor: f64) -> String {
+    let step = step(half_width, floor);
+    let decimals = if step >= 1.0 {
+        0
+    } else {
+        (-step.log10().floor()) as usize
+    };
+    format!("{:.decimals$}", round_to(v, step))
 }
 
 /// Write one forecast row. Forbidden rows leave the numeric cells empty.
@@ -81,26 +89,27 @@ pub fn write_row<W: Write>(
             w.write_record(None::<&[u8]>)
         }
         RowResult::Allowed(f) => {
+            let pr = &f.precision;
             let mut cells = vec![
                 id.to_string(),
                 "true".to_string(),
                 f.route.name().to_string(),
                 String::new(),
                 f.runs.to_string(),
-                format!("{:.4}", f.retention_p50),
-                format!("{:.1}", f.retained_mean),
-                whole(f.retained_p5),
-                whole(f.retained_p50),
-                whole(f.retained_p95),
-                whole(f.final_audience_p50),
+                cell(f.retention_p50, pr.retention_p50, 0.0001),
+                cell(f.retained_mean, pr.retained_mean, 1.0),
+                cell(f.retained_p5, pr.retained_p5, 1.0),
+                cell(f.retained_p50, pr.retained_p50, 1.0),
+                cell(f.retained_p95, pr.retained_p95, 1.0),
+                cell(f.final_audience_p50, pr.final_audience_p50, 1.0),
                 f.transfer_date_p50.to_string(),
                 f.settled_date_p50.to_string(),
                 f.settled_date_p90.to_string(),
-                format!("{:.2}", f.cost_p50),
-                format!("{:.2}", f.cost_p95),
+                cell(f.cost_p50, pr.cost_p50, 1.0),
+                cell(f.cost_p95, pr.cost_p95, 1.0),
                 f.cost_per_retained_p50
-                    .map_or(String::new(), |c| format!("{c:.4}")),
-                format!("{:.2}", f.lost_value_p50),
+                    .map_or(String::new(), |c| cell(c, pr.cost_per_retained_p50, 0.0001)),
+                cell(f.lost_value_p50, pr.lost_value_p50, 1.0),
             ];
             if at_least {
                 match &f.p_at_least {

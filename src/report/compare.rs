@@ -2,6 +2,7 @@
 //! then cost (P50, less first); the scenarios the rules forbid (M1–M3) listed after them.
 
 use super::fmt::{header, table, thousands, yuan};
+use super::precision::cell;
 use super::Document;
 use crate::batch::RowError;
 use crate::forecast::{AtLeast, Forecast, RulesId};
@@ -66,6 +67,10 @@ pub struct ComparedRow {
     /// With `--at-least`: the chance that the final audience reaches the threshold.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub probability_at_least: Option<AtLeast>,
+    /// Half-widths of the 95% intervals of retained P5, P50, P95 and cost P50, P95, for
+    /// rounding the table and CSV cells (JSON keeps full precision).
+    #[serde(skip)]
+    pub half_widths: [Option<f64>; 5],
 }
 
 impl ComparedRow {
@@ -94,6 +99,17 @@ impl ComparedRow {
                 p95: m.cost_yuan.p95,
             },
             probability_at_least: f.probability_at_least,
+            half_widths: {
+                let r = m.retained_followers.ci95;
+                let c = m.cost_yuan.ci95;
+                [
+                    r.and_then(|b| b.p5.half_width()),
+                    r.and_then(|b| b.p50.half_width()),
+                    r.and_then(|b| b.p95.half_width()),
+                    c.and_then(|b| b.p50.half_width()),
+                    c.and_then(|b| b.p95.half_width()),
+                ]
+            },
         }
     }
 }
@@ -264,13 +280,13 @@ impl Document for CompareReport {
                 "true".to_string(),
                 r.route.name().to_string(),
                 String::new(),
-                format!("{:.0}", r.retained_followers.p5.round()),
-                format!("{:.0}", r.retained_followers.p50.round()),
-                format!("{:.0}", r.retained_followers.p95.round()),
+                cell(r.retained_followers.p5, r.half_widths[0], 1.0),
+                cell(r.retained_followers.p50, r.half_widths[1], 1.0),
+                cell(r.retained_followers.p95, r.half_widths[2], 1.0),
                 r.settled_date.p50.to_string(),
                 r.settled_date.p90.to_string(),
-                format!("{:.2}", r.cost_yuan.p50),
-                format!("{:.2}", r.cost_yuan.p95),
+                cell(r.cost_yuan.p50, r.half_widths[3], 1.0),
+                cell(r.cost_yuan.p95, r.half_widths[4], 1.0),
             ];
             if self.at_least.is_some() {
                 match &r.probability_at_least {
@@ -326,6 +342,7 @@ mod tests {
                 p95: cost,
             },
             probability_at_least: None,
+            half_widths: [None; 5],
         }
     }
 
