@@ -47,6 +47,7 @@ fn options() -> BatchOptions {
             dist: Dist::Uniform,
             at_least: None,
             keep_runs: false,
+            correlation: 0.0,
         },
         at_least_column: false,
         keep_retention: false,

@@ -591,3 +591,42 @@ fn a_folder_where_the_chart_goes_is_refused_before_any_row() {
         .stderr(predicate::str::contains("portfolio.png: it is a folder"));
     assert!(!out.exists());
 }
+
+#[test]
+fn correlation_is_stated_in_the_summary_and_zero_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = |n: &str| dir.path().join(n).to_str().expect("UTF-8").to_string();
+    let (c0, plain, _) = batch(&[&example(), "--summary", &path("plain.json")]);
+    let (c1, zero, _) = batch(&[
+        &example(),
+        "--summary",
+        &path("zero.json"),
+        "--correlation",
+        "0",
+    ]);
+    let (c2, _, _) = batch(&[
+        &example(),
+        "--summary",
+        &path("one.json"),
+        "--correlation",
+        "1",
+    ]);
+    assert_eq!((c0, c1, c2), (0, 0, 0));
+    assert_eq!(plain, zero);
+    let read = |n: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(path(n)).expect("summary")).expect("JSON")
+    };
+    let (p, z, one) = (read("plain.json"), read("zero.json"), read("one.json"));
+    assert_eq!(p, z);
+    assert_eq!(z["correlation"], 0.0);
+    assert_eq!(one["correlation"], 1.0);
+    // Shared uncertainty widens the portfolio's spread.
+    let width = |d: &serde_json::Value| {
+        let t = &d["total_retained_followers"];
+        t["p95"].as_f64().expect("p95") - t["p5"].as_f64().expect("p5")
+    };
+    assert!(width(&one) > 1.5 * width(&z));
+    let (code, _, err) = batch(&[&example(), "--correlation", "1.5"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--correlation"), "{err}");
+}

@@ -33,6 +33,9 @@ pub struct RowOptions {
     pub at_least: Option<f64>,
     /// Keep every run's retained followers and cost, for portfolio totals.
     pub keep_runs: bool,
+    /// Share of the retention uncertainty common to all rows in a run (0 to 1; 0 draws every
+    /// row independently, as without it).
+    pub correlation: f64,
 }
 
 /// The statistics of one allowed row.
@@ -251,7 +254,17 @@ pub fn forecast_row(
     };
     let model = Model::new(book, s, route, opts.dist);
     let runs = opts.runs.max(1) as usize;
-    model.draw_serial(mix(opts.seed, key_of(id)), runs, &mut w.draws);
+    if opts.correlation > 0.0 {
+        model.draw_serial_correlated(
+            mix(opts.seed, key_of(id)),
+            opts.seed,
+            opts.correlation,
+            runs,
+            &mut w.draws,
+        );
+    } else {
+        model.draw_serial(mix(opts.seed, key_of(id)), runs, &mut w.draws);
+    }
     let n_runs = w.draws.len();
     let ci: CiRanks = match w.ci {
         Some((k, c)) if k == n_runs => c,
@@ -493,6 +506,7 @@ mod tests {
             dist,
             at_least: Some(90_000.0),
             keep_runs: false,
+            correlation: 0.0,
         }
     }
 
@@ -593,5 +607,76 @@ mod tests {
         assert_eq!(forecast_row(&book, &s, "a", &o, &mut w), a);
         assert_eq!(forecast_row(&book, &s, "a", &o, &mut Worker::default()), a);
         assert_ne!(forecast_row(&book, &s, "c", &o, &mut w), a);
+    }
+
+    fn retained_runs(s: &Scenario, id: &str, o: &RowOptions) -> (Vec<u64>, RowForecast) {
+        match forecast_row(&book(), s, id, o, &mut Worker::default()) {
+            RowResult::Allowed(row) => (row.per_run.clone().expect("kept").0, *row),
+            RowResult::Forbidden(_) => panic!("allowed"),
+        }
+    }
+
+    #[test]
+    fn correlation_zero_is_bit_identical_and_one_is_comonotone() {
+        let rows = [
+            ("a", scenario(|i| i.followers = Some(200_000))),
+            ("b", scenario(|i| i.cross_entity = Some(true))),
+            (
+                "c",
+                scenario(|i| {
+                    i.source_kind = Some(crate::rules::Kind::Service);
+                    i.followers = Some(50_000);
+                }),
+            ),
+        ];
+        let base = RowOptions {
+            keep_runs: true,
+            ..opts(2000, Dist::Pert)
+        };
+        for (id, s) in &rows {
+            let with_zero = RowOptions {
+                correlation: 0.0,
+                ..base
+            };
+            assert_eq!(
+                forecast_row(&book(), s, id, &base, &mut Worker::default()),
+                forecast_row(&book(), s, id, &with_zero, &mut Worker::default())
+            );
+        }
+        // ρ = 1: every row draws the same retention quantile in a run, so the total's
+        // percentiles are the sums of the rows' percentiles but for the binomial noise ε. An
+        // order statistic moves by at most max|ε| when ε is added, so the gap is at most
+        // 2·Σ max_j|ε_ij|; each |ε_ij| stays below 6 binomial sds √(N·r(1−r)) ≤ √N/2 except with
+        // probability 2e-9 per run.
+        let one = RowOptions {
+            correlation: 1.0,
+            ..base
+        };
+        let mut total = vec![0.0; 2000];
+        let mut sums = [0.0; 3];
+        let mut tol = 0.0;
+        for (id, s) in &rows {
+            let (runs, row) = retained_runs(s, id, &one);
+            for (t, r) in total.iter_mut().zip(&runs) {
+                *t += *r as f64;
+            }
+            sums[0] += row.retained_p5;
+            sums[1] += row.retained_p50;
+            sums[2] += row.retained_p95;
+            tol += 2.0 * 6.0 * (s.followers as f64).sqrt() / 2.0;
+        }
+        let q = quantiles(&mut total, &[0.05, 0.5, 0.95]);
+        for (got, want) in q.iter().zip(sums) {
+            assert!((got - want).abs() <= tol, "{got} vs {want} ± {tol}");
+        }
+        // Independent rows: the total's spread is visibly narrower than the sum of spreads.
+        let mut indep = vec![0.0; 2000];
+        for (id, s) in &rows {
+            for (t, r) in indep.iter_mut().zip(retained_runs(s, id, &base).0) {
+                *t += r as f64;
+            }
+        }
+        let qi = quantiles(&mut indep, &[0.05, 0.95]);
+        assert!(qi[1] - qi[0] < 0.8 * (q[2] - q[0]), "{qi:?} {q:?}");
     }
 }

@@ -27,6 +27,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// `--correlation RHO`: a number from 0 to 1.
+fn parse_correlation(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(r) if (0.0..=1.0).contains(&r) => Ok(r),
+        _ => Err(format!("`{s}` is not a number from 0 to 1 (e.g. 0.5)")),
+    }
+}
+
 const EXAMPLES: &str = "\
 Examples:
   fanplan batch data/examples/accounts.csv -o forecasts.csv
@@ -94,6 +102,10 @@ pub struct BatchArgs {
     /// Write portfolio totals (run by run across the allowed rows) here as JSON
     #[arg(long, value_name = "FILE")]
     summary: Option<PathBuf>,
+    /// Share of the retention uncertainty common to all accounts in a run, 0 (independent,
+    /// the default) to 1 (every account at the same retention quantile)
+    #[arg(long, value_name = "RHO", default_value_t = 0.0, value_parser = parse_correlation)]
+    correlation: f64,
     /// Worker threads [default: one per core]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     threads: Option<u16>,
@@ -353,6 +365,7 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
             dist,
             at_least: a.run.at_least.map(|n| n as f64),
             keep_runs: a.summary.is_some() || a.run.charts.is_some(),
+            correlation: a.correlation,
         },
         at_least_column: a.run.at_least.is_some(),
         keep_retention: a.run.charts.is_some(),
@@ -428,9 +441,10 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         bar.finish_and_clear();
     }
 
-    let summary = report
-        .portfolio
-        .map(|p| p.finish(report.counts, opts.row.runs, opts.row.seed, dist.name()));
+    let summary = report.portfolio.map(|p| {
+        p.finish(report.counts, opts.row.runs, opts.row.seed, dist.name())
+            .with_correlation(opts.row.correlation)
+    });
     let summary_out = match (summary_out, &a.summary, &summary) {
         (Some(mut f), Some(p), Some(doc)) => {
             crate::report::json(doc, &mut f)

@@ -13,6 +13,7 @@
 
 pub mod binomial;
 pub mod closing;
+pub mod copula;
 pub mod trajectory;
 
 use crate::rules::{eligibility::notary_range, Range, Route, Rulebook};
@@ -184,6 +185,7 @@ pub struct Model {
     /// The retention distribution.
     pub dist: Dist,
     sampler: RetentionSampler,
+    quantile: copula::RetentionQuantile,
     transfer: Option<Uniform<u32>>,
     notary_sampler: Option<Uniform<f64>>,
 }
@@ -226,6 +228,7 @@ impl Model {
             cum_weights,
             dist,
             sampler: RetentionSampler::new(dist, ret.min, ret.max, ret.mode_or_mid()),
+            quantile: copula::RetentionQuantile::new(dist, ret.min, ret.max, ret.mode_or_mid()),
             transfer: (duration.min < duration.max)
                 .then(|| Uniform::new_inclusive(duration.min, duration.max).ok())
                 .flatten(),
@@ -242,12 +245,34 @@ impl Model {
     /// Draw run `index` of a scenario seeded with `seed`.
     #[inline]
     pub fn draw(&self, seed: u64, index: u64) -> Draw {
+        self.draw_with(seed, index, |m, rng| m.sampler.sample(rng))
+    }
+
+    /// Draw run `index` with the retention correlated (Gaussian copula, [`copula`]) with the
+    /// common normal `z` of the run at correlation `rho`; `rho` = 0 is [`Model::draw`].
+    pub fn draw_correlated(&self, seed: u64, index: u64, z: f64, rho: f64) -> Draw {
+        if rho <= 0.0 {
+            return self.draw(seed, index);
+        }
+        self.draw_with(seed, index, |m, rng| {
+            let e: f64 = rand_distr::StandardNormal.sample(rng);
+            m.quantile.at(copula::correlated_uniform(rho, z, e))
+        })
+    }
+
+    #[inline]
+    fn draw_with(
+        &self,
+        seed: u64,
+        index: u64,
+        retention: impl FnOnce(&Model, &mut Xoshiro256PlusPlus) -> f64,
+    ) -> Draw {
         let mut rng = stream(seed, index);
         let transfer_day = match &self.transfer {
             Some(u) => u.sample(&mut rng),
             None => self.duration.min,
         };
-        let retention = self.sampler.sample(&mut rng).clamp(0.0, 1.0);
+        let retention = retention(self, &mut rng).clamp(0.0, 1.0);
         let retained = binomial::sample(&mut rng, self.followers, retention);
         let notary_fee = match (&self.notary, &self.notary_sampler) {
             (_, Some(u)) => u.sample(&mut rng),
@@ -260,6 +285,23 @@ impl Model {
             retained,
             notary_fee,
         }
+    }
+
+    /// [`Model::draw_serial`] with the retention correlated across the accounts of a batch
+    /// seeded `batch_seed` at correlation `rho` (see [`copula`]).
+    pub fn draw_serial_correlated(
+        &self,
+        seed: u64,
+        batch_seed: u64,
+        rho: f64,
+        runs: usize,
+        out: &mut Vec<Draw>,
+    ) {
+        out.clear();
+        out.extend(
+            (0..runs as u64)
+                .map(|i| self.draw_correlated(seed, i, copula::common_normal(batch_seed, i), rho)),
+        );
     }
 
     /// Draw `runs` runs into a vector, in parallel, identical for any thread count.
