@@ -3,11 +3,11 @@
 //!
 //! Forbidden migrations (M1–M3) are not forecast: [`Forecast::run`] returns their eligibility.
 
-use crate::intervals::{percentile_intervals, wilson, Interval};
+use crate::intervals::{percentile_intervals, tails_within, wilson, Interval};
 use crate::rules::{check, Eligibility, Fees, Route, Rulebook};
 use crate::scenario::Scenario;
 use crate::sim::trajectory::{trajectory, DayStats};
-use crate::sim::{Dist, Draw, Model};
+use crate::sim::{Dist, Draw, Model, BLOCK};
 use crate::stats::{probability_at_least, Summary};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -114,6 +114,19 @@ impl AtLeast {
     }
 }
 
+/// A requested precision (`--precision`): the run count grows in blocks until the 95%
+/// intervals of P5, P50 and P95 of the final audience are within `relative` of their values,
+/// or until `ceiling` runs.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PrecisionGoal {
+    /// The relative half-width asked for.
+    pub relative: f64,
+    /// The most runs allowed.
+    pub ceiling: u64,
+    /// Whether it was reached (false: the ceiling came first).
+    pub reached: bool,
+}
+
 /// Runs below this many leave the tail percentiles (P5, P95) rough.
 pub const FEW_RUNS: u64 = 1_000;
 
@@ -191,6 +204,9 @@ pub struct Forecast {
     /// With `--at-least`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub probability_at_least: Option<AtLeast>,
+    /// With `--precision`: the goal and whether `runs` reached it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<PrecisionGoal>,
     /// The assumptions of the rulebook in force, `ID: text`.
     pub assumptions: Vec<String>,
     /// Things the user should know about the inputs, the precision and the horizon.
@@ -289,6 +305,52 @@ impl Forecast {
         ))
     }
 
+    /// [`Forecast::run`] with a precision goal: runs are drawn in blocks (the first of
+    /// [`crate::sim::BLOCK`] runs, each next count 1.25 times the last, rounded up to whole
+    /// blocks) until the goal is met or `opts.runs` is reached. The stopping point depends
+    /// only on the inputs and the seed, never on the thread count.
+    pub fn run_to_precision(
+        book: &Rulebook,
+        s: &Scenario,
+        opts: &RunOptions,
+        relative: f64,
+    ) -> Result<Forecast, Box<Eligibility>> {
+        let eligibility = check(book, s);
+        let Some(route) = eligibility.route else {
+            return Err(Box::new(eligibility));
+        };
+        let model = Model::new(book, s, route, opts.dist);
+        let ceiling = opts.runs.max(1) as usize;
+        let mut draws: Vec<Draw> = Vec::new();
+        let mut n = BLOCK.min(ceiling);
+        let reached = loop {
+            let more = model.draw_range(opts.seed, draws.len(), n);
+            draws.extend(more);
+            let mut finals: Vec<f64> = draws.iter().map(|d| model.final_audience(d)).collect();
+            if tails_within(&mut finals, relative) {
+                break true;
+            }
+            if n >= ceiling {
+                break false;
+            }
+            n = (n + n / 4)
+                .div_ceil(BLOCK)
+                .saturating_mul(BLOCK)
+                .min(ceiling);
+        };
+        let used = RunOptions {
+            runs: draws.len() as u64,
+            ..*opts
+        };
+        let mut f = Forecast::from_draws(book, s, &model, &draws, &used, eligibility.fee_yuan);
+        f.precision = Some(PrecisionGoal {
+            relative,
+            ceiling: opts.runs,
+            reached,
+        });
+        Ok(f)
+    }
+
     fn from_draws(
         book: &Rulebook,
         s: &Scenario,
@@ -363,6 +425,7 @@ impl Forecast {
             dates,
             trajectory,
             probability_at_least,
+            precision: None,
             assumptions: book
                 .assumptions()
                 .into_iter()

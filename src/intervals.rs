@@ -165,6 +165,19 @@ pub fn percentile_intervals(data: &mut [f64]) -> PercentileIntervals {
     }
 }
 
+/// Whether the 95% intervals of P5, P50 and P95 of `data` all lie within `rel` (relative) of
+/// their percentiles (reorders `data`). An end out of reach of the runs fails.
+pub fn tails_within(data: &mut [f64], rel: f64) -> bool {
+    let q = crate::stats::quantiles(data, &[0.05, 0.5, 0.95]);
+    let ci = percentile_intervals(data);
+    [(q[0], ci.p5), (q[1], ci.p50), (q[2], ci.p95)]
+        .iter()
+        .all(|(x, b)| match (b.low, b.high) {
+            (Some(l), Some(h)) => (x - l).max(h - x) <= rel * x.abs(),
+            _ => false,
+        })
+}
+
 /// The rounding step of a number whose 95% interval has half-width `half`: the largest power
 /// of ten not above it (digits below that step are noise), never below `floor` (whole
 /// followers, whole yuan). `None` (an unknown or zero width) gives `floor`.

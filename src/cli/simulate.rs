@@ -22,9 +22,26 @@ pub struct SimulateArgs {
     scenario: ScenarioArgs,
     #[command(flatten)]
     run: RunArgs,
+    /// Run in blocks until the 95% intervals of P5, P50 and P95 of the final audience are
+    /// within REL of their values (e.g. 0.001), up to --runs [default ceiling: 1,000,000]
+    #[arg(long, value_name = "REL", value_parser = parse_precision)]
+    precision: Option<f64>,
     /// Output format
     #[arg(long, value_enum, default_value_t = TableJsonCsv::Table)]
     format: TableJsonCsv,
+}
+
+/// Ceiling of `--precision` when `--runs` is not given.
+const PRECISION_CEILING: u64 = 1_000_000;
+
+/// `--precision REL`: a relative half-width above 0 and below 1.
+pub fn parse_precision(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(r) if r > 0.0 && r < 1.0 => Ok(r),
+        _ => Err(format!(
+            "`{s}` is not a relative precision above 0 and below 1 (e.g. 0.001 for ±0.1%)"
+        )),
+    }
 }
 
 /// From this many runs on, `simulate` shows a spinner while it works.
@@ -43,7 +60,12 @@ pub fn run_options(run: &RunArgs, default_runs: u64) -> RunOptions {
 /// Run `fanplan simulate`.
 pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let s = scenario_of(&a.scenario, ctx.today)?;
-    let opts = run_options(&a.run, 10_000);
+    let default_runs = if a.precision.is_some() {
+        PRECISION_CEILING
+    } else {
+        10_000
+    };
+    let opts = run_options(&a.run, default_runs);
     let size = chart_size(&a.run.chart_size)?;
     // Large run counts take seconds: show a spinner on a terminal (never in pipes or files).
     let spinner = (ctx.err_is_terminal && opts.runs >= SPINNER_RUNS).then(|| {
@@ -54,7 +76,10 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
         bar
     });
-    let result = Forecast::run(book, &s, &opts);
+    let result = match a.precision {
+        Some(rel) => Forecast::run_to_precision(book, &s, &opts, rel),
+        None => Forecast::run(book, &s, &opts),
+    };
     if let Some(bar) = spinner {
         bar.finish_and_clear();
     }

@@ -6,7 +6,7 @@
 //! yuan (cost per kept follower: 0.001 yuan). JSON keeps full precision and the intervals.
 
 use super::fmt::{percent, thousands};
-use crate::forecast::{AtLeast, Caveat};
+use crate::forecast::{AtLeast, Caveat, PrecisionGoal};
 use crate::intervals::{round_to, step, Bounds, Interval, Z95};
 
 /// A share as a percentage. A share of exactly 0 or 1 of the runs prints "< 0.1%" or
@@ -58,6 +58,17 @@ pub fn at_least(a: &AtLeast) -> String {
 /// A compact cell for comparison tables: "83.5% (80.2–86.4%)".
 pub fn at_least_cell(a: &AtLeast) -> String {
     format!("{} ({})", share(a.p, &a.ci95), interval_percent(&a.ci95))
+}
+
+/// What `--precision` did, after the run count: "(enough for ±0.1%)" or "(the ceiling: ±0.1%
+/// not reached)".
+pub fn goal(g: &PrecisionGoal) -> String {
+    let pct = interval_end(g.relative);
+    if g.reached {
+        format!(" (enough for P5, P50 and P95 of the final audience within ±{pct}%)")
+    } else {
+        format!(" (the ceiling: ±{pct}% not reached; raise --runs)")
+    }
 }
 
 /// A caveat as a sentence.

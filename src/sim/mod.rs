@@ -31,7 +31,7 @@ pub const DEFAULT_SEED: u64 = 20_170_301;
 pub const MAX_RUNS: u64 = 10_000_000;
 
 /// Runs per parallel block. Fixed, so the block split never depends on the thread count.
-const BLOCK: usize = 4096;
+pub const BLOCK: usize = 4096;
 
 /// SplitMix64 finaliser: a bijective 64-bit mixer.
 fn splitmix64(mut z: u64) -> u64 {
@@ -311,6 +311,22 @@ impl Model {
             .enumerate()
             .for_each(|(b, chunk)| {
                 let base = (b * BLOCK) as u64;
+                for (i, d) in chunk.iter_mut().enumerate() {
+                    *d = self.draw(seed, base + i as u64);
+                }
+            });
+        out
+    }
+
+    /// Draw runs `start..end` (start a multiple of the block size, so the blocks are those of
+    /// [`Model::draw_all`]) in parallel: `draw_all(seed, end)` is `draw_all(seed, start)`
+    /// followed by these.
+    pub fn draw_range(&self, seed: u64, start: usize, end: usize) -> Vec<Draw> {
+        let mut out = vec![Draw::default(); end.saturating_sub(start)];
+        out.par_chunks_mut(BLOCK)
+            .enumerate()
+            .for_each(|(b, chunk)| {
+                let base = (start + b * BLOCK) as u64;
                 for (i, d) in chunk.iter_mut().enumerate() {
                     *d = self.draw(seed, base + i as u64);
                 }

@@ -331,6 +331,67 @@ fn results_do_not_depend_on_the_thread_count() {
     assert_eq!(run_on(1), run_on(3));
 }
 
+#[test]
+fn precision_stops_at_the_first_block_that_meets_it_on_any_thread_count() {
+    let b = book();
+    let s = scenario(|i| i.cross_entity = Some(true));
+    let opts = RunOptions {
+        runs: 1_000_000,
+        seed: 5,
+        dist: Dist::Uniform,
+        at_least: None,
+    };
+    let run_on = |threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool")
+            .install(|| Forecast::run_to_precision(&b, &s, &opts, 0.002).expect("allowed"))
+    };
+    let f = run_on(1);
+    assert_eq!(f, run_on(3));
+    let goal = f.precision.expect("goal");
+    assert!(goal.reached && f.runs > BLOCK as u64 && f.runs % BLOCK as u64 == 0);
+    // The same runs drawn at once give the same forecast; the goal holds there, and not at the
+    // previous checkpoint.
+    let full = Forecast::run(
+        &b,
+        &s,
+        &RunOptions {
+            runs: f.runs,
+            ..opts
+        },
+    )
+    .expect("allowed");
+    assert_eq!(full.metrics, f.metrics);
+    let m = model_with(&b, &s, Dist::Uniform);
+    let finals = |n: usize| -> Vec<f64> {
+        m.draw_all(5, n)
+            .iter()
+            .map(|d| m.final_audience(d))
+            .collect()
+    };
+    assert!(crate::intervals::tails_within(
+        &mut finals(f.runs as usize),
+        0.002
+    ));
+    let n = f.runs as usize;
+    let previous = (1..n / BLOCK)
+        .map(|k| k * BLOCK)
+        .filter(|&p| (p + p / 4).div_ceil(BLOCK) * BLOCK == n)
+        .max()
+        .expect("a previous checkpoint");
+    assert!(!crate::intervals::tails_within(
+        &mut finals(previous),
+        0.002
+    ));
+    // A ceiling below the need is reported as not reached.
+    let capped = Forecast::run_to_precision(&b, &s, &RunOptions { runs: 5000, ..opts }, 0.0001)
+        .expect("allowed");
+    assert_eq!(capped.runs, 5000);
+    assert!(!capped.precision.expect("goal").reached);
+}
+
 fn brute_force_day(m: &Model, draws: &[Draw], t: u32) -> [f64; 5] {
     let mut v: Vec<f64> = draws
         .iter()
