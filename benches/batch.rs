@@ -48,6 +48,7 @@ fn options() -> BatchOptions {
             at_least: None,
             keep_runs: false,
             correlation: 0.0,
+            precision: None,
         },
         at_least_column: false,
         keep_retention: false,

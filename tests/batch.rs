@@ -630,3 +630,32 @@ fn correlation_is_stated_in_the_summary_and_zero_changes_nothing() {
     assert_eq!(code, 2);
     assert!(err.contains("--correlation"), "{err}");
 }
+
+#[test]
+fn precision_per_row_stops_at_the_same_runs_on_any_thread_count() {
+    let args = [&example(), "--precision", "0.002", "--runs", "20000"];
+    let (c1, one, err) = batch(&[args.as_slice(), &["--threads", "1"]].concat());
+    let (c2, two, _) = batch(&[args.as_slice(), &["--threads", "2"]].concat());
+    assert_eq!((c1, c2), (0, 0), "{err}");
+    assert_eq!(one, two);
+    let rows = by_id(&one);
+    let mut counts = Vec::new();
+    for r in rows.values().filter(|r| r[1] == "true") {
+        let runs: u64 = r[4].parse().expect("runs");
+        assert!(
+            runs <= 20_000 && (runs % 500 == 0 || runs == 20_000),
+            "{runs}"
+        );
+        counts.push(runs);
+    }
+    // The rows need different run counts.
+    counts.sort_unstable();
+    counts.dedup();
+    assert!(counts.len() > 1, "{counts:?}");
+    let (code, _, err) = batch(&[&example(), "--precision", "0.01", "--summary", "-"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--precision") && err.contains("--summary"),
+        "{err}"
+    );
+}

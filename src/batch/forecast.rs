@@ -13,7 +13,7 @@
 //! - the transfer day D is a small integer counted in a histogram, and the settled day is D + W.
 
 use crate::forecast::{date_after, AtLeast};
-use crate::intervals::{ranks as ci_ranks, wilson, Z95};
+use crate::intervals::{ranks as ci_ranks, tails_within, wilson, Z95};
 use crate::rules::{check, Route, Rulebook};
 use crate::scenario::Scenario;
 use crate::sim::{key_of, mix, Dist, Draw, Model};
@@ -36,7 +36,13 @@ pub struct RowOptions {
     /// Share of the retention uncertainty common to all rows in a run (0 to 1; 0 draws every
     /// row independently, as without it).
     pub correlation: f64,
+    /// A precision goal per row (`--precision`): `runs` is then the ceiling.
+    pub precision: Option<f64>,
 }
+
+/// Runs of the first block of a row with a precision goal; each next count is 1.25 times the
+/// last, rounded up to whole blocks.
+pub const ROW_BLOCK: usize = 500;
 
 /// The statistics of one allowed row.
 #[derive(Debug, Clone, PartialEq)]
@@ -254,16 +260,39 @@ pub fn forecast_row(
     };
     let model = Model::new(book, s, route, opts.dist);
     let runs = opts.runs.max(1) as usize;
-    if opts.correlation > 0.0 {
-        model.draw_serial_correlated(
-            mix(opts.seed, key_of(id)),
-            opts.seed,
-            opts.correlation,
-            runs,
-            &mut w.draws,
-        );
-    } else {
-        model.draw_serial(mix(opts.seed, key_of(id)), runs, &mut w.draws);
+    let seed = mix(opts.seed, key_of(id));
+    let draw = |i: u64| {
+        if opts.correlation > 0.0 {
+            let z = crate::sim::copula::common_normal(opts.seed, i);
+            model.draw_correlated(seed, i, z, opts.correlation)
+        } else {
+            model.draw(seed, i)
+        }
+    };
+    match opts.precision {
+        None => {
+            w.draws.clear();
+            w.draws.extend((0..runs as u64).map(draw));
+        }
+        Some(rel) => {
+            // Blocks until P5, P50 and P95 of the final audience are within `rel`.
+            w.draws.clear();
+            let mut n = ROW_BLOCK.min(runs);
+            loop {
+                let from = w.draws.len() as u64;
+                w.draws.extend((from..n as u64).map(draw));
+                w.values.clear();
+                w.values
+                    .extend(w.draws.iter().map(|d| model.final_audience(d)));
+                if n >= runs || tails_within(&mut w.values, rel) {
+                    break;
+                }
+                n = (n + n / 4)
+                    .div_ceil(ROW_BLOCK)
+                    .saturating_mul(ROW_BLOCK)
+                    .min(runs);
+            }
+        }
     }
     let n_runs = w.draws.len();
     let ci: CiRanks = match w.ci {
@@ -507,6 +536,7 @@ mod tests {
             at_least: Some(90_000.0),
             keep_runs: false,
             correlation: 0.0,
+            precision: None,
         }
     }
 

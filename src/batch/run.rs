@@ -192,6 +192,7 @@ mod tests {
                 at_least: None,
                 keep_runs,
                 correlation: 0.0,
+                precision: None,
             },
             at_least_column: false,
             keep_retention: true,

@@ -106,6 +106,10 @@ pub struct BatchArgs {
     /// the default) to 1 (every account at the same retention quantile)
     #[arg(long, value_name = "RHO", default_value_t = 0.0, value_parser = parse_correlation)]
     correlation: f64,
+    /// Per row: run in blocks until the 95% intervals of P5, P50 and P95 of the final audience
+    /// are within REL of their values, up to --runs [default ceiling: 100,000]
+    #[arg(long, value_name = "REL", value_parser = super::simulate::parse_precision)]
+    precision: Option<f64>,
     /// Worker threads [default: one per core]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     threads: Option<u16>,
@@ -237,6 +241,20 @@ fn progress_bar(total: Option<u64>) -> ProgressBar {
 
 /// Refuse outputs that would overwrite the input or each other.
 fn check_paths(a: &BatchArgs) -> anyhow::Result<()> {
+    if a.precision.is_some() {
+        // Portfolio totals add run j of every row: every row needs the same run count.
+        for (flag, given) in [
+            ("--summary", a.summary.is_some()),
+            ("--charts", a.run.charts.is_some()),
+        ] {
+            if given {
+                return Err(InvalidInput(format!(
+                    "--precision cannot be combined with {flag}: its rows stop at different run counts, and portfolio totals add the rows run by run"
+                ))
+                .into());
+            }
+        }
+    }
     let chart = a.run.charts.as_ref().map(|d| d.join(PORTFOLIO_PNG));
     let outputs = [
         ("-o", a.output.as_deref()),
@@ -360,12 +378,16 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     let dist: Dist = a.run.dist.into();
     let opts = BatchOptions {
         row: RowOptions {
-            runs: a.run.runs.unwrap_or(2000),
+            runs: a
+                .run
+                .runs
+                .unwrap_or(if a.precision.is_some() { 100_000 } else { 2000 }),
             seed: a.run.seed,
             dist,
             at_least: a.run.at_least.map(|n| n as f64),
             keep_runs: a.summary.is_some() || a.run.charts.is_some(),
             correlation: a.correlation,
+            precision: a.precision,
         },
         at_least_column: a.run.at_least.is_some(),
         keep_retention: a.run.charts.is_some(),
