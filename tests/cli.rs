@@ -530,3 +530,48 @@ fn short_horizons_and_few_runs_are_flagged() {
         ))
         .stdout(predicate::str::contains("the tails (P5, P95) are rough"));
 }
+
+#[test]
+fn sampling_lhs_is_stated_and_precision_prints_the_runs_used() {
+    let base = [
+        "simulate",
+        "--followers",
+        "120000",
+        "--cross-entity",
+        "--start",
+        "2026-12-01",
+        "--format",
+        "json",
+    ];
+    let mc = json(&[base.as_slice(), &["--precision", "0.001"]].concat());
+    let lhs = json(
+        &[
+            base.as_slice(),
+            &["--precision", "0.001", "--sampling", "lhs"],
+        ]
+        .concat(),
+    );
+    assert_eq!(mc["sampling"], "mc");
+    assert_eq!(lhs["sampling"], "lhs");
+    for d in [&mc, &lhs] {
+        assert_eq!(d["precision"]["reached"], true);
+        assert_eq!(d["precision"]["relative"], 0.001);
+    }
+    // Latin hypercubes need fewer runs for the same precision here.
+    assert!(
+        lhs["runs"].as_u64() < mc["runs"].as_u64(),
+        "{} {}",
+        lhs["runs"],
+        mc["runs"]
+    );
+    fanplan()
+        .args(["simulate", "--followers", "1000", "--sampling", "qmc"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--sampling"));
+    fanplan()
+        .args(["simulate", "--followers", "1000", "--precision", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--precision"));
+}

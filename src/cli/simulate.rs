@@ -6,6 +6,7 @@ use crate::chart::{histogram_chart, histogram_png, trajectory_chart, trajectory_
 use crate::forecast::{Forecast, RunOptions};
 use crate::report::{emit, CheckReport};
 use crate::rules::Rulebook;
+use crate::sim::lhs::Sampling;
 use clap::Args;
 
 const EXAMPLES: &str = "\
@@ -26,9 +27,31 @@ pub struct SimulateArgs {
     /// within REL of their values (e.g. 0.001), up to --runs [default ceiling: 1,000,000]
     #[arg(long, value_name = "REL", value_parser = parse_precision)]
     precision: Option<f64>,
+    /// Sampling of the inputs: mc (independent draws) or lhs (Latin hypercube, in 10
+    /// independent hypercubes that give the standard errors)
+    #[arg(long, value_enum, default_value_t = SamplingArg::Mc)]
+    sampling: SamplingArg,
     /// Output format
     #[arg(long, value_enum, default_value_t = TableJsonCsv::Table)]
     format: TableJsonCsv,
+}
+
+/// `--sampling mc|lhs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SamplingArg {
+    /// Independent draws (Monte Carlo)
+    Mc,
+    /// Latin hypercube sampling in replicated hypercubes
+    Lhs,
+}
+
+impl From<SamplingArg> for Sampling {
+    fn from(a: SamplingArg) -> Sampling {
+        match a {
+            SamplingArg::Mc => Sampling::Mc,
+            SamplingArg::Lhs => Sampling::Lhs,
+        }
+    }
 }
 
 /// Ceiling of `--precision` when `--runs` is not given.
@@ -77,8 +100,8 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
         bar
     });
     let result = match a.precision {
-        Some(rel) => Forecast::run_to_precision(book, &s, &opts, rel),
-        None => Forecast::run(book, &s, &opts),
+        Some(rel) => Forecast::run_to_precision(book, &s, &opts, a.sampling.into(), rel),
+        None => Forecast::run_sampled(book, &s, &opts, a.sampling.into()),
     };
     if let Some(bar) = spinner {
         bar.finish_and_clear();

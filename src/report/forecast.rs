@@ -1,7 +1,7 @@
 //! `fanplan simulate`: the forecast as a table for people (JSON is the Forecast itself).
 
 use super::fmt::{header, percent, table, thousands, yuan};
-use super::precision::{at_least, caveat, goal, rounded, rounded_mean};
+use super::precision::{at_least, caveat, goal, rounded, rounded_mean, sampling};
 use super::Document;
 use crate::forecast::{Caveat, Forecast, Warning};
 use crate::stats::Summary;
@@ -89,9 +89,10 @@ impl Document for Forecast {
         )?;
         writeln!(
             w,
-            "{} runs{} · seed {} · retention {} · rules {} {} · start {} · horizon {} days",
+            "{} runs{}{} · seed {} · retention {} · rules {} {} · start {} · horizon {} days",
             thousands(self.runs as f64),
             self.precision.as_ref().map_or(String::new(), goal),
+            sampling(self.sampling),
             self.seed,
             self.dist.name(),
             self.rules.name,

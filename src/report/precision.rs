@@ -8,6 +8,7 @@
 use super::fmt::{percent, thousands};
 use crate::forecast::{AtLeast, Caveat, PrecisionGoal};
 use crate::intervals::{round_to, step, Bounds, Interval, Z95};
+use crate::sim::lhs::Sampling;
 
 /// A share as a percentage. A share of exactly 0 or 1 of the runs prints "< 0.1%" or
 /// "> 99.9%" when its 95% interval supports that, else "0% of runs" or "100% of runs" (never a
@@ -68,6 +69,14 @@ pub fn goal(g: &PrecisionGoal) -> String {
         format!(" (enough for P5, P50 and P95 of the final audience within ±{pct}%)")
     } else {
         format!(" (the ceiling: ±{pct}% not reached; raise --runs)")
+    }
+}
+
+/// The sampling after the run count: nothing for Monte Carlo.
+pub fn sampling(s: Sampling) -> &'static str {
+    match s {
+        Sampling::Mc => "",
+        Sampling::Lhs => " (Latin hypercube, 10 replicates)",
     }
 }
 

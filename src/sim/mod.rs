@@ -14,12 +14,13 @@
 pub mod binomial;
 pub mod closing;
 pub mod copula;
+pub mod lhs;
 pub mod trajectory;
 
 use crate::rules::{eligibility::notary_range, Range, Route, Rulebook};
 use crate::scenario::Scenario;
 use rand::rngs::Xoshiro256PlusPlus;
-use rand::SeedableRng;
+use rand::{RngExt, SeedableRng};
 use rand_distr::{Distribution, Pert, Triangular, Uniform};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -279,6 +280,28 @@ impl Model {
             (Some(r), None) => r.min,
             (None, None) => 0.0,
         };
+        Draw {
+            transfer_day,
+            retention,
+            retained,
+            notary_fee,
+        }
+    }
+
+    /// Draw run `index` with the inputs at stratified uniforms: `u(d, v)` maps input d
+    /// (0 retention, 1 transfer day, 2 notary fee) and a fresh uniform v of the run's stream to
+    /// the uniform that input takes ([`lhs`]).
+    pub fn draw_stratified(&self, seed: u64, index: u64, u: impl Fn(usize, f64) -> f64) -> Draw {
+        let mut rng = stream(seed, index);
+        let v: [f64; 3] = std::array::from_fn(|_| rng.random::<f64>());
+        let span = f64::from(self.duration.max - self.duration.min) + 1.0;
+        let transfer_day = self.duration.min
+            + ((u(1, v[1]) * span) as u32).min(self.duration.max - self.duration.min);
+        let retention = self.quantile.at(u(0, v[0])).clamp(0.0, 1.0);
+        let retained = binomial::sample(&mut rng, self.followers, retention);
+        let notary_fee = self
+            .notary
+            .map_or(0.0, |r| r.min + u(2, v[2]) * (r.max - r.min));
         Draw {
             transfer_day,
             retention,

@@ -346,7 +346,10 @@ fn precision_stops_at_the_first_block_that_meets_it_on_any_thread_count() {
             .num_threads(threads)
             .build()
             .expect("pool")
-            .install(|| Forecast::run_to_precision(&b, &s, &opts, 0.002).expect("allowed"))
+            .install(|| {
+                Forecast::run_to_precision(&b, &s, &opts, lhs::Sampling::Mc, 0.002)
+                    .expect("allowed")
+            })
     };
     let f = run_on(1);
     assert_eq!(f, run_on(3));
@@ -386,8 +389,14 @@ fn precision_stops_at_the_first_block_that_meets_it_on_any_thread_count() {
         0.002
     ));
     // A ceiling below the need is reported as not reached.
-    let capped = Forecast::run_to_precision(&b, &s, &RunOptions { runs: 5000, ..opts }, 0.0001)
-        .expect("allowed");
+    let capped = Forecast::run_to_precision(
+        &b,
+        &s,
+        &RunOptions { runs: 5000, ..opts },
+        lhs::Sampling::Mc,
+        0.0001,
+    )
+    .expect("allowed");
     assert_eq!(capped.runs, 5000);
     assert!(!capped.precision.expect("goal").reached);
 }
@@ -469,4 +478,80 @@ proptest! {
             prop_assert!((0.85..=0.92).contains(&d.retention));
         }
     }
+}
+
+#[test]
+fn lhs_marginals_are_exactly_stratified() {
+    // In every replicate hypercube of m runs, each input hits each of its m equal-probability
+    // strata exactly once: the retention's and notary fee's CDF values, times m, floor to a
+    // permutation of 0..m; the transfer day (6 values, each a sixth of the probability) takes
+    // each value m/6 times up to the two strata that straddle its ends: |count − m/6| < 2.
+    let b = book();
+    let s = scenario(|i| i.cross_entity = Some(true));
+    for dist in Dist::ALL {
+        let m = model_with(&b, &s, dist);
+        let q = copula::RetentionQuantile::new(dist, 0.65, 0.75, 0.7);
+        let draws = lhs::draw_lhs(&m, 17, 10_007);
+        assert_eq!(draws.len(), 10_007);
+        for g in lhs::replicates(draws.len()) {
+            let n = g.len();
+            let group = &draws[g];
+            // The retention's CDF by bisection on the quantile function (monotone).
+            let cdf = |r: f64| {
+                let (mut lo, mut hi) = (0.0f64, 1.0f64);
+                for _ in 0..60 {
+                    let mid = 0.5 * (lo + hi);
+                    if q.at(mid) < r {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                0.5 * (lo + hi)
+            };
+            let mut strata: Vec<usize> = group
+                .iter()
+                .map(|d| ((cdf(d.retention) * n as f64) as usize).min(n - 1))
+                .collect();
+            strata.sort_unstable();
+            assert!(strata.iter().enumerate().all(|(i, &k)| i == k), "{dist:?}");
+            let mut fees: Vec<usize> = group
+                .iter()
+                .map(|d| (((d.notary_fee - 500.0) / 1000.0 * n as f64) as usize).min(n - 1))
+                .collect();
+            fees.sort_unstable();
+            assert!(fees.iter().enumerate().all(|(i, &k)| i == k));
+            let mut days = [0usize; 6];
+            for d in group {
+                days[(d.transfer_day - 10) as usize] += 1;
+            }
+            assert!(
+                days.iter()
+                    .all(|&c| (c as f64 - n as f64 / 6.0).abs() < 2.0),
+                "{days:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn lhs_forecast_states_its_sampling_and_replicate_errors() {
+    let b = book();
+    let s = scenario(|i| i.cross_entity = Some(true));
+    let opts = RunOptions {
+        runs: 5_000,
+        seed: 3,
+        dist: Dist::Uniform,
+        at_least: None,
+    };
+    let f = Forecast::run_sampled(&b, &s, &opts, lhs::Sampling::Lhs).expect("allowed");
+    assert_eq!(f.sampling, lhs::Sampling::Lhs);
+    // The stratified retention makes the mean retention almost exact: its replicate standard
+    // error is far below the iid one, sd/√n = (0.1/√12)/√5000 ≈ 4.1e-4.
+    let r = &f.metrics.retention_rate;
+    assert!(r.se < 0.1 * 4.1e-4, "{}", r.se);
+    assert!((r.mean - 0.7).abs() < 5.0 * r.se.max(1e-9), "{}", r.mean);
+    let ci = f.metrics.final_audience.ci95.expect("intervals");
+    let x = f.metrics.final_audience.p50;
+    assert!(ci.p50.low.expect("low") <= x && x <= ci.p50.high.expect("high"));
 }
