@@ -555,3 +555,93 @@ fn lhs_forecast_states_its_sampling_and_replicate_errors() {
     let x = f.metrics.final_audience.p50;
     assert!(ci.p50.low.expect("low") <= x && x <= ci.p50.high.expect("high"));
 }
+
+#[test]
+fn forecast_intervals_cover_the_exact_values() {
+    // 600 forecasts of 40 runs each (seeds 0…599) of 100 followers on the subscription route:
+    // the retention's exact q-quantile is 0.85 + 0.07q and the exact chance that the final
+    // audience (= R) is at least 90 is the average over r of P(Binomial(100, r) ≥ 90). Each
+    // interval's exact coverage c is known (the binomial rate of the order-statistic ranks;
+    // Wilson's rate over the binomial hit count), and the number of covering forecasts is
+    // Binomial(600, c): we allow 4 standard deviations √(c(1−c)/600).
+    use crate::intervals::{ranks, wilson};
+    use statrs::distribution::{Binomial, Discrete, DiscreteCDF};
+    let b = book();
+    let s = scenario(|i| i.followers = Some(100));
+    let (lo, hi, runs, trials) = (0.85, 0.92, 40u64, 600u32);
+    // Simpson's rule over r (1,000 intervals): far below the tolerance.
+    let steps = 1000;
+    let h = (hi - lo) / f64::from(steps);
+    let exact_p = (0..=steps)
+        .map(|i| {
+            let r = lo + f64::from(i) * h;
+            let wgt = if i == 0 || i == steps {
+                1.0
+            } else if i % 2 == 1 {
+                4.0
+            } else {
+                2.0
+            };
+            let bin = Binomial::new(r, 100).expect("valid");
+            wgt * (1.0 - bin.cdf(89))
+        })
+        .sum::<f64>()
+        * h
+        / 3.0
+        / (hi - lo);
+    let hits = Binomial::new(exact_p, runs).expect("valid");
+    let c_wilson: f64 = (0..=runs)
+        .filter(|&k| {
+            let i = wilson(k, runs);
+            i.low <= exact_p && exact_p <= i.high
+        })
+        .map(|k| hits.pmf(k))
+        .sum();
+    let probs = [0.1, 0.5, 0.9];
+    let c_pct: Vec<f64> = probs
+        .iter()
+        .map(|&q| {
+            let bq = Binomial::new(q, runs).expect("valid");
+            let (l, u) = ranks(runs as usize, q);
+            u.map_or(1.0, |u| bq.cdf(u as u64)) - l.map_or(0.0, |l| bq.cdf(l as u64))
+        })
+        .collect();
+    let (mut cov_p, mut cov_q) = (0u32, [0u32; 3]);
+    for seed in 0..u64::from(trials) {
+        let f = Forecast::run(
+            &b,
+            &s,
+            &RunOptions {
+                runs,
+                seed,
+                dist: Dist::Uniform,
+                at_least: Some(90.0),
+            },
+        )
+        .expect("allowed");
+        let a = f.probability_at_least.expect("asked");
+        if a.ci95.low <= exact_p && exact_p <= a.ci95.high {
+            cov_p += 1;
+        }
+        let ci = f.metrics.retention_rate.ci95.expect("intervals");
+        for (k, (bounds, q)) in [ci.p10, ci.p50, ci.p90].iter().zip(probs).enumerate() {
+            if bounds.contains(lo + q * (hi - lo)) {
+                cov_q[k] += 1;
+            }
+        }
+    }
+    let check = |covered: u32, c: f64, what: &str| {
+        let got = f64::from(covered) / f64::from(trials);
+        let tol = 4.0 * (c * (1.0 - c) / f64::from(trials)).sqrt();
+        assert!(
+            (got - c).abs() <= tol,
+            "{what}: coverage {got}, exact {c} ± {tol}"
+        );
+    };
+    assert!(c_wilson > 0.9, "{c_wilson}");
+    check(cov_p, c_wilson, "P(audience ≥ 90)");
+    for k in 0..3 {
+        assert!(c_pct[k] >= 0.95);
+        check(cov_q[k], c_pct[k], "retention percentile");
+    }
+}
