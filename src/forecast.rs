@@ -4,7 +4,8 @@
 //! Forbidden migrations (M1–M3) are not forecast: [`Forecast::run`] returns their eligibility.
 
 use crate::intervals::{
-    percentile_intervals, tails_within, wilson, Bounds, Interval, PercentileIntervals,
+    percentile_intervals, percentile_intervals_at, summary_ranks, tails_within, wilson, Bounds,
+    Interval, PercentileIntervals,
 };
 use crate::rules::{check, Eligibility, Fees, Route, Rulebook};
 use crate::scenario::Scenario;
@@ -297,24 +298,28 @@ pub fn date_after(start: NaiveDate, day: f64) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-/// A summary with the 95% intervals of its percentiles.
-fn summary(values: impl Iterator<Item = f64>) -> Summary {
+/// A summary with the 95% intervals of its percentiles, at the interval ranks `per` of its
+/// run count.
+fn summary(values: impl Iterator<Item = f64>, per: &[(Option<usize>, Option<usize>)]) -> Summary {
     let mut v: Vec<f64> = values.collect();
-    with_ci(&mut v).unwrap_or(Summary {
-        mean: f64::NAN,
-        sd: f64::NAN,
-        se: f64::NAN,
-        min: f64::NAN,
-        p5: f64::NAN,
-        p10: f64::NAN,
-        p25: f64::NAN,
-        p50: f64::NAN,
-        p75: f64::NAN,
-        p90: f64::NAN,
-        p95: f64::NAN,
-        max: f64::NAN,
-        ci95: None,
-    })
+    let ci = (!v.is_empty()).then(|| percentile_intervals_at(&mut v, per));
+    Summary::of(&mut v)
+        .map(|s| Summary { ci95: ci, ..s })
+        .unwrap_or(Summary {
+            mean: f64::NAN,
+            sd: f64::NAN,
+            se: f64::NAN,
+            min: f64::NAN,
+            p5: f64::NAN,
+            p10: f64::NAN,
+            p25: f64::NAN,
+            p50: f64::NAN,
+            p75: f64::NAN,
+            p90: f64::NAN,
+            p95: f64::NAN,
+            max: f64::NAN,
+            ci95: None,
+        })
 }
 
 fn with_ci(v: &mut [f64]) -> Option<Summary> {
@@ -509,8 +514,9 @@ impl Forecast {
         let n = model.followers;
         let w = f64::from(model.window);
         let finals: Vec<f64> = draws.iter().map(|d| model.final_audience(d)).collect();
-        let transfer_day = summary(draws.iter().map(|d| f64::from(d.transfer_day)));
-        let settled_day = summary(draws.iter().map(|d| f64::from(d.transfer_day) + w));
+        let per = summary_ranks(draws.len());
+        let transfer_day = summary(draws.iter().map(|d| f64::from(d.transfer_day)), &per);
+        let settled_day = summary(draws.iter().map(|d| f64::from(d.transfer_day) + w), &per);
         let retained_samples: Vec<f64> = draws.iter().map(|d| d.retained as f64).collect();
         let mut cpr: Vec<f64> = draws
             .iter()
@@ -518,18 +524,23 @@ impl Forecast {
             .map(|d| model.cost(d) / d.retained as f64)
             .collect();
         let metrics = Metrics {
-            retention_rate: summary(draws.iter().map(|d| d.retention)),
-            retained_followers: summary(retained_samples.iter().copied()),
-            lost_followers: summary(draws.iter().map(|d| (n - d.retained) as f64)),
-            final_audience: summary(finals.iter().copied()),
+            retention_rate: summary(draws.iter().map(|d| d.retention), &per),
+            retained_followers: summary(retained_samples.iter().copied(), &per),
+            lost_followers: summary(draws.iter().map(|d| (n - d.retained) as f64), &per),
+            final_audience: summary(finals.iter().copied(), &per),
             transfer_day,
             settled_day,
-            cost_yuan: summary(draws.iter().map(|d| model.cost(d))),
-            cost_per_retained_follower: with_ci(&mut cpr),
+            cost_yuan: summary(draws.iter().map(|d| model.cost(d)), &per),
+            cost_per_retained_follower: if cpr.len() == draws.len() {
+                Some(summary(cpr.into_iter(), &per))
+            } else {
+                with_ci(&mut cpr)
+            },
             lost_value_yuan: summary(
                 draws
                     .iter()
                     .map(|d| (n - d.retained) as f64 * model.value_per_follower),
+                &per,
             ),
         };
         let start = s.start_date;

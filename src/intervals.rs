@@ -127,9 +127,21 @@ pub fn ranks(n: usize, q: f64) -> (Option<usize>, Option<usize>) {
 /// The distribution-free 95% intervals of the [`SUMMARY_PROBS`] percentiles of `data`, found
 /// by cascading selection (reorders `data`).
 pub fn percentile_intervals(data: &mut [f64]) -> PercentileIntervals {
-    let n = data.len();
-    let per: Vec<(Option<usize>, Option<usize>)> =
-        SUMMARY_PROBS.iter().map(|&q| ranks(n, q)).collect();
+    let per = summary_ranks(data.len());
+    percentile_intervals_at(data, &per)
+}
+
+/// The interval ranks ([`ranks`]) of the [`SUMMARY_PROBS`] percentiles of `n` runs: the same
+/// for every metric of a forecast, so computed once.
+pub fn summary_ranks(n: usize) -> Vec<(Option<usize>, Option<usize>)> {
+    SUMMARY_PROBS.iter().map(|&q| ranks(n, q)).collect()
+}
+
+/// [`percentile_intervals`] with the ranks of [`summary_ranks`]`(data.len())` given.
+pub fn percentile_intervals_at(
+    data: &mut [f64],
+    per: &[(Option<usize>, Option<usize>)],
+) -> PercentileIntervals {
     let mut wanted: Vec<usize> = per
         .iter()
         .flat_map(|(l, u)| l.iter().chain(u.iter()).copied())
