@@ -1,18 +1,11 @@
 //! End-to-end tests of the binary: `check`, `simulate`, `rules`, `workdays`, completions and
 //! the man page; every exit code and the messages of bad flags and bad rulebooks.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn fanplan() -> Command {
-    Command::cargo_bin("fanplan").expect("binary built")
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = fanplan().args(args).output().expect("runs");
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
-}
+mod common;
+use common::{fanplan, json};
 
 const SIM: [&str; 7] = [
     "simulate",
