@@ -6,8 +6,9 @@
 //!   every statistic included (what `fanplan simulate` computes).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use fanplan::eligibility::check;
 use fanplan::forecast::{Forecast, RunOptions};
-use fanplan::rules::{check, Rulebook};
+use fanplan::rules::Rulebook;
 use fanplan::scenario::ScenarioInput;
 use fanplan::sim::{Dist, Model};
 use std::hint::black_box;

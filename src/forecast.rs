@@ -3,7 +3,9 @@
 //!
 //! Forbidden migrations (M1–M3) are not forecast: [`Forecast::run`] returns their eligibility.
 
-use crate::rules::{check, Eligibility, Fees, Route, Rulebook};
+use crate::domain::Route;
+use crate::eligibility::{check, Eligibility, Fees};
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::sim::trajectory::{trajectory, DayStats};
 use crate::sim::{Dist, Draw, Model};

@@ -370,7 +370,7 @@ mod tests {
         let gbk = b"id,followers,source_kind\nx,100,\xb7\xfe\xce\xf1\xba\xc5\n";
         let r = rows(gbk, EncodingChoice::Gbk);
         let s = r[0].parsed.as_ref().expect("valid row");
-        assert_eq!(s.source_kind, crate::rules::Kind::Service);
+        assert_eq!(s.source_kind, crate::domain::Kind::Service);
     }
 
     #[test]

@@ -5,10 +5,9 @@
 //! for a warning. Empty cells take the scenario defaults. Cells accept the same forms as the
 //! flags: `12万`, `120,000`, `12%`, Chinese kind and subject words, true/false, yes/no, 1/0, 是/否.
 
-use crate::cli::args::{
-    parse_count, parse_horizon, parse_kind, parse_number, parse_share, parse_subject,
-};
-use crate::scenario::{parse_bool, parse_date, Field, Scenario, ScenarioInput};
+use crate::input::{self, InputError};
+use crate::report::text;
+use crate::scenario::{Field, Scenario, ScenarioInput};
 use chrono::NaiveDate;
 
 /// The scenario columns, in SPEC §4 order (plus `horizon`).
@@ -29,6 +28,27 @@ pub const FIELDS: [Field; 15] = [
     Field::StartDate,
     Field::Horizon,
 ];
+
+/// The batch CSV column that sets a scenario input.
+pub fn column(field: Field) -> &'static str {
+    match field {
+        Field::SourceKind => "source_kind",
+        Field::SourceSubject => "source_subject",
+        Field::TargetKind => "target_kind",
+        Field::TargetSubject => "target_subject",
+        Field::CrossEntity => "cross_entity",
+        Field::TargetVerified => "target_verified",
+        Field::Followers => "followers",
+        Field::TargetFollowers => "target_followers",
+        Field::Overlap => "overlap",
+        Field::DailyGrowth => "daily_growth",
+        Field::NotaryFeeMin => "notary_fee_min",
+        Field::NotaryFeeMax => "notary_fee_max",
+        Field::ValuePerFollower => "value_per_follower",
+        Field::StartDate => "start_date",
+        Field::Horizon => "horizon",
+    }
+}
 
 /// The columns every input must have.
 pub const REQUIRED: [&str; 2] = ["id", "followers"];
@@ -93,7 +113,7 @@ impl Columns {
                 if id.replace(i).is_some() {
                     return Err(HeaderError::Repeated(name));
                 }
-            } else if let Some(f) = FIELDS.iter().find(|f| f.column() == name) {
+            } else if let Some(f) = FIELDS.iter().find(|f| column(**f) == name) {
                 if fields.iter().any(|(_, g)| g == f) {
                     return Err(HeaderError::Repeated(name));
                 }
@@ -162,23 +182,23 @@ fn cell_error(column: &str, value: &str, reason: impl Into<String>) -> CellError
     }
 }
 
-fn set(input: &mut ScenarioInput, field: Field, text: &str) -> Result<(), String> {
+fn set(input: &mut ScenarioInput, field: Field, text: &str) -> Result<(), InputError> {
     match field {
-        Field::SourceKind => input.source_kind = Some(parse_kind(text)?),
-        Field::SourceSubject => input.source_subject = Some(parse_subject(text)?),
-        Field::TargetKind => input.target_kind = Some(parse_kind(text)?),
-        Field::TargetSubject => input.target_subject = Some(parse_subject(text)?),
-        Field::CrossEntity => input.cross_entity = Some(parse_bool(text)?),
-        Field::TargetVerified => input.target_verified = Some(parse_bool(text)?),
-        Field::Followers => input.followers = Some(parse_count(text)?),
-        Field::TargetFollowers => input.target_followers = Some(parse_count(text)?),
-        Field::Overlap => input.overlap = Some(parse_share(text)?),
-        Field::DailyGrowth => input.daily_growth = Some(parse_share(text)?),
-        Field::NotaryFeeMin => input.notary_fee_min = Some(parse_number(text)?),
-        Field::NotaryFeeMax => input.notary_fee_max = Some(parse_number(text)?),
-        Field::ValuePerFollower => input.value_per_follower = Some(parse_number(text)?),
-        Field::StartDate => input.start_date = Some(parse_date(text)?),
-        Field::Horizon => input.horizon = Some(parse_horizon(text)?),
+        Field::SourceKind => input.source_kind = Some(input::kind(text)?),
+        Field::SourceSubject => input.source_subject = Some(input::subject(text)?),
+        Field::TargetKind => input.target_kind = Some(input::kind(text)?),
+        Field::TargetSubject => input.target_subject = Some(input::subject(text)?),
+        Field::CrossEntity => input.cross_entity = Some(input::boolean(text)?),
+        Field::TargetVerified => input.target_verified = Some(input::boolean(text)?),
+        Field::Followers => input.followers = Some(input::count(text)?),
+        Field::TargetFollowers => input.target_followers = Some(input::count(text)?),
+        Field::Overlap => input.overlap = Some(input::share(text)?),
+        Field::DailyGrowth => input.daily_growth = Some(input::share(text)?),
+        Field::NotaryFeeMin => input.notary_fee_min = Some(input::number(text)?),
+        Field::NotaryFeeMax => input.notary_fee_max = Some(input::number(text)?),
+        Field::ValuePerFollower => input.value_per_follower = Some(input::number(text)?),
+        Field::StartDate => input.start_date = Some(input::date(text)?),
+        Field::Horizon => input.horizon = Some(input::days(text)?),
     }
     Ok(())
 }
@@ -219,7 +239,7 @@ pub fn parse_row(
         let raw = record.get(i).unwrap_or_default();
         let Ok(text) = std::str::from_utf8(raw) else {
             errors.push(cell_error(
-                field.column(),
+                column(field),
                 &String::from_utf8_lossy(raw),
                 "is not valid UTF-8 text (is the file GBK? try --encoding gbk)",
             ));
@@ -230,8 +250,8 @@ pub fn parse_row(
         if text.is_empty() {
             continue;
         }
-        if let Err(reason) = set(&mut input, field, text) {
-            errors.push(cell_error(field.column(), text, reason));
+        if let Err(e) = set(&mut input, field, text) {
+            errors.push(cell_error(column(field), text, text::input_error(&e)));
         }
     }
     if !errors.is_empty() {
@@ -240,14 +260,12 @@ pub fn parse_row(
     match input.build(today) {
         Ok(s) => (id, Ok(s)),
         Err(e) => {
+            let reason = text::scenario_problem(&e.problem, "the horizon (column horizon)");
             let value = texts
                 .iter()
                 .find(|(f, _)| *f == e.field)
                 .map_or("", |(_, t)| t);
-            (
-                id,
-                Err(vec![cell_error(e.field.column(), value, e.message)]),
-            )
+            (id, Err(vec![cell_error(column(e.field), value, reason)]))
         }
     }
 }
@@ -255,7 +273,7 @@ pub fn parse_row(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{Kind, Subject};
+    use crate::domain::{Kind, Subject};
 
     fn rec(fields: &[&str]) -> csv::ByteRecord {
         csv::ByteRecord::from(fields.to_vec())

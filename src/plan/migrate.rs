@@ -6,8 +6,9 @@ use super::{
     announce, backup, close_payment, frame, ids, latest_end, unbind, Account, DateRange, Draft,
     Goal, Length, Money, Notes, Plan, PlanError, Planned, Spread,
 };
+use crate::eligibility::{check, notary_range};
 use crate::forecast::{scenario_warnings, AtLeast, RunOptions};
-use crate::rules::{check, eligibility::notary_range, Rulebook};
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::sim::Model;
 use crate::stats::{probability_at_least, quantiles};

@@ -5,7 +5,7 @@
 //! Rules applied: D1 (inactivity), D2 (materials), D3 (review time), D4 (funds), D5 (WeChat Pay
 //! freeze), D6 (unbinding), D7 (confirm code, freeze, deletion), D8 (notice), D9 (name and
 //! licence cooldown), B1 (export batches), B2 (how long data is kept), M1–M3 (through
-//! [`crate::rules::check`]), M4 (review fee), M5 (notary), M6 (transfer time, retention),
+//! [`crate::eligibility::check`]), M4 (review fee), M5 (notary), M6 (transfer time, retention),
 //! M7 (unfollow window), M8 (source closed). Every number comes from the [`Rulebook`].
 //!
 //! # How steps depend on each other
@@ -62,8 +62,10 @@ mod options;
 pub use options::{options, Options, Way, WayOption};
 
 use crate::calendar::{coverage, CalendarError};
+use crate::domain::Route;
+use crate::eligibility::Eligibility;
 use crate::forecast::{AtLeast, RulesId, RunOptions};
-use crate::rules::{Eligibility, Route, Rulebook};
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use chrono::{Months, NaiveDate};
 use dates::When;

@@ -4,8 +4,10 @@
 //! ways the rules forbid (M1–M3) are listed after, with the rules that forbid each.
 
 use super::{plan, Account, DateRange, Goal, Money, PlanError, Planned, Spread, Status};
+use crate::domain::Route;
+use crate::eligibility::Violation;
 use crate::forecast::{RulesId, RunOptions};
-use crate::rules::{Route, Rulebook, Violation};
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::calendar::add_working_days;
-use crate::rules::{Kind, Range, Subject};
+use crate::domain::{Kind, Subject};
+use crate::rules::Range;
 use crate::scenario::ScenarioInput;
 use crate::sim::{Dist, DEFAULT_SEED};
 

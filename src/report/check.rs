@@ -2,7 +2,8 @@
 
 use super::fmt::{percent, yuan};
 use super::Document;
-use crate::rules::{Eligibility, Rulebook};
+use crate::eligibility::Eligibility;
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use serde::Serialize;
 use std::io::{self, Write};

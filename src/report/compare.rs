@@ -4,8 +4,9 @@
 use super::fmt::{header, table, thousands, yuan};
 use super::Document;
 use crate::batch::RowError;
+use crate::domain::Route;
+use crate::eligibility::Violation;
 use crate::forecast::{AtLeast, Forecast, RulesId};
-use crate::rules::{Route, Violation};
 use crate::sim::Dist;
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -4,8 +4,9 @@
 
 use super::trajectory::trajectory;
 use super::*;
+use crate::eligibility::check;
 use crate::forecast::{Forecast, RunOptions};
-use crate::rules::{check, Rulebook};
+use crate::rules::Rulebook;
 use crate::scenario::ScenarioInput;
 use crate::stats::{mean_sd, quantile_sorted, quantiles};
 use chrono::NaiveDate;
@@ -108,7 +109,7 @@ trait InputExt {
 }
 impl InputExt for ScenarioInput {
     fn kind_service(&mut self) {
-        self.source_kind = Some(crate::rules::Kind::Service);
+        self.source_kind = Some(crate::domain::Kind::Service);
     }
 }
 

@@ -1,7 +1,8 @@
 //! Eligibility of a migration: which rules it breaks (M1, M2, M3), which route it takes (M6) and
 //! the fees it pays (M4, M5). Every violated rule is reported, not only the first.
 
-use super::{Kind, Range, Route, Rulebook, Subject};
+use crate::domain::{Kind, Route, Subject};
+use crate::rules::{Range, Rulebook};
 use crate::scenario::Scenario;
 use serde::Serialize;
 

@@ -1,0 +1,63 @@
+//! The sentences a person reads, made from the core's typed facts: one small function (or match
+//! arm) per message, so that each can move to a translation file.
+
+use crate::input::InputError;
+use crate::scenario::Problem;
+
+/// Why a flag value or a CSV cell could not be read.
+pub fn input_error(e: &InputError) -> String {
+    match e {
+        InputError::NotCount(s) => {
+            format!("`{s}` is not a whole number of followers (e.g. 120000, 120,000 or 12万)")
+        }
+        InputError::CountOutOfRange(s) => format!("`{s}` is not a whole number of followers"),
+        InputError::NotNumber(s) => format!("`{s}` is not a number"),
+        InputError::NotFinite(s) => format!("`{s}` is not a finite number"),
+        InputError::NotFeeRange(s) => {
+            format!("`{s}` is not a fee range: write MIN-MAX in yuan (e.g. 500-1500) or one number")
+        }
+        InputError::NotDate(s) => {
+            format!("`{s}` is not a real date in the form YYYY-MM-DD (or YYYY/M/D)")
+        }
+        InputError::NotBool(s) => {
+            format!("`{s}` is not a boolean (true/false, yes/no, 1/0, 是/否)")
+        }
+        InputError::NotDays(s) => format!("`{s}` is not a whole number of days"),
+        InputError::NotWord(w) => format!("`{}` is not one of: {}", w.value, w.allowed),
+    }
+}
+
+/// What is wrong with a scenario input, without the flag or column name. `horizon` names the
+/// input that sets the horizon (the flag or the column), for the advice to shorten it.
+pub fn scenario_problem(p: &Problem, horizon: &str) -> String {
+    match p {
+        Problem::Required => {
+            "is required (the source account's follower count, at least 1)".to_string()
+        }
+        Problem::CountOutside { value, max } => format!("{value} is outside 1–{max}"),
+        Problem::CountAbove { value, max } => format!("{value} is above {max}"),
+        Problem::NotFinite(v) => format!("{v} is not a finite number"),
+        Problem::ShareOutside(v) => {
+            format!("{v} is outside 0–1 (a share of the source's followers)")
+        }
+        Problem::GrowthOutside(v) => format!(
+            "{v} is outside the open range −0.5 to 0.5 (a share per day, e.g. 0.001)"
+        ),
+        Problem::NotFee(v) => format!("{v} yuan is not a fee (a number from 0 to 10^15)"),
+        Problem::Reversed { min, max } => format!("the range is reversed: {min} is above {max}"),
+        Problem::ValueTooHigh(v) => {
+            format!("{v} yuan a follower values the account above 10^15 yuan")
+        }
+        Problem::Negative(v) => format!("{v} yuan is negative"),
+        Problem::HorizonOutside { days, max } => format!("{days} days is outside 1–{max}"),
+        Problem::StartOutside { date, first, last } => {
+            format!("{date} is outside {first} to {last}")
+        }
+        Problem::GrowthTooFast {
+            daily_growth,
+            horizon_days,
+        } => format!(
+            "{daily_growth} a day over {horizon_days} days grows the audience past 10^15; lower it or shorten {horizon}"
+        ),
+    }
+}
