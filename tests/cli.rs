@@ -1,6 +1,9 @@
 //! End-to-end tests of the binary: `check`, `simulate`, `rules`, `workdays`, completions and
 //! the man page; every exit code and the messages of bad flags and bad rulebooks.
 
+// Test and bench helpers may panic on a broken fixture: that is a failed test, not a user error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
