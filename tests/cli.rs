@@ -69,6 +69,10 @@ fn check_json_has_the_spec_keys() {
     assert_eq!(v["fee_yuan"]["review"], 300.0);
     assert_eq!(v["fee_yuan"]["notary_min"], 0.0);
     assert_eq!(v["violations"], Value::Array(vec![]));
+    // Without --followers the count is unknown, not a placeholder.
+    assert_eq!(v["scenario"]["followers"], Value::Null);
+    let v = json(&["check", "--followers", "12万", "--format", "json"]);
+    assert_eq!(v["scenario"]["followers"], 120_000);
     let v = json(&["check", "--target-unverified", "--format", "json"]);
     assert_eq!(v["allowed"], false);
     assert_eq!(v["route"], Value::Null);
