@@ -56,12 +56,13 @@
 
 mod close;
 mod dates;
+mod draft;
 mod migrate;
 mod options;
 
 pub use options::{options, Options, Way, WayOption};
 
-use crate::calendar::{coverage, CalendarError};
+use crate::calendar::CalendarError;
 use crate::domain::Route;
 use crate::eligibility::Eligibility;
 use crate::forecast::{AtLeast, RulesId, RunOptions};
@@ -69,6 +70,7 @@ use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use chrono::{Months, NaiveDate};
 use dates::When;
+use draft::{Blocker, Draft, Notes};
 use serde::Serialize;
 
 /// What the plan is for.
@@ -382,139 +384,6 @@ fn check_account(a: &Account, start: NaiveDate) -> Result<(), PlanError> {
         }
     }
     Ok(())
-}
-
-/// One reason a step is blocked.
-#[derive(Debug, Clone)]
-struct Blocker {
-    rule: &'static str,
-    reason: String,
-    unblocks_on: Option<NaiveDate>,
-}
-
-/// A step being built. Its dates are summarised over the runs when it is made, so the per-run
-/// dates of the steps are not all held at once.
-struct Draft {
-    id: &'static str,
-    rule: &'static str,
-    title: String,
-    unit: Unit,
-    duration: Length,
-    start: NaiveDate,
-    end_p50: NaiveDate,
-    end_p90: NaiveDate,
-    blockers: Vec<Blocker>,
-    cost: Money,
-    after: Vec<&'static str>,
-    notes: Vec<String>,
-}
-
-impl Draft {
-    fn new(id: &'static str, rule: &'static str, title: String, start: &When, end: &When) -> Draft {
-        Draft {
-            id,
-            rule,
-            title,
-            unit: Unit::CalendarDays,
-            duration: Length::fixed(0),
-            start: start.p50(),
-            end_p50: end.p50(),
-            end_p90: end.p90(),
-            blockers: Vec::new(),
-            cost: Money::ZERO,
-            after: Vec::new(),
-            notes: Vec::new(),
-        }
-    }
-
-    /// A step of `days` calendar days from `from` (D1, D7, D8, D9, M7), and its end.
-    fn calendar_days(
-        id: &'static str,
-        rule: &'static str,
-        title: String,
-        from: &When,
-        days: u32,
-    ) -> Result<(Draft, When), CalendarError> {
-        let end = from.add_calendar(days)?;
-        let mut d = Draft::new(id, rule, title, from, &end);
-        d.duration = Length::fixed(days);
-        Ok((d, end))
-    }
-
-    fn finish(self, plan_start: NaiveDate) -> Step {
-        let start = self.start;
-        let (status, reason, unblocks_on) = if self.blockers.is_empty() {
-            let status = if start <= plan_start {
-                Status::Ready
-            } else {
-                Status::Todo
-            };
-            (status, None, None)
-        } else {
-            let reason = self
-                .blockers
-                .iter()
-                .map(|b| format!("{}: {}", b.rule, b.reason))
-                .collect::<Vec<_>>()
-                .join("; ");
-            // A date lifts the block only when every blocker has one.
-            let unblocks_on = self
-                .blockers
-                .iter()
-                .map(|b| b.unblocks_on)
-                .collect::<Option<Vec<_>>>()
-                .and_then(|v| v.into_iter().max());
-            (Status::Blocked, Some(reason), unblocks_on)
-        };
-        Step {
-            id: self.id,
-            rule: self.rule.to_string(),
-            title: self.title,
-            unit: self.unit,
-            duration: self.duration,
-            start,
-            end_p50: self.end_p50,
-            end_p90: self.end_p90,
-            status,
-            reason,
-            unblocks_on,
-            cost_yuan: self.cost,
-            after: self.after,
-            notes: self.notes,
-        }
-    }
-}
-
-/// Collects the warnings of a plan as it is built.
-#[derive(Default)]
-struct Notes {
-    /// Working-day steps that counted days outside the holiday calendar, with their latest end.
-    weekends_only: Vec<(&'static str, NaiveDate)>,
-    warnings: Vec<String>,
-}
-
-impl Notes {
-    fn working(&mut self, step: &'static str, shift: &dates::WorkingShift) {
-        if shift.weekends_only {
-            self.weekends_only.push((step, shift.when.latest()));
-        }
-    }
-
-    fn into_warnings(mut self) -> Vec<String> {
-        if !self.weekends_only.is_empty() {
-            let (from, to) = coverage();
-            let steps: Vec<String> = self
-                .weekends_only
-                .iter()
-                .map(|(id, last)| format!("{id} (up to {last})"))
-                .collect();
-            self.warnings.push(format!(
-                "the holiday calendar covers {from} to {to}: outside it, working days were assumed to be Monday to Friday (public holidays and make-up days unknown) for {}",
-                steps.join(", ")
-            ));
-        }
-        self.warnings
-    }
 }
 
 /// Plan `goal` for the source account of scenario `s`.
