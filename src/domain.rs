@@ -147,6 +147,106 @@ impl std::str::FromStr for Subject {
     }
 }
 
+/// A rule id of the product: M1–M8 (migration), D1–D9 (closing), B1–B2 (backup). Serialised
+/// as written in the rulebook (`M1`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum RuleId {
+    /// Same kind only.
+    M1,
+    /// No personal → enterprise.
+    M2,
+    /// Verified target.
+    M3,
+    /// Review fee.
+    M4,
+    /// Notary fee across entities.
+    M5,
+    /// Transfer time and retention by route.
+    M6,
+    /// Unfollow window.
+    M7,
+    /// Source closed on transfer.
+    M8,
+    /// Quiet days before closing.
+    D1,
+    /// Materials.
+    D2,
+    /// Closing review.
+    D3,
+    /// Balances.
+    D4,
+    /// Payment freeze.
+    D5,
+    /// Unbinding.
+    D6,
+    /// Freeze and deletion.
+    D7,
+    /// Closing notice.
+    D8,
+    /// Name and licence cooldowns.
+    D9,
+    /// Article export batches.
+    B1,
+    /// Retention of backups.
+    B2,
+}
+
+impl RuleId {
+    /// Every rule id the code applies; every rulebook states each once.
+    pub const ALL: [RuleId; 19] = [
+        RuleId::M1,
+        RuleId::M2,
+        RuleId::M3,
+        RuleId::M4,
+        RuleId::M5,
+        RuleId::M6,
+        RuleId::M7,
+        RuleId::M8,
+        RuleId::D1,
+        RuleId::D2,
+        RuleId::D3,
+        RuleId::D4,
+        RuleId::D5,
+        RuleId::D6,
+        RuleId::D7,
+        RuleId::D8,
+        RuleId::D9,
+        RuleId::B1,
+        RuleId::B2,
+    ];
+
+    /// The id as written in the rulebook, e.g. `M1`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleId::M1 => "M1",
+            RuleId::M2 => "M2",
+            RuleId::M3 => "M3",
+            RuleId::M4 => "M4",
+            RuleId::M5 => "M5",
+            RuleId::M6 => "M6",
+            RuleId::M7 => "M7",
+            RuleId::M8 => "M8",
+            RuleId::D1 => "D1",
+            RuleId::D2 => "D2",
+            RuleId::D3 => "D3",
+            RuleId::D4 => "D4",
+            RuleId::D5 => "D5",
+            RuleId::D6 => "D6",
+            RuleId::D7 => "D7",
+            RuleId::D8 => "D8",
+            RuleId::D9 => "D9",
+            RuleId::B1 => "B1",
+            RuleId::B2 => "B2",
+        }
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,5 +257,14 @@ mod tests {
         assert_eq!("Service".parse::<Kind>(), Ok(Kind::Service));
         assert_eq!("媒体".parse::<Subject>(), Ok(Subject::Media));
         assert!("company".parse::<Subject>().is_err());
+    }
+
+    #[test]
+    fn rule_ids_serialise_as_written() {
+        for id in RuleId::ALL {
+            let json = serde_json::to_string(&id).expect("serialise");
+            assert_eq!(json, format!("\"{id}\""));
+        }
+        assert_eq!(RuleId::ALL.len(), 19);
     }
 }

@@ -51,10 +51,13 @@ impl Document for CheckReport<'_> {
         super::csv_rows(
             w,
             &["rule", "message", "source"],
-            self.eligibility
-                .violations
-                .iter()
-                .map(|v| [v.rule.as_str(), v.message.as_str(), v.source.as_str()]),
+            self.eligibility.violations.iter().map(|v| {
+                [
+                    v.rule.as_str().to_string(),
+                    super::text::breach(&v.breach),
+                    v.source.clone(),
+                ]
+            }),
         )
     }
 
@@ -123,7 +126,13 @@ impl Document for CheckReport<'_> {
                     if n == 1 { "" } else { "s" }
                 )?;
                 for v in &e.violations {
-                    writeln!(w, "  {}  {} ({})", v.rule, v.message, v.source)?;
+                    writeln!(
+                        w,
+                        "  {}  {} ({})",
+                        v.rule,
+                        super::text::breach(&v.breach),
+                        v.source
+                    )?;
                 }
                 writeln!(
                     w,

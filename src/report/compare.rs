@@ -222,7 +222,13 @@ impl Document for CompareReport {
             for f in &self.forbidden {
                 writeln!(w, "  {} (line {})", f.id, f.line)?;
                 for v in &f.violations {
-                    writeln!(w, "    {}  {} ({})", v.rule, v.message, v.source)?;
+                    writeln!(
+                        w,
+                        "    {}  {} ({})",
+                        v.rule,
+                        super::text::breach(&v.breach),
+                        v.source
+                    )?;
                 }
             }
         }

@@ -328,7 +328,7 @@ impl Document for Options {
                     "  {}: {} {} ({})",
                     way.name(),
                     v.rule,
-                    v.message,
+                    super::text::breach(&v.breach),
                     v.source
                 )?;
             }

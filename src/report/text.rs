@@ -1,6 +1,7 @@
 //! The sentences a person reads, made from the core's typed facts: one small function (or match
 //! arm) per message, so that each can move to a translation file.
 
+use crate::eligibility::{Breach, Violation};
 use crate::input::InputError;
 use crate::scenario::Problem;
 
@@ -59,5 +60,31 @@ pub fn scenario_problem(p: &Problem, horizon: &str) -> String {
         } => format!(
             "{daily_growth} a day over {horizon_days} days grows the audience past 10^15; lower it or shorten {horizon}"
         ),
+    }
+}
+
+/// Why a migration is forbidden (M1–M3).
+pub fn breach(b: &Breach) -> String {
+    match b {
+        Breach::KindChange { source, target } => format!(
+            "a {source} account cannot migrate into a {target} account: only subscription → subscription and service → service"
+        ),
+        Breach::PersonalToEnterprise => {
+            "a personal-subject account cannot migrate into an enterprise-subject account"
+                .to_string()
+        }
+        Breach::UnverifiedTarget => "the target account is not verified".to_string(),
+    }
+}
+
+/// A violation in JSON: `rule`, `message` (the words of [`breach`]) and `source`.
+impl serde::Serialize for Violation {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = ser.serialize_struct("Violation", 3)?;
+        st.serialize_field("rule", &self.rule)?;
+        st.serialize_field("message", &breach(&self.breach))?;
+        st.serialize_field("source", &self.source)?;
+        st.end()
     }
 }

@@ -6,19 +6,13 @@
 //! repeated rule id are refused with an error that names the key. After loading, the values are
 //! trusted: the types below only hold validated numbers.
 
-use crate::domain::{Route, Subject};
+use crate::domain::{Route, RuleId, Subject};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// The embedded default rulebook (TOML text).
 pub const SEED_TOML: &str = include_str!("../../data/rulebooks/seed.toml");
-
-/// The rule ids the code applies; every rulebook must state each of them once.
-pub const RULE_IDS: [&str; 19] = [
-    "M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8",
-    "D9", "B1", "B2",
-];
 
 /// What is wrong with a rulebook. The CLI adds the file name.
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -289,8 +283,10 @@ impl Rulebook {
     }
 
     /// The `source` of a rule by id (empty when absent, which validation prevents).
-    pub fn source_of(&self, id: &str) -> &str {
-        self.rule(id).map(|r| r.source.as_str()).unwrap_or("")
+    pub fn source_of(&self, id: RuleId) -> &str {
+        self.rule(id.as_str())
+            .map(|r| r.source.as_str())
+            .unwrap_or("")
     }
 
     /// The numbers of a route. Validation guarantees every route is present.
@@ -348,7 +344,7 @@ impl Rulebook {
                 ));
             }
         }
-        for id in RULE_IDS {
+        for id in RuleId::ALL.map(RuleId::as_str) {
             if !seen.contains(id) {
                 return Err(invalid(
                     "rules",

@@ -1,6 +1,7 @@
 //! Tests of the rulebook: loading, validation and every refused value, naming the key.
 
 use super::*;
+use crate::domain::RuleId;
 
 fn seed() -> Rulebook {
     Rulebook::seed().expect("the embedded rulebook is valid")
@@ -24,11 +25,11 @@ fn key_of(e: &RulebookError) -> &str {
 #[test]
 fn seed_states_every_rule_with_its_source() {
     let b = seed();
-    for id in RULE_IDS {
-        let r = b.rule(id).expect("present");
+    for id in RuleId::ALL {
+        let r = b.rule(id.as_str()).expect("present");
         assert!(r.source.starts_with("seed"), "{id}: {}", r.source);
     }
-    assert_eq!(b.rules.len(), RULE_IDS.len());
+    assert_eq!(b.rules.len(), RuleId::ALL.len());
 }
 
 #[test]

@@ -309,7 +309,7 @@ fn forbidden_migrations_are_not_forecast() {
         at_least: None,
     };
     let e = Forecast::run(&b, &s, &opts).expect_err("M3 forbids it");
-    assert_eq!(e.violations[0].rule, "M3");
+    assert_eq!(e.violations[0].rule, crate::domain::RuleId::M3);
 }
 
 #[test]

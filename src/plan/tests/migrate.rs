@@ -168,7 +168,7 @@ fn options_rank_by_audience_then_cost_and_list_forbidden_ways() {
     assert_eq!(o.options[0].rank, Some(1));
     for w in &o.options[1..] {
         assert!(!w.allowed && w.rank.is_none());
-        assert_eq!(w.violations[0].rule, "M1");
+        assert_eq!(w.violations[0].rule, crate::domain::RuleId::M1);
     }
 }
 
