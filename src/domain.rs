@@ -247,6 +247,71 @@ impl fmt::Display for RuleId {
     }
 }
 
+/// A plan step id of SPEC §6, serialised in snake_case (`review_transfer`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepId {
+    /// Public closing or migration notice (D8).
+    Announce,
+    /// Quiet days before closing (D1).
+    Inactivity,
+    /// Export and keep the data (B1, B2).
+    Backup,
+    /// Unbind mini programs, third parties, ad account (D6).
+    Unbind,
+    /// Close WeChat Pay (D5).
+    ClosePayment,
+    /// Submit the closing application (D2, D4).
+    Submit,
+    /// The closing review (D3).
+    Review,
+    /// The freeze after approval (D7).
+    Freeze,
+    /// Deletion of the account (D7).
+    Deletion,
+    /// Name and licence cooldowns (D9).
+    NameCooldown,
+    /// Notarise the transfer (M5).
+    Notarise,
+    /// Apply for the migration (M4).
+    Apply,
+    /// Review and transfer (M6).
+    ReviewTransfer,
+    /// The unfollow window (M7).
+    UnfollowWindow,
+    /// The source account closed (M8).
+    SourceClosed,
+}
+
+impl StepId {
+    /// The id as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepId::Announce => "announce",
+            StepId::Inactivity => "inactivity",
+            StepId::Backup => "backup",
+            StepId::Unbind => "unbind",
+            StepId::ClosePayment => "close_payment",
+            StepId::Submit => "submit",
+            StepId::Review => "review",
+            StepId::Freeze => "freeze",
+            StepId::Deletion => "deletion",
+            StepId::NameCooldown => "name_cooldown",
+            StepId::Notarise => "notarise",
+            StepId::Apply => "apply",
+            StepId::ReviewTransfer => "review_transfer",
+            StepId::UnfollowWindow => "unfollow_window",
+            StepId::SourceClosed => "source_closed",
+        }
+    }
+}
+
+impl fmt::Display for StepId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,5 +331,17 @@ mod tests {
             assert_eq!(json, format!("\"{id}\""));
         }
         assert_eq!(RuleId::ALL.len(), 19);
+    }
+
+    #[test]
+    fn step_ids_serialise_as_their_names() {
+        for id in [
+            StepId::Announce,
+            StepId::ClosePayment,
+            StepId::ReviewTransfer,
+        ] {
+            let json = serde_json::to_string(&id).expect("serialise");
+            assert_eq!(json, format!("\"{}\"", id.as_str()));
+        }
     }
 }

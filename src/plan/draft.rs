@@ -4,6 +4,7 @@
 use super::dates::{self, When};
 use super::{Length, Money, Status, Step, Unit};
 use crate::calendar::{coverage, CalendarError};
+use crate::domain::StepId;
 use chrono::NaiveDate;
 
 /// One reason a step is blocked.
@@ -17,7 +18,7 @@ pub(super) struct Blocker {
 /// A step being built. Its dates are summarised over the runs when it is made, so the per-run
 /// dates of the steps are not all held at once.
 pub(super) struct Draft {
-    pub(super) id: &'static str,
+    pub(super) id: StepId,
     pub(super) rule: &'static str,
     pub(super) title: String,
     pub(super) unit: Unit,
@@ -27,13 +28,13 @@ pub(super) struct Draft {
     pub(super) end_p90: NaiveDate,
     pub(super) blockers: Vec<Blocker>,
     pub(super) cost: Money,
-    pub(super) after: Vec<&'static str>,
+    pub(super) after: Vec<StepId>,
     pub(super) notes: Vec<String>,
 }
 
 impl Draft {
     pub(super) fn new(
-        id: &'static str,
+        id: StepId,
         rule: &'static str,
         title: String,
         start: &When,
@@ -57,7 +58,7 @@ impl Draft {
 
     /// A step of `days` calendar days from `from` (D1, D7, D8, D9, M7), and its end.
     pub(super) fn calendar_days(
-        id: &'static str,
+        id: StepId,
         rule: &'static str,
         title: String,
         from: &When,
@@ -117,12 +118,12 @@ impl Draft {
 #[derive(Default)]
 pub(super) struct Notes {
     /// Working-day steps that counted days outside the holiday calendar, with their latest end.
-    pub(super) weekends_only: Vec<(&'static str, NaiveDate)>,
+    pub(super) weekends_only: Vec<(StepId, NaiveDate)>,
     pub(super) warnings: Vec<String>,
 }
 
 impl Notes {
-    pub(super) fn working(&mut self, step: &'static str, shift: &dates::WorkingShift) {
+    pub(super) fn working(&mut self, step: StepId, shift: &dates::WorkingShift) {
         if shift.weekends_only {
             self.weekends_only.push((step, shift.when.latest()));
         }

@@ -63,7 +63,7 @@ mod options;
 pub use options::{options, Options, Way, WayOption};
 
 use crate::calendar::CalendarError;
-use crate::domain::Route;
+use crate::domain::{Route, StepId};
 use crate::eligibility::Eligibility;
 use crate::forecast::{AtLeast, RulesId, RunOptions};
 use crate::rules::Rulebook;
@@ -251,7 +251,7 @@ impl Spread {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Step {
     /// The step id of SPEC §6 (`announce`, `review`, …).
-    pub id: &'static str,
+    pub id: StepId,
     /// The rule ids it applies, e.g. `D3` or `B1, B2`.
     pub rule: String,
     /// What to do.
@@ -275,7 +275,7 @@ pub struct Step {
     /// What it costs.
     pub cost_yuan: Money,
     /// The steps it waits for.
-    pub after: Vec<&'static str>,
+    pub after: Vec<StepId>,
     /// Details: materials, deadlines, counts.
     pub notes: Vec<String>,
 }
@@ -436,7 +436,8 @@ fn announce(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Draf
             "Publish the end-of-service notice (停更声明), {days} calendar days in advance (D8)"
         ),
     };
-    let (mut d, end) = Draft::calendar_days("announce", "D8", title, &When::Fixed(from), days)?;
+    let (mut d, end) =
+        Draft::calendar_days(StepId::Announce, "D8", title, &When::Fixed(from), days)?;
     let end = end.p50();
     if account.announced.is_some() && end > start {
         d.blockers.push(Blocker {
@@ -454,11 +455,17 @@ fn backup(
     account: &Account,
     start: NaiveDate,
     deadline: &When,
-    before: &'static str,
+    before: StepId,
 ) -> Draft {
     let b = &book.backup;
     let title = "Back up articles, interaction records and statistics (B1, B2)".to_string();
-    let mut d = Draft::new("backup", "B1, B2", title, &When::Fixed(start), deadline);
+    let mut d = Draft::new(
+        StepId::Backup,
+        "B1, B2",
+        title,
+        &When::Fixed(start),
+        deadline,
+    );
     let per = u64::from(b.articles_per_export);
     d.notes.push(match account.articles {
         Some(n) => format!(
@@ -510,7 +517,7 @@ fn unbind(account: &Account, start: NaiveDate) -> Option<Draft> {
     }
     let title = format!("Unbind {} (D6)", what.join(", "));
     Some(Draft::new(
-        "unbind",
+        StepId::Unbind,
         "D6",
         title,
         &When::Fixed(start),
@@ -531,12 +538,12 @@ fn close_payment(
     let c = &book.closing;
     let n = c.payment_freeze_working_days;
     let shifted = When::Fixed(start).add_working(n)?;
-    notes.working("close_payment", &shifted);
+    notes.working(StepId::ClosePayment, &shifted);
     let title = format!(
         "Cancel WeChat Pay on the merchant platform; funds frozen {n} working days, refunds still handled (D5)"
     );
     let mut d = Draft::new(
-        "close_payment",
+        StepId::ClosePayment,
         "D5",
         title,
         &When::Fixed(start),
@@ -572,7 +579,7 @@ fn latest_end(from: NaiveDate, drafts: &[Option<&Draft>]) -> When {
 }
 
 /// The ids of the drafts that are present.
-fn ids(drafts: &[Option<&Draft>]) -> Vec<&'static str> {
+fn ids(drafts: &[Option<&Draft>]) -> Vec<StepId> {
     drafts.iter().flatten().map(|d| d.id).collect()
 }
 

@@ -55,12 +55,12 @@ fn migrate(book: &Rulebook, s: &Scenario, a: &Account) -> Plan {
 fn step<'a>(p: &'a Plan, id: &str) -> &'a Step {
     p.steps
         .iter()
-        .find(|s| s.id == id)
+        .find(|s| s.id.as_str() == id)
         .unwrap_or_else(|| panic!("no step {id}"))
 }
 
 fn ids(p: &Plan) -> Vec<&str> {
-    p.steps.iter().map(|s| s.id).collect()
+    p.steps.iter().map(|s| s.id.as_str()).collect()
 }
 
 fn start() -> NaiveDate {
@@ -425,7 +425,10 @@ fn d6_unbinding_only_when_something_is_bound() {
     };
     let p = close(&book(), &s, &a);
     assert!(step(&p, "unbind").title.contains("ad account"));
-    assert!(step(&p, "submit").after.contains(&"unbind"));
+    assert!(step(&p, "submit")
+        .after
+        .iter()
+        .any(|a| a.as_str() == "unbind"));
     let p = close(&book(), &s, &Account::default());
     assert!(!ids(&p).contains(&"unbind"));
 }

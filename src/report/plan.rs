@@ -3,12 +3,13 @@
 
 use super::fmt::{header, table, thousands, yuan};
 use super::{CheckReport, Document};
+use crate::domain::StepId;
 use crate::plan::{Goal, Length, Money, Options, Plan, Status, Step, Unit};
 use serde::Serialize;
 use std::io::{self, Write};
 
 fn length(step: &Step) -> String {
-    if step.id == "backup" {
+    if step.id == StepId::Backup {
         return "deadline".to_string();
     }
     let Length { min, max } = step.duration;
@@ -139,7 +140,15 @@ impl Document for Plan {
         for (i, st) in self.steps.iter().enumerate() {
             writeln!(w, "{:>2}. {} — {}", i + 1, st.id, st.title)?;
             if !st.after.is_empty() {
-                writeln!(w, "    after: {}", st.after.join(", "))?;
+                writeln!(
+                    w,
+                    "    after: {}",
+                    st.after
+                        .iter()
+                        .map(|a| a.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )?;
             }
             if let Some(reason) = &st.reason {
                 match st.unblocks_on {
