@@ -338,16 +338,43 @@ pub enum Planned {
     Forbidden(Box<Eligibility>),
 }
 
+/// An ACCOUNT input of a plan, for error messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountField {
+    /// The personal balance (D4).
+    Balance,
+    /// The enterprise pending income (D4).
+    PendingIncome,
+    /// The last day of activity (D1).
+    LastActive,
+    /// The day the closing notice went out (D8).
+    Announced,
+}
+
+/// What is wrong with an ACCOUNT value, with the value and the limit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AccountProblem {
+    /// Not an amount of yuan (a finite number, at least 0).
+    NotYuan(f64),
+    /// A date too far after the start.
+    TooFarAhead {
+        /// The date given.
+        date: NaiveDate,
+        /// How many days after the start a date may lie.
+        max_days: u64,
+    },
+}
+
 /// What stops the planner.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PlanError {
     /// An ACCOUNT value is out of range.
-    #[error("{flag}: {message}")]
+    #[error("{field:?}: {problem:?}")]
     Account {
-        /// The flag at fault.
-        flag: &'static str,
+        /// The input at fault.
+        field: AccountField,
         /// What is wrong.
-        message: String,
+        problem: AccountProblem,
     },
     /// A date went out of the representable range.
     #[error("{0}")]
@@ -358,27 +385,30 @@ pub enum PlanError {
 const MAX_DAYS_AHEAD: u64 = 3650;
 
 fn check_account(a: &Account, start: NaiveDate) -> Result<(), PlanError> {
-    for (flag, v) in [
-        ("--balance", a.balance_yuan),
-        ("--pending-income", a.pending_income_yuan),
+    for (field, v) in [
+        (AccountField::Balance, a.balance_yuan),
+        (AccountField::PendingIncome, a.pending_income_yuan),
     ] {
         if !(v.is_finite() && v >= 0.0) {
             return Err(PlanError::Account {
-                flag,
-                message: format!("{v} is not an amount of yuan (a finite number, at least 0)"),
+                field,
+                problem: AccountProblem::NotYuan(v),
             });
         }
     }
     let latest = start.checked_add_days(chrono::Days::new(MAX_DAYS_AHEAD));
-    for (flag, date) in [
-        ("--last-active", a.last_active),
-        ("--announced", a.announced),
+    for (field, date) in [
+        (AccountField::LastActive, a.last_active),
+        (AccountField::Announced, a.announced),
     ] {
         if let Some(d) = date {
             if latest.is_none_or(|l| d > l) {
                 return Err(PlanError::Account {
-                    flag,
-                    message: format!("{d} is more than {MAX_DAYS_AHEAD} days after the start"),
+                    field,
+                    problem: AccountProblem::TooFarAhead {
+                        date: d,
+                        max_days: MAX_DAYS_AHEAD,
+                    },
                 });
             }
         }

@@ -3,6 +3,7 @@
 
 use crate::eligibility::{Breach, Violation};
 use crate::input::InputError;
+use crate::plan::AccountProblem;
 use crate::scenario::Problem;
 
 /// Why a flag value or a CSV cell could not be read.
@@ -86,5 +87,17 @@ impl serde::Serialize for Violation {
         st.serialize_field("message", &breach(&self.breach))?;
         st.serialize_field("source", &self.source)?;
         st.end()
+    }
+}
+
+/// What is wrong with an ACCOUNT value of a plan, without the flag name.
+pub fn account_problem(p: &AccountProblem) -> String {
+    match p {
+        AccountProblem::NotYuan(v) => {
+            format!("{v} is not an amount of yuan (a finite number, at least 0)")
+        }
+        AccountProblem::TooFarAhead { date, max_days } => {
+            format!("{date} is more than {max_days} days after the start")
+        }
     }
 }
