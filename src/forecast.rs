@@ -3,7 +3,7 @@
 //!
 //! Forbidden migrations (M1–M3) are not forecast: [`Forecast::run`] returns their eligibility.
 
-use crate::domain::Route;
+use crate::domain::{Route, StepId, Subject};
 use crate::eligibility::{check, Eligibility, Fees};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
@@ -130,7 +130,7 @@ pub struct Forecast {
     /// The assumptions of the rulebook in force, `ID: text`.
     pub assumptions: Vec<String>,
     /// Things the user should know about the inputs.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Retained followers of every run, in run order (for charts; not serialised).
     #[serde(skip)]
     pub retained_samples: Vec<f64>,
@@ -174,19 +174,46 @@ fn date_percentiles(start: NaiveDate, s: &Summary) -> DatePercentiles {
     }
 }
 
+/// A warning about the inputs or the dates of a forecast or a plan, with its values. The
+/// report words it (JSON carries the words, as a string).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warning {
+    /// A notary fee was given for a same-entity route, which pays none (M5).
+    NotaryIgnored,
+    /// The subjects differ, so the migration is cross-entity.
+    CrossEntityImplied {
+        /// The target's subject type.
+        target: Subject,
+        /// The source's subject type.
+        source: Subject,
+    },
+    /// The dates assume that the funds blocker(s) (D4) are cleared on the start date.
+    FundsAssumedCleared {
+        /// More than one step is blocked by funds.
+        several: bool,
+    },
+    /// Working days outside the holiday calendar were counted Monday to Friday.
+    WeekendsOnly {
+        /// The first covered date.
+        from: NaiveDate,
+        /// The last covered date.
+        to: NaiveDate,
+        /// The steps concerned, each with its latest end.
+        steps: Vec<(StepId, NaiveDate)>,
+    },
+}
+
 /// Warnings about the inputs of a scenario.
-pub fn scenario_warnings(s: &Scenario) -> Vec<String> {
+pub fn scenario_warnings(s: &Scenario) -> Vec<Warning> {
     let mut w = Vec::new();
     if !s.cross_entity && (s.notary_fee_min.is_some() || s.notary_fee_max.is_some()) {
-        w.push(
-            "the notary fee is ignored: only a cross-entity migration pays one (M5); add --cross-entity if the target belongs to another legal entity".to_string(),
-        );
+        w.push(Warning::NotaryIgnored);
     }
     if s.cross_entity_implied {
-        w.push(format!(
-            "the target's subject ({}) differs from the source's ({}): the target belongs to another legal entity, so the migration is cross-entity",
-            s.target_subject, s.source_subject
-        ));
+        w.push(Warning::CrossEntityImplied {
+            target: s.target_subject,
+            source: s.source_subject,
+        });
     }
     w
 }

@@ -346,13 +346,23 @@ impl ScenarioInput {
     }
 }
 
+/// The first start date accepted.
+const FIRST_START: NaiveDate = date(1900, 1, 1);
+/// The last start date accepted: ten years before the end of year 9999.
+const LAST_START: NaiveDate = date(9989, 12, 31);
+
+/// A date in a `const` item: a bad literal stops the build, it cannot fail at run time.
+const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("invalid date literal"),
+    }
+}
+
 /// The start dates accepted: from 1900 to ten years before the end of year 9999, so that every
 /// date a forecast or a plan prints keeps the YYYY-MM-DD form.
 pub fn start_range() -> (NaiveDate, NaiveDate) {
-    (
-        NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN),
-        NaiveDate::from_ymd_opt(9989, 12, 31).unwrap_or(NaiveDate::MAX),
-    )
+    (FIRST_START, LAST_START)
 }
 
 #[cfg(test)]

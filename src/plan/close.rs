@@ -8,7 +8,7 @@ use super::{
 };
 use crate::calendar::is_working_day;
 use crate::domain::StepId;
-use crate::forecast::{AtLeast, RunOptions};
+use crate::forecast::{AtLeast, RunOptions, Warning};
 use crate::rules::{FundsCheck, Rulebook};
 use crate::scenario::Scenario;
 use crate::sim::closing::review_working_days;
@@ -216,9 +216,9 @@ pub(super) fn plan(
         .chain([&submit])
         .any(|d| d.blockers.iter().any(|b| b.unblocks_on.is_none()));
     if blocked_without_date {
-        notes.warnings.push(
-            "the dates assume the funds blockers (D4) are cleared on the start date".to_string(),
-        );
+        notes
+            .warnings
+            .push(Warning::FundsAssumedCleared { several: true });
     }
 
     // The owner keeps only the other account's audience (SPEC §2 with no source followers).

@@ -5,6 +5,7 @@ use super::dates::{self, When};
 use super::{Length, Money, Status, Step, Unit};
 use crate::calendar::{coverage, CalendarError};
 use crate::domain::StepId;
+use crate::forecast::Warning;
 use chrono::NaiveDate;
 
 /// One reason a step is blocked.
@@ -119,7 +120,7 @@ impl Draft {
 pub(super) struct Notes {
     /// Working-day steps that counted days outside the holiday calendar, with their latest end.
     pub(super) weekends_only: Vec<(StepId, NaiveDate)>,
-    pub(super) warnings: Vec<String>,
+    pub(super) warnings: Vec<Warning>,
 }
 
 impl Notes {
@@ -129,18 +130,14 @@ impl Notes {
         }
     }
 
-    pub(super) fn into_warnings(mut self) -> Vec<String> {
+    pub(super) fn into_warnings(mut self) -> Vec<Warning> {
         if !self.weekends_only.is_empty() {
             let (from, to) = coverage();
-            let steps: Vec<String> = self
-                .weekends_only
-                .iter()
-                .map(|(id, last)| format!("{id} (up to {last})"))
-                .collect();
-            self.warnings.push(format!(
-                "the holiday calendar covers {from} to {to}: outside it, working days were assumed to be Monday to Friday (public holidays and make-up days unknown) for {}",
-                steps.join(", ")
-            ));
+            self.warnings.push(Warning::WeekendsOnly {
+                from,
+                to,
+                steps: self.weekends_only,
+            });
         }
         self.warnings
     }

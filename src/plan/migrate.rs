@@ -8,7 +8,7 @@ use super::{
 };
 use crate::domain::StepId;
 use crate::eligibility::{check, notary_range};
-use crate::forecast::{scenario_warnings, AtLeast, RunOptions};
+use crate::forecast::{scenario_warnings, AtLeast, RunOptions, Warning};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::sim::Model;
@@ -192,9 +192,9 @@ pub(super) fn plan(
         .as_ref()
         .is_some_and(|d| d.blockers.iter().any(|b| b.unblocks_on.is_none()))
     {
-        notes.warnings.push(
-            "the dates assume the funds blocker (D4) is cleared on the start date".to_string(),
-        );
+        notes
+            .warnings
+            .push(Warning::FundsAssumedCleared { several: false });
     }
 
     let mut drafts = vec![announce, backup];

@@ -324,7 +324,7 @@ pub struct Plan {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub licence_reuse: Option<DateRange>,
     /// What the user should know, including dates outside the holiday calendar.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::forecast::Warning>,
     /// The assumptions of the rulebook in force, `ID: text`.
     pub assumptions: Vec<String>,
 }

@@ -15,7 +15,7 @@ pub struct CheckReport<'a> {
     /// The inputs after defaults.
     pub scenario: &'a Scenario,
     /// Notes on the inputs.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::forecast::Warning>,
     /// The rulebook, for the table.
     pub book: &'a Rulebook,
     /// Whether the follower count was given: the table leaves it out otherwise, and the JSON
@@ -87,7 +87,7 @@ impl Document for CheckReport<'_> {
                 ", not verified"
             },
         )?;
-        for note in &self.warnings {
+        for note in self.warnings.iter().map(super::text::warning) {
             writeln!(w, "note: {note}")?;
         }
         match e.route {

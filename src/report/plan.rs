@@ -214,7 +214,7 @@ impl Document for Plan {
         }
         if !self.warnings.is_empty() {
             writeln!(w)?;
-            for note in &self.warnings {
+            for note in self.warnings.iter().map(super::text::warning) {
                 writeln!(w, "warning: {note}")?;
             }
         }

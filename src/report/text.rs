@@ -2,6 +2,7 @@
 //! arm) per message, so that each can move to a translation file.
 
 use crate::eligibility::{Breach, Violation};
+use crate::forecast::Warning;
 use crate::input::InputError;
 use crate::plan::AccountProblem;
 use crate::scenario::Problem;
@@ -99,5 +100,38 @@ pub fn account_problem(p: &AccountProblem) -> String {
         AccountProblem::TooFarAhead { date, max_days } => {
             format!("{date} is more than {max_days} days after the start")
         }
+    }
+}
+
+/// A warning about the inputs or the dates.
+pub fn warning(w: &Warning) -> String {
+    match w {
+        Warning::NotaryIgnored => "the notary fee is ignored: only a cross-entity migration pays one (M5); add --cross-entity if the target belongs to another legal entity".to_string(),
+        Warning::CrossEntityImplied { target, source } => format!(
+            "the target's subject ({target}) differs from the source's ({source}): the target belongs to another legal entity, so the migration is cross-entity"
+        ),
+        Warning::FundsAssumedCleared { several: false } => {
+            "the dates assume the funds blocker (D4) is cleared on the start date".to_string()
+        }
+        Warning::FundsAssumedCleared { several: true } => {
+            "the dates assume the funds blockers (D4) are cleared on the start date".to_string()
+        }
+        Warning::WeekendsOnly { from, to, steps } => {
+            let steps: Vec<String> = steps
+                .iter()
+                .map(|(id, last)| format!("{id} (up to {last})"))
+                .collect();
+            format!(
+                "the holiday calendar covers {from} to {to}: outside it, working days were assumed to be Monday to Friday (public holidays and make-up days unknown) for {}",
+                steps.join(", ")
+            )
+        }
+    }
+}
+
+/// A warning in JSON: its words.
+impl serde::Serialize for Warning {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(&warning(self))
     }
 }

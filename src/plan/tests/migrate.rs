@@ -120,7 +120,10 @@ fn blocked_payment_in_a_migration_with_its_warning() {
     let p = migrate(&book(), &s, &a);
     assert_eq!(step(&p, "close_payment").status, Status::Blocked);
     assert_eq!(step(&p, "close_payment").unblocks_on, None);
-    assert!(p.warnings.iter().any(|w| w.contains("D4")));
+    assert!(p
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::FundsAssumedCleared { .. })));
 }
 
 #[test]
