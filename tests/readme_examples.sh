@@ -10,6 +10,8 @@ root=$(pwd)
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Under its own name, so that clap's usage lines match.
+mkdir "$work/bin" && cp "$bin" "$work/bin/fanplan" && bin="$work/bin/fanplan"
 cp -r "$root/data" "$work/data"
 printf 'id,followers,source_kind,overlap\nok-1,5000,,\nbad-1,5千,,\nbad-2,3000,channel,\nok-1,100,,\n' > "$work/messy.csv"
 printf "id,followers,daily_growth,horizon\nlong,5000,0.1,3000\n" > "$work/horizon.csv"
@@ -42,7 +44,17 @@ for fmt in table json; do
     run workdays --from 2026-12-24 --add 10 --format "$fmt"
     run --rules bad.toml check --format "$fmt"
     run rules --format "$fmt"
+    # Messages beyond the README: warnings, bad values named by flag, violations as CSV.
+    run simulate --followers 1000 --notary-fee 500-800 --runs 100 --start 2026-11-30 --format "$fmt"
+    run simulate --followers 1000 --daily-growth 0.1 --horizon 3000 --format "$fmt"
+    run plan --goal close --balance=-1 --start 2026-11-30 --format "$fmt"
+    run plan --goal close --announced 2090-01-01 --start 2026-11-30 --format "$fmt"
+    run check --followers 5千 --format "$fmt"
+    run check --kind channel --format "$fmt"
+    run check --start 2026-02-30 --format "$fmt"
+    run check --overlap 2 --format "$fmt"
 done
+run check --kind service --target-kind subscription --subject personal --target-subject enterprise --target-unverified --format csv
 run simulate --followers 120000 --cross-entity --start 2026-11-30 --charts charts-sim --chart-size 1000x625
 run batch data/examples/accounts.csv -o forecasts.csv --summary portfolio.json --charts charts/
 cp forecasts.csv "$out/forecasts.csv"; cp portfolio.json "$out/portfolio.json"
