@@ -13,6 +13,11 @@ use crate::stats::{probability_at_least, Summary};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
+/// Runs per scenario when none are asked for: `simulate`, `plan` and `compare`.
+pub const DEFAULT_RUNS: u64 = 10_000;
+/// Runs per row when none are asked for in `batch` (many rows, each a smaller sample).
+pub const DEFAULT_BATCH_RUNS: u64 = 2_000;
+
 /// How to run a forecast.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RunOptions {

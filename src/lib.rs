@@ -12,6 +12,7 @@ pub mod batch;
 pub mod calendar;
 pub mod chart;
 pub mod cli;
+pub mod compare;
 pub mod domain;
 pub mod eligibility;
 pub mod forecast;

@@ -171,7 +171,7 @@ fn plan_error(e: PlanError) -> anyhow::Error {
 
 /// Run `fanplan plan`.
 pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
-    let opts = run_options(&a.run, 10_000);
+    let opts = run_options(&a.run, crate::forecast::DEFAULT_RUNS);
     // A bad size is refused before any work.
     let size = chart_size(&a.run.chart_size)?;
     let account = a.account.account();
