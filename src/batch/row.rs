@@ -5,8 +5,8 @@
 //! for a warning. Empty cells take the scenario defaults. Cells accept the same forms as the
 //! flags: `12万`, `120,000`, `12%`, Chinese kind and subject words, true/false, yes/no, 1/0, 是/否.
 
+use super::{Column, RowProblem};
 use crate::input::{self, InputError};
-use crate::report::text;
 use crate::scenario::{Field, Scenario, ScenarioInput};
 use chrono::NaiveDate;
 
@@ -164,21 +164,21 @@ impl Columns {
 }
 
 /// One unreadable cell (or row), before the line number is attached.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CellError {
-    /// The column name (empty for a whole-row problem).
-    pub column: String,
+    /// The column at fault.
+    pub column: Column,
     /// The cell as written.
     pub value: String,
-    /// What is wrong and what is accepted.
-    pub reason: String,
+    /// What is wrong.
+    pub problem: RowProblem,
 }
 
-fn cell_error(column: &str, value: &str, reason: impl Into<String>) -> CellError {
+fn cell_error(column: Column, value: &str, problem: RowProblem) -> CellError {
     CellError {
-        column: column.to_string(),
+        column,
         value: value.to_string(),
-        reason: reason.into(),
+        problem,
     }
 }
 
@@ -215,23 +215,17 @@ pub fn parse_row(
         .map(|b| String::from_utf8_lossy(b).trim().to_string())
         .unwrap_or_default();
     if record.len() != cols.width {
-        let reason = format!(
-            "the row has {} field{} but the header has {}",
-            record.len(),
-            if record.len() == 1 { "" } else { "s" },
-            cols.width
-        );
-        return (id, Err(vec![cell_error("", "", reason)]));
+        let problem = RowProblem::Width {
+            found: record.len(),
+            expected: cols.width,
+        };
+        return (id, Err(vec![cell_error(Column::Row, "", problem)]));
     }
     let mut errors = Vec::new();
     if id.is_empty() {
-        errors.push(cell_error("id", "", "is empty: every row needs an id"));
+        errors.push(cell_error(Column::Id, "", RowProblem::EmptyId));
     } else if std::str::from_utf8(record.get(cols.id).unwrap_or_default()).is_err() {
-        errors.push(cell_error(
-            "id",
-            &id,
-            "is not valid UTF-8 text (is the file GBK? try --encoding gbk)",
-        ));
+        errors.push(cell_error(Column::Id, &id, RowProblem::NotUtf8));
     }
     let mut input = ScenarioInput::default();
     let mut texts: Vec<(Field, &str)> = Vec::with_capacity(cols.fields.len());
@@ -239,9 +233,9 @@ pub fn parse_row(
         let raw = record.get(i).unwrap_or_default();
         let Ok(text) = std::str::from_utf8(raw) else {
             errors.push(cell_error(
-                column(field),
+                Column::Field(field),
                 &String::from_utf8_lossy(raw),
-                "is not valid UTF-8 text (is the file GBK? try --encoding gbk)",
+                RowProblem::NotUtf8,
             ));
             continue;
         };
@@ -251,7 +245,7 @@ pub fn parse_row(
             continue;
         }
         if let Err(e) = set(&mut input, field, text) {
-            errors.push(cell_error(column(field), text, text::input_error(&e)));
+            errors.push(cell_error(Column::Field(field), text, RowProblem::Input(e)));
         }
     }
     if !errors.is_empty() {
@@ -260,12 +254,15 @@ pub fn parse_row(
     match input.build(today) {
         Ok(s) => (id, Ok(s)),
         Err(e) => {
-            let reason = text::scenario_problem(&e.problem, "the horizon (column horizon)");
             let value = texts
                 .iter()
                 .find(|(f, _)| *f == e.field)
                 .map_or("", |(_, t)| t);
-            (id, Err(vec![cell_error(column(e.field), value, reason)]))
+            let problem = RowProblem::Scenario(e.problem);
+            (
+                id,
+                Err(vec![cell_error(Column::Field(e.field), value, problem)]),
+            )
         }
     }
 }
@@ -366,9 +363,12 @@ mod tests {
     fn wrong_field_count_and_empty_id() {
         let c = Columns::from_header(&rec(&["id", "followers"])).expect("valid");
         let (_, r) = parse_row(&c, &rec(&["a", "10", "extra"]), today());
-        assert!(r.expect_err("count")[0].reason.contains("3 fields"));
+        assert!(matches!(
+            r.expect_err("count")[0].problem,
+            RowProblem::Width { found: 3, .. }
+        ));
         let (_, r) = parse_row(&c, &rec(&["", "10"]), today());
-        assert_eq!(r.expect_err("no id")[0].column, "id");
+        assert_eq!(r.expect_err("no id")[0].column, Column::Id);
     }
 
     #[test]
@@ -379,6 +379,9 @@ mod tests {
         r.push_field(b"10");
         r.push_field(b"\xb7\xfe");
         let (_, res) = parse_row(&c, &r, today());
-        assert_eq!(res.expect_err("bad bytes")[0].column, "source_kind");
+        assert_eq!(
+            res.expect_err("bad bytes")[0].column.as_str(),
+            "source_kind"
+        );
     }
 }

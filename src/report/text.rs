@@ -1,6 +1,7 @@
 //! The sentences a person reads, made from the core's typed facts: one small function (or match
 //! arm) per message, so that each can move to a translation file.
 
+use crate::batch::RowProblem;
 use crate::eligibility::{Breach, Violation};
 use crate::forecast::Warning;
 use crate::input::InputError;
@@ -133,5 +134,22 @@ pub fn warning(w: &Warning) -> String {
 impl serde::Serialize for Warning {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         ser.serialize_str(&warning(self))
+    }
+}
+
+/// Why a batch row cannot be read, without the column name.
+pub fn row_problem(p: &RowProblem) -> String {
+    match p {
+        RowProblem::Input(e) => input_error(e),
+        RowProblem::Scenario(p) => scenario_problem(p, "the horizon (column horizon)"),
+        RowProblem::Width { found, expected } => format!(
+            "the row has {found} field{} but the header has {expected}",
+            if *found == 1 { "" } else { "s" }
+        ),
+        RowProblem::EmptyId => "is empty: every row needs an id".to_string(),
+        RowProblem::NotUtf8 => {
+            "is not valid UTF-8 text (is the file GBK? try --encoding gbk)".to_string()
+        }
+        RowProblem::DuplicateId => "duplicate id: an earlier row has the same id".to_string(),
     }
 }
