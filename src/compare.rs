@@ -192,10 +192,7 @@ pub fn compare(book: &Rulebook, rows: Vec<Row>, opts: &CompareOptions) -> Compar
     rank(&mut ranked);
     CompareReport {
         version: env!("CARGO_PKG_VERSION"),
-        rules: RulesId {
-            name: book.rulebook.name.clone(),
-            version: book.rulebook.version.clone(),
-        },
+        rules: RulesId::of(book),
         seed: opts.seed,
         runs: opts.runs,
         dist: opts.dist,

@@ -40,6 +40,16 @@ pub struct RulesId {
     pub version: String,
 }
 
+impl RulesId {
+    /// The identity of a rulebook, as every document prints it.
+    pub fn of(book: &Rulebook) -> RulesId {
+        RulesId {
+            name: book.rulebook.name.clone(),
+            version: book.rulebook.version.clone(),
+        }
+    }
+}
+
 /// Statistics per metric (SPEC §2), by metric name.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Metrics {
@@ -299,10 +309,7 @@ impl Forecast {
         });
         Forecast {
             version: env!("CARGO_PKG_VERSION"),
-            rules: RulesId {
-                name: book.rulebook.name.clone(),
-                version: book.rulebook.version.clone(),
-            },
+            rules: RulesId::of(book),
             seed: opts.seed,
             runs: opts.runs,
             dist: opts.dist,

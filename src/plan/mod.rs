@@ -444,10 +444,7 @@ struct Frame {
 fn frame(book: &Rulebook) -> Frame {
     Frame {
         version: env!("CARGO_PKG_VERSION"),
-        rules: RulesId {
-            name: book.rulebook.name.clone(),
-            version: book.rulebook.version.clone(),
-        },
+        rules: RulesId::of(book),
         assumptions: book
             .assumptions()
             .into_iter()

@@ -126,13 +126,7 @@ impl Document for CheckReport<'_> {
                     if n == 1 { "" } else { "s" }
                 )?;
                 for v in &e.violations {
-                    writeln!(
-                        w,
-                        "  {}  {} ({})",
-                        v.rule,
-                        super::text::breach(&v.breach),
-                        v.source
-                    )?;
+                    writeln!(w, "  {}", super::text::violation(v))?;
                 }
                 writeln!(
                     w,

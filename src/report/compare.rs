@@ -80,13 +80,7 @@ impl Document for CompareReport {
             for f in &self.forbidden {
                 writeln!(w, "  {} (line {})", f.id, f.line)?;
                 for v in &f.violations {
-                    writeln!(
-                        w,
-                        "    {}  {} ({})",
-                        v.rule,
-                        super::text::breach(&v.breach),
-                        v.source
-                    )?;
+                    writeln!(w, "    {}", super::text::violation(v))?;
                 }
             }
         }

@@ -80,6 +80,11 @@ pub fn breach(b: &Breach) -> String {
     }
 }
 
+/// A violated rule on one line: id, words, source.
+pub fn violation(v: &Violation) -> String {
+    format!("{}  {} ({})", v.rule, breach(&v.breach), v.source)
+}
+
 /// A violation in JSON: `rule`, `message` (the words of [`breach`]) and `source`.
 impl serde::Serialize for Violation {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
