@@ -3,11 +3,11 @@
 
 use super::dates::When;
 use super::{
-    announce, backup, close_payment, frame, ids, latest_end, unbind, Account, Blocker, DateRange,
-    Draft, Goal, Length, Money, Notes, Plan, PlanError, Spread, Unit,
+    announce, backup, close_payment, frame, ids, latest_end, unbind, Account, BlockReason, Blocker,
+    DateRange, Draft, Goal, Length, Money, Notes, Plan, PlanError, Spread, Unit,
 };
 use crate::calendar::is_working_day;
-use crate::domain::StepId;
+use crate::domain::{RuleId, StepId};
 use crate::forecast::{AtLeast, RunOptions, Warning};
 use crate::rules::{FundsCheck, Rulebook};
 use crate::scenario::Scenario;
@@ -34,8 +34,11 @@ fn inactivity(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Dr
     );
     if account.last_active.is_some() && end > start {
         d.blockers.push(Blocker {
-            rule: "D1",
-            reason: format!("last active on {from}: {days} days without operations are needed"),
+            rule: RuleId::D1,
+            reason: BlockReason::RecentlyActive {
+                last_active: from,
+                days,
+            },
             unblocks_on: Some(end),
         });
     }
@@ -49,24 +52,25 @@ fn funds_blockers(book: &Rulebook, s: &Scenario, account: &Account) -> Vec<Block
         FundsCheck::Balance => {
             let limit = subject.balance_limit_yuan.unwrap_or(0.0);
             (account.balance_yuan > limit)
-                .then(|| Blocker {
-                    rule: "D4",
-                    reason: format!(
-                        "a {} account may keep at most {limit} yuan: withdraw the {} yuan balance",
-                        s.source_subject, account.balance_yuan
-                    ),
+                .then_some(Blocker {
+                    rule: RuleId::D4,
+                    reason: BlockReason::Balance {
+                        subject: s.source_subject,
+                        limit,
+                        balance: account.balance_yuan,
+                    },
                     unblocks_on: None,
                 })
                 .into_iter()
                 .collect()
         }
         FundsCheck::PendingIncome => (account.pending_income_yuan > 0.0)
-            .then(|| Blocker {
-                rule: "D4",
-                reason: format!(
-                    "a {} account may have no income waiting for settlement: {} yuan is pending",
-                    s.source_subject, account.pending_income_yuan
-                ),
+            .then_some(Blocker {
+                rule: RuleId::D4,
+                reason: BlockReason::PendingIncome {
+                    subject: s.source_subject,
+                    pending: account.pending_income_yuan,
+                },
                 unblocks_on: None,
             })
             .into_iter()

@@ -2,19 +2,11 @@
 //! plan collects along the way.
 
 use super::dates::{self, When};
-use super::{Length, Money, Status, Step, Unit};
+use super::{Blocker, Blockers, Length, Money, Status, Step, Unit};
 use crate::calendar::{coverage, CalendarError};
 use crate::domain::StepId;
 use crate::forecast::Warning;
 use chrono::NaiveDate;
-
-/// One reason a step is blocked.
-#[derive(Debug, Clone)]
-pub(super) struct Blocker {
-    pub(super) rule: &'static str,
-    pub(super) reason: String,
-    pub(super) unblocks_on: Option<NaiveDate>,
-}
 
 /// A step being built. Its dates are summarised over the runs when it is made, so the per-run
 /// dates of the steps are not all held at once.
@@ -81,12 +73,7 @@ impl Draft {
             };
             (status, None, None)
         } else {
-            let reason = self
-                .blockers
-                .iter()
-                .map(|b| format!("{}: {}", b.rule, b.reason))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let reason = Blockers(self.blockers.clone());
             // A date lifts the block only when every blocker has one.
             let unblocks_on = self
                 .blockers

@@ -63,14 +63,14 @@ mod options;
 pub use options::{options, Options, Way, WayOption};
 
 use crate::calendar::CalendarError;
-use crate::domain::{Route, StepId};
+use crate::domain::{Route, RuleId, StepId, Subject};
 use crate::eligibility::Eligibility;
 use crate::forecast::{AtLeast, RulesId, RunOptions};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use chrono::{Months, NaiveDate};
 use dates::When;
-use draft::{Blocker, Draft, Notes};
+use draft::{Draft, Notes};
 use serde::Serialize;
 
 /// What the plan is for.
@@ -268,8 +268,8 @@ pub struct Step {
     pub end_p90: NaiveDate,
     /// Ready, to do or blocked.
     pub status: Status,
-    /// Why it is blocked (rule id first); `null` unless blocked.
-    pub reason: Option<String>,
+    /// Why it is blocked; `null` unless blocked.
+    pub reason: Option<Blockers>,
     /// The earliest day the block lifts, when a date lifts it.
     pub unblocks_on: Option<NaiveDate>,
     /// What it costs.
@@ -278,6 +278,72 @@ pub struct Step {
     pub after: Vec<StepId>,
     /// Details: materials, deadlines, counts.
     pub notes: Vec<String>,
+}
+
+/// Why a step is blocked, with the values at fault.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BlockReason {
+    /// D1: the account was active too recently.
+    RecentlyActive {
+        /// The last day of activity.
+        last_active: NaiveDate,
+        /// The quiet days needed.
+        days: u32,
+    },
+    /// D4: the balance is above the subject type's limit.
+    Balance {
+        /// The subject type.
+        subject: Subject,
+        /// The most it may keep, in yuan.
+        limit: f64,
+        /// The balance, in yuan.
+        balance: f64,
+    },
+    /// D4: income is waiting for settlement.
+    PendingIncome {
+        /// The subject type.
+        subject: Subject,
+        /// The pending income, in yuan.
+        pending: f64,
+    },
+    /// D8: the closing notice has not run its days.
+    NoticeRunning {
+        /// The day the notice went out.
+        announced: NaiveDate,
+        /// The days it must run.
+        days: u32,
+    },
+    /// D4: WeChat Pay holds more than may be left when closing it.
+    PaymentBalance {
+        /// The balance, in yuan.
+        balance: f64,
+        /// The most that may be left, in yuan.
+        limit: f64,
+    },
+}
+
+/// One reason a step is blocked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Blocker {
+    /// The rule that blocks.
+    pub rule: RuleId,
+    /// Why, with the values.
+    pub reason: BlockReason,
+    /// The day it lifts, when a date lifts it.
+    pub unblocks_on: Option<NaiveDate>,
+}
+
+/// Every reason a step is blocked; JSON and tables show them as one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Blockers(pub Vec<Blocker>);
+
+/// A blocked step of a way in `plan --options`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlockedStep {
+    /// The step.
+    pub step: StepId,
+    /// Why it is blocked.
+    pub blockers: Blockers,
 }
 
 /// A dated plan (SPEC §6).
@@ -468,8 +534,11 @@ fn announce(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Draf
     let end = end.p50();
     if account.announced.is_some() && end > start {
         d.blockers.push(Blocker {
-            rule: "D8",
-            reason: format!("the notice of {from} has not run its {days} days yet"),
+            rule: RuleId::D8,
+            reason: BlockReason::NoticeRunning {
+                announced: from,
+                days,
+            },
             unblocks_on: Some(end),
         });
     }
@@ -582,11 +651,11 @@ fn close_payment(
     if account.balance_yuan > limit {
         d.rule = "D5, D4";
         d.blockers.push(Blocker {
-            rule: "D4",
-            reason: format!(
-                "{} yuan left: withdraw to at most {limit} yuan before closing WeChat Pay",
-                account.balance_yuan
-            ),
+            rule: RuleId::D4,
+            reason: BlockReason::PaymentBalance {
+                balance: account.balance_yuan,
+                limit,
+            },
             unblocks_on: None,
         });
     }

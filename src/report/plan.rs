@@ -77,7 +77,10 @@ impl Document for Plan {
                     st.end_p50.to_string(),
                     st.end_p90.to_string(),
                     super::name_of(&st.status),
-                    st.reason.clone().unwrap_or_default(),
+                    st.reason
+                        .as_ref()
+                        .map(super::text::blockers)
+                        .unwrap_or_default(),
                     st.unblocks_on.map(|d| d.to_string()).unwrap_or_default(),
                     format!("{:.2}", st.cost_yuan.min),
                     format!("{:.2}", st.cost_yuan.p50),
@@ -150,7 +153,7 @@ impl Document for Plan {
                         .join(", ")
                 )?;
             }
-            if let Some(reason) = &st.reason {
+            if let Some(reason) = st.reason.as_ref().map(super::text::blockers) {
                 match st.unblocks_on {
                     Some(d) => writeln!(w, "    BLOCKED until {d}: {reason}")?,
                     None => writeln!(w, "    BLOCKED: {reason}")?,
@@ -261,7 +264,11 @@ impl Document for Options {
                     num(o.cost_yuan.map(|c| c.p50)),
                     o.finish.map(|f| f.p50.to_string()).unwrap_or_default(),
                     o.finish.map(|f| f.p90.to_string()).unwrap_or_default(),
-                    o.blocked.join("; "),
+                    o.blocked
+                        .iter()
+                        .map(super::text::blocked_step)
+                        .collect::<Vec<_>>()
+                        .join("; "),
                 ]
             }),
         )
@@ -351,7 +358,7 @@ impl Document for Options {
             writeln!(w)?;
             writeln!(w, "Blocked:")?;
             for (way, b) in blocked {
-                writeln!(w, "  {}: {b}", way.name())?;
+                writeln!(w, "  {}: {}", way.name(), super::text::blocked_step(b))?;
             }
         }
         writeln!(w)?;

@@ -5,7 +5,7 @@ use crate::batch::RowProblem;
 use crate::eligibility::{Breach, Violation};
 use crate::forecast::Warning;
 use crate::input::InputError;
-use crate::plan::AccountProblem;
+use crate::plan::{AccountProblem, BlockReason, BlockedStep, Blockers};
 use crate::scenario::Problem;
 
 /// Why a flag value or a CSV cell could not be read.
@@ -156,5 +156,57 @@ pub fn row_problem(p: &RowProblem) -> String {
             "is not valid UTF-8 text (is the file GBK? try --encoding gbk)".to_string()
         }
         RowProblem::DuplicateId => "duplicate id: an earlier row has the same id".to_string(),
+    }
+}
+
+/// Why a step is blocked, without the rule id.
+pub fn block_reason(r: &BlockReason) -> String {
+    match r {
+        BlockReason::RecentlyActive { last_active, days } => {
+            format!("last active on {last_active}: {days} days without operations are needed")
+        }
+        BlockReason::Balance {
+            subject,
+            limit,
+            balance,
+        } => format!(
+            "a {subject} account may keep at most {limit} yuan: withdraw the {balance} yuan balance"
+        ),
+        BlockReason::PendingIncome { subject, pending } => format!(
+            "a {subject} account may have no income waiting for settlement: {pending} yuan is pending"
+        ),
+        BlockReason::NoticeRunning { announced, days } => {
+            format!("the notice of {announced} has not run its {days} days yet")
+        }
+        BlockReason::PaymentBalance { balance, limit } => format!(
+            "{balance} yuan left: withdraw to at most {limit} yuan before closing WeChat Pay"
+        ),
+    }
+}
+
+/// Every reason a step is blocked: `D8: …; D4: …`.
+pub fn blockers(b: &Blockers) -> String {
+    b.0.iter()
+        .map(|b| format!("{}: {}", b.rule, block_reason(&b.reason)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A blocked step of a way: `step: rule: reason`.
+pub fn blocked_step(b: &BlockedStep) -> String {
+    format!("{}: {}", b.step, blockers(&b.blockers))
+}
+
+/// Blockers in JSON: their words.
+impl serde::Serialize for Blockers {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(&blockers(self))
+    }
+}
+
+/// A blocked step in JSON: its words.
+impl serde::Serialize for BlockedStep {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(&blocked_step(self))
     }
 }
