@@ -3,6 +3,9 @@
 //! accounts, 10 timeline steps and 8 compared scenarios. Target: < 150 ms each
 //! in release. Run with `cargo bench --bench charts`.
 
+// Test and bench helpers may panic on a broken fixture: that is a failed test, not a user error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};
@@ -161,10 +164,7 @@ fn bench_chart<T>(
 }
 
 fn bench_charts(c: &mut Criterion) {
-    let size = ChartSize {
-        width: 1600,
-        height: 1000,
-    };
+    let size = ChartSize::default();
     let mut group = c.benchmark_group("charts_1600x1000");
     group.sample_size(20);
     bench_chart(

@@ -3,11 +3,13 @@
 //!
 //! Forbidden migrations (M1–M3) are not forecast: [`Forecast::run`] returns their eligibility.
 
+use crate::domain::{Route, StepId, Subject};
+use crate::eligibility::{check, Eligibility, Fees};
 use crate::intervals::{
     percentile_intervals, percentile_intervals_at, summary_ranks, tails_within, wilson, Bounds,
     Interval, PercentileIntervals,
 };
-use crate::rules::{check, Eligibility, Fees, Route, Rulebook};
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::sim::lhs::{draw_lhs, replicate_interval, replicates, Sampling};
 use crate::sim::trajectory::{trajectory, DayStats};
@@ -17,6 +19,11 @@ use crate::stats::{quantiles, SUMMARY_PROBS};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use std::ops::Range;
+
+/// Runs per scenario when none are asked for: `simulate`, `plan` and `compare`.
+pub const DEFAULT_RUNS: u64 = 10_000;
+/// Runs per row when none are asked for in `batch` (many rows, each a smaller sample).
+pub const DEFAULT_BATCH_RUNS: u64 = 2_000;
 
 /// How to run a forecast.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,6 +45,16 @@ pub struct RulesId {
     pub name: String,
     /// Rulebook version.
     pub version: String,
+}
+
+impl RulesId {
+    /// The identity of a rulebook, as every document prints it.
+    pub fn of(book: &Rulebook) -> RulesId {
+        RulesId {
+            name: book.rulebook.name.clone(),
+            version: book.rulebook.version.clone(),
+        }
+    }
 }
 
 /// Statistics per metric (SPEC §2), by metric name.
@@ -136,45 +153,15 @@ pub struct PrecisionGoal {
 /// Runs below this many leave the tail percentiles (P5, P95) rough.
 pub const FEW_RUNS: u64 = 1_000;
 
-/// What the reader should know about the precision or the horizon of a forecast (facts; the
-/// edge words them).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(tag = "warning", rename_all = "snake_case")]
-pub enum Caveat {
-    /// Fewer than [`FEW_RUNS`] runs: the tails are rough.
-    FewRuns {
-        /// The runs.
-        runs: u64,
-    },
-    /// The horizon ends before the settled day's P90: in many runs the M7 window is still
-    /// open on the horizon day, so its audience is not the settled one.
-    HorizonBeforeSettled {
-        /// The horizon H.
-        horizon_days: u32,
-        /// The settled day's P90 (days after the start).
-        settled_p90_day: f64,
-    },
-}
-
-/// One entry of a forecast's `warnings`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Warning {
-    /// About the inputs.
-    Input(String),
-    /// About precision or horizon.
-    Caveat(Caveat),
-}
-
-/// The caveats of a forecast with `runs` runs, horizon `horizon` and settled-day statistics
-/// `settled`.
-pub fn caveats(runs: u64, horizon: u32, settled: &Summary) -> Vec<Caveat> {
+/// The precision and horizon warnings of a forecast with `runs` runs, horizon `horizon` and
+/// settled-day statistics `settled`.
+pub fn caveats(runs: u64, horizon: u32, settled: &Summary) -> Vec<Warning> {
     let mut c = Vec::new();
     if runs < FEW_RUNS {
-        c.push(Caveat::FewRuns { runs });
+        c.push(Warning::FewRuns { runs });
     }
     if f64::from(horizon) < settled.p90 {
-        c.push(Caveat::HorizonBeforeSettled {
+        c.push(Warning::HorizonBeforeSettled {
             horizon_days: horizon,
             settled_p90_day: settled.p90,
         });
@@ -338,19 +325,60 @@ fn date_percentiles(start: NaiveDate, s: &Summary) -> DatePercentiles {
     }
 }
 
+/// A warning about the inputs or the dates of a forecast or a plan, with its values. The
+/// report words it (JSON carries the words, as a string).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warning {
+    /// A notary fee was given for a same-entity route, which pays none (M5).
+    NotaryIgnored,
+    /// The subjects differ, so the migration is cross-entity.
+    CrossEntityImplied {
+        /// The target's subject type.
+        target: Subject,
+        /// The source's subject type.
+        source: Subject,
+    },
+    /// The dates assume that the funds blocker(s) (D4) are cleared on the start date.
+    FundsAssumedCleared {
+        /// More than one step is blocked by funds.
+        several: bool,
+    },
+    /// Working days outside the holiday calendar were counted Monday to Friday.
+    WeekendsOnly {
+        /// The first covered date.
+        from: NaiveDate,
+        /// The last covered date.
+        to: NaiveDate,
+        /// The steps concerned, each with its latest end.
+        steps: Vec<(StepId, NaiveDate)>,
+    },
+    /// Fewer than [`FEW_RUNS`] runs: the tail percentiles are rough.
+    FewRuns {
+        /// The runs.
+        runs: u64,
+    },
+    /// The horizon ends before the settled day's P90: in many runs the M7 window is still
+    /// open (or the transfer still to come) on the horizon day, so its audience is not the
+    /// settled one.
+    HorizonBeforeSettled {
+        /// The horizon H.
+        horizon_days: u32,
+        /// The settled day's P90 (days after the start).
+        settled_p90_day: f64,
+    },
+}
+
 /// Warnings about the inputs of a scenario.
-pub fn scenario_warnings(s: &Scenario) -> Vec<String> {
+pub fn scenario_warnings(s: &Scenario) -> Vec<Warning> {
     let mut w = Vec::new();
     if !s.cross_entity && (s.notary_fee_min.is_some() || s.notary_fee_max.is_some()) {
-        w.push(
-            "the notary fee is ignored: only a cross-entity migration pays one (M5); add --cross-entity if the target belongs to another legal entity".to_string(),
-        );
+        w.push(Warning::NotaryIgnored);
     }
     if s.cross_entity_implied {
-        w.push(format!(
-            "the target's subject ({}) differs from the source's ({}): the target belongs to another legal entity, so the migration is cross-entity",
-            s.target_subject, s.source_subject
-        ));
+        w.push(Warning::CrossEntityImplied {
+            target: s.target_subject,
+            source: s.source_subject,
+        });
     }
     w
 }
@@ -558,21 +586,11 @@ impl Forecast {
         let probability_at_least = opts
             .at_least
             .map(|threshold| AtLeast::of(&finals, threshold));
-        let mut warnings: Vec<Warning> = scenario_warnings(s)
-            .into_iter()
-            .map(Warning::Input)
-            .collect();
-        warnings.extend(
-            caveats(opts.runs, s.horizon_days, &metrics.settled_day)
-                .into_iter()
-                .map(Warning::Caveat),
-        );
+        let mut warnings = scenario_warnings(s);
+        warnings.extend(caveats(opts.runs, s.horizon_days, &metrics.settled_day));
         Forecast {
             version: env!("CARGO_PKG_VERSION"),
-            rules: RulesId {
-                name: book.rulebook.name.clone(),
-                version: book.rulebook.version.clone(),
-            },
+            rules: RulesId::of(book),
             seed: opts.seed,
             runs: opts.runs,
             dist: opts.dist,

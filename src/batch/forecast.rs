@@ -12,9 +12,11 @@
 //! - the cost (M4 review fee + M5 notary fee) is increasing in the notary fee;
 //! - the transfer day D is a small integer counted in a histogram, and the settled day is D + W.
 
+use crate::domain::Route;
+use crate::eligibility::check;
 use crate::forecast::{date_after, AtLeast};
 use crate::intervals::{ranks as ci_ranks, tails_within, wilson, Z95};
-use crate::rules::{check, Route, Rulebook};
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::sim::{key_of, mix, Dist, Draw, Model};
 use crate::stats::quantiles;
@@ -551,7 +553,7 @@ mod tests {
                 i.value_per_follower = Some(1.5);
             }),
             scenario(|i| {
-                i.source_kind = Some(crate::rules::Kind::Service);
+                i.source_kind = Some(crate::domain::Kind::Service);
                 i.target_followers = Some(5000);
                 i.overlap = Some(0.2);
                 i.daily_growth = Some(0.001);
@@ -613,7 +615,7 @@ mod tests {
     #[test]
     fn forbidden_rows_list_their_rules() {
         let s = scenario(|i| {
-            i.target_kind = Some(crate::rules::Kind::Service);
+            i.target_kind = Some(crate::domain::Kind::Service);
             i.target_verified = Some(false);
         });
         let r = forecast_row(
@@ -654,7 +656,7 @@ mod tests {
             (
                 "c",
                 scenario(|i| {
-                    i.source_kind = Some(crate::rules::Kind::Service);
+                    i.source_kind = Some(crate::domain::Kind::Service);
                     i.followers = Some(50_000);
                 }),
             ),

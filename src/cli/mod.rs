@@ -12,7 +12,7 @@ mod simulate;
 mod workdays;
 
 use crate::rules::{Rulebook, RulebookError};
-use crate::scenario::{Scenario, ScenarioError};
+use crate::scenario::{Field, Scenario, ScenarioError};
 use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -34,7 +34,8 @@ Exit codes: 0 done; 1 I/O failure; 2 invalid input or usage; 3 the rules forbid 
 /// Plan and cost the migration of a WeChat Official Account's followers (微信公众号粉丝迁移),
 /// or the closing of an account (注销).
 #[derive(Debug, Parser)]
-#[command(name = "fanplan", version, about, after_help = AFTER_HELP, propagate_version = true)]
+#[command(name = "fanplan", version, about, after_help = AFTER_HELP, propagate_version = true,
+    disable_help_subcommand = true)]
 pub struct Cli {
     /// Rulebook to use instead of the embedded default (TOML; see `fanplan rules --format json`)
     #[arg(long, global = true, value_name = "FILE")]
@@ -63,8 +64,10 @@ pub enum Command {
     Rules(rules::RulesArgs),
     /// Print a shell completion script
     Completions(gen::CompletionsArgs),
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page (roff), or write one page per command with --dir
+    Man(gen::ManArgs),
+    /// Print the help of fanplan or of one of its commands
+    Help(gen::HelpArgs),
 }
 
 /// What a finished command reports, beyond plain success.
@@ -147,9 +150,30 @@ pub fn load_rules(path: Option<&Path>) -> anyhow::Result<Rulebook> {
     }
 }
 
+/// The command-line flag that sets a scenario input.
+pub fn flag(field: Field) -> &'static str {
+    match field {
+        Field::SourceKind => "--kind",
+        Field::SourceSubject => "--subject",
+        Field::TargetKind => "--target-kind",
+        Field::TargetSubject => "--target-subject",
+        Field::CrossEntity => "--cross-entity",
+        Field::TargetVerified => "--target-unverified",
+        Field::Followers => "--followers",
+        Field::TargetFollowers => "--target-followers",
+        Field::Overlap => "--overlap",
+        Field::DailyGrowth => "--daily-growth",
+        Field::NotaryFeeMin | Field::NotaryFeeMax => "--notary-fee",
+        Field::ValuePerFollower => "--value-per-follower",
+        Field::StartDate => "--start",
+        Field::Horizon => "--horizon",
+    }
+}
+
 /// A scenario error in flag terms.
 pub fn flag_error(e: ScenarioError) -> anyhow::Error {
-    InvalidInput(format!("{}: {}", e.field.flag(), e.message)).into()
+    let problem = crate::report::text::scenario_problem(&e.problem, flag(Field::Horizon));
+    InvalidInput(format!("{}: {problem}", flag(e.field))).into()
 }
 
 /// Build the scenario of the SCENARIO flags.
@@ -202,6 +226,7 @@ pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
         Command::Workdays(a) => workdays::run(&a, ctx),
         Command::Rules(a) => rules::run(&load_rules(rules)?, &a, ctx),
         Command::Completions(a) => gen::completions(&a, ctx),
-        Command::Man => gen::man(ctx),
+        Command::Man(a) => gen::man(&a, ctx),
+        Command::Help(a) => gen::help(&a, ctx),
     }
 }

@@ -86,7 +86,7 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
     let default_runs = if a.precision.is_some() {
         PRECISION_CEILING
     } else {
-        10_000
+        crate::forecast::DEFAULT_RUNS
     };
     let opts = run_options(&a.run, default_runs);
     let size = chart_size(&a.run.chart_size)?;

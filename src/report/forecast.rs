@@ -1,9 +1,9 @@
 //! `fanplan simulate`: the forecast as a table for people (JSON is the Forecast itself).
 
 use super::fmt::{header, percent, table, thousands, yuan};
-use super::precision::{at_least, caveat, goal, rounded, rounded_mean, sampling};
+use super::precision::{at_least, goal, rounded, rounded_mean, sampling};
 use super::Document;
-use crate::forecast::{Caveat, Forecast, Warning};
+use crate::forecast::{Forecast, Warning};
 use crate::stats::Summary;
 use std::io::{self, Write};
 
@@ -103,11 +103,10 @@ impl Document for Forecast {
         let mut horizon_note = None;
         for note in &self.warnings {
             match note {
-                Warning::Input(text) => writeln!(w, "note: {text}")?,
-                Warning::Caveat(c @ Caveat::HorizonBeforeSettled { .. }) => {
-                    horizon_note = Some(caveat(c));
+                Warning::HorizonBeforeSettled { .. } => {
+                    horizon_note = Some(super::text::warning(note));
                 }
-                Warning::Caveat(c) => writeln!(w, "note: {}", caveat(c))?,
+                other => writeln!(w, "note: {}", super::text::warning(other))?,
             }
         }
         writeln!(w)?;

@@ -5,8 +5,8 @@
 //! ten not above h ([`crate::intervals::step`]), and never finer than whole followers or whole
 //! yuan (cost per kept follower: 0.001 yuan). JSON keeps full precision and the intervals.
 
-use super::fmt::{percent, thousands};
-use crate::forecast::{AtLeast, Caveat, PrecisionGoal};
+use super::fmt::percent;
+use crate::forecast::{AtLeast, PrecisionGoal};
 use crate::intervals::{round_to, step, Bounds, Interval, Z95};
 use crate::sim::lhs::Sampling;
 
@@ -77,24 +77,6 @@ pub fn sampling(s: Sampling) -> &'static str {
     match s {
         Sampling::Mc => "",
         Sampling::Lhs => " (Latin hypercube, 10 replicates)",
-    }
-}
-
-/// A caveat as a sentence.
-pub fn caveat(c: &Caveat) -> String {
-    match c {
-        Caveat::FewRuns { runs } => format!(
-            "only {} runs: the tails (P5, P95) are rough; use --runs 1000 or more",
-            thousands(*runs as f64)
-        ),
-        Caveat::HorizonBeforeSettled {
-            horizon_days,
-            settled_p90_day,
-        } => format!(
-            "the horizon (day {horizon_days}) ends before the settled day's P90 (day {}): in many runs followers are still moving or unfollowing, so this is not the final audience; use --horizon {} or more",
-            settled_p90_day.ceil(),
-            settled_p90_day.ceil()
-        ),
     }
 }
 

@@ -17,7 +17,9 @@ pub mod copula;
 pub mod lhs;
 pub mod trajectory;
 
-use crate::rules::{eligibility::notary_range, Range, Route, Rulebook};
+use crate::domain::Route;
+use crate::eligibility::notary_range;
+use crate::rules::{Range, Rulebook};
 use crate::scenario::Scenario;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
