@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod chart;
 pub mod cli;
 pub mod forecast;
+pub mod i18n;
 pub mod plan;
 pub mod report;
 pub mod rules;
