@@ -49,7 +49,7 @@ fn title(what: &str, f: &Forecast, m: &Messages) -> String {
         "chart-forecast-title",
         &[
             ("what", m.text(what).into()),
-            ("route", f.route.to_string().into()),
+            ("route", m.text(&format!("route-{}", f.route)).into()),
             ("followers", thousands(f.scenario.followers as f64).into()),
             ("runs", thousands(f.runs as f64).into()),
             ("seed", f.seed.to_string().into()),
