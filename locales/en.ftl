@@ -66,7 +66,10 @@ chart-p50-to-p90 = P50 to P90 finish
 
 ## Chart warnings and font errors
 
-warn-missing-glyphs = warning: { $file }: no font can draw { $chars }; they are drawn as boxes (--font FILE can name a font that has them)
+warn-missing-glyphs = warning: { $file }: no font can draw { $chars }; { $count ->
+        [one] it is drawn as a box (--font FILE can name a font that has it)
+       *[other] they are drawn as boxes (--font FILE can name a font that has them)
+    }
 error-font-read = --font: cannot read the font file { $path }
 error-font-invalid = --font { $path }: { $reason }
 error-font-not-a-font = not a TrueType or OpenType font

@@ -65,7 +65,7 @@ chart-p50-to-p90 = P50 至 P90 完成
 
 ## Chart warnings and font errors
 
-warn-missing-glyphs = 警告：{ $file }：没有字体能显示 { $chars }，这些字符画成了方框（可用 --font FILE 指定包含它们的字体）
+warn-missing-glyphs = 警告：{ $file }：没有字体能显示 { $chars }，这 { $count } 个字符画成了方框（可用 --font FILE 指定包含它们的字体）
 error-font-read = --font：无法读取字体文件 { $path }
 error-font-invalid = --font { $path }：{ $reason }
 error-font-not-a-font = 不是 TrueType 或 OpenType 字体

@@ -297,6 +297,19 @@ mod tests {
     }
 
     #[test]
+    fn plurals_follow_the_count() {
+        let m = Messages::new(Lang::En);
+        let warn = |n: usize| {
+            m.msg(
+                "warn-missing-glyphs",
+                &[("file", "a.png".into()), ("chars", "x".into()), ("count", n.into())],
+            )
+        };
+        assert!(warn(1).contains("it is drawn as a box"), "{}", warn(1));
+        assert!(warn(2).contains("they are drawn as boxes"), "{}", warn(2));
+    }
+
+    #[test]
     fn dates_follow_the_language() {
         let d = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
         let en = Messages::new(Lang::En);

@@ -158,7 +158,11 @@ fn chart_warning(messages: &Messages, file: &str, w: &ChartWarning) -> String {
                 .collect();
             messages.msg(
                 "warn-missing-glyphs",
-                &[("file", file.into()), ("chars", chars.join(", ").into())],
+                &[
+                    ("file", file.into()),
+                    ("chars", chars.join(", ").into()),
+                    ("count", chars.len().into()),
+                ],
             )
         }
     }
