@@ -302,7 +302,11 @@ mod tests {
         let warn = |n: usize| {
             m.msg(
                 "warn-missing-glyphs",
-                &[("file", "a.png".into()), ("chars", "x".into()), ("count", n.into())],
+                &[
+                    ("file", "a.png".into()),
+                    ("chars", "x".into()),
+                    ("count", n.into()),
+                ],
             )
         };
         assert!(warn(1).contains("it is drawn as a box"), "{}", warn(1));
