@@ -23,7 +23,7 @@ Steps (as root, or point DIR at an extracted copy of the folder):
 The subset keeps every character of GB 2312 (its 6,763 hanzi and 682 other
 characters), the CJK Symbols and Punctuation block (U+3000-U+303F), the
 Halfwidth and Fullwidth Forms block (U+FF00-U+FFEF) and every character of
-locales/zh-CN.ftl. It drops hinting and OpenType layout tables, which the
+locales/zh-CN.ftl (a test fails when one is missing). It drops hinting and OpenType layout tables, which the
 chart renderer does not use.
 """
 
@@ -71,8 +71,10 @@ def blocks() -> set[str]:
 
 
 def locale_chars() -> set[str]:
+    """The CJK characters (U+2E80 and up) of the Chinese messages; Noto Sans
+    draws everything below (Latin, "–", "·")."""
     ftl = ROOT / "locales" / "zh-CN.ftl"
-    return {c for c in ftl.read_text(encoding="utf-8") if ord(c) > 0x7F}
+    return {c for c in ftl.read_text(encoding="utf-8") if ord(c) >= 0x2E80}
 
 
 def subset(font: pathlib.Path, sha256: str, output: pathlib.Path, text_file: pathlib.Path) -> None:
