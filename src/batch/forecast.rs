@@ -295,7 +295,13 @@ pub fn forecast_row(
     // Cost (M4 + M5), non-decreasing in the notary fee.
     let fixed_cost = draws.first().map_or(model.review_fee, |d| model.cost(d));
     let notary_varies = draws.iter().any(|d| model.cost(d) != fixed_cost);
-    let (cost_p50, cost_p95) = if notary_varies {
+    // Their precision comes from the fee's order statistics at the interval ranks, selected in
+    // the same pass (the cost is the fee plus a constant).
+    let span = |r: (Option<usize>, Option<usize>), ranks: &[usize], picked: &[f64]| match r {
+        (Some(l), Some(u)) => Some((at(ranks, picked, u) - at(ranks, picked, l)) / 2.0),
+        _ => None,
+    };
+    let (cost_p50, cost_p95, cost_p50_half, cost_p95_half) = if notary_varies {
         values.clear();
         values.extend(draws.iter().map(|d| d.notary_fee));
         let p = [position(n, 0.5), position(n, 0.95)];
@@ -303,24 +309,31 @@ pub fn forecast_row(
         for (lo, hi, _) in p {
             ranks.extend([lo, hi]);
         }
+        for (l, u) in [ci[1], ci[2]] {
+            ranks.extend(l.iter().chain(u.iter()).copied());
+        }
         select(values, ranks, picked);
         let cost = |x: f64| model.review_fee + x;
-        (up(ranks, picked, p[0], cost), up(ranks, picked, p[1], cost))
+        (
+            up(ranks, picked, p[0], cost),
+            up(ranks, picked, p[1], cost),
+            span(ci[1], ranks, picked),
+            span(ci[2], ranks, picked),
+        )
     } else {
-        (fixed_cost, fixed_cost)
-    };
-    // Their precision: the notary fee's order statistics (the cost is the fee plus a constant).
-    let (cost_p50_half, cost_p95_half) = if notary_varies {
-        (half_between(values, ci[1]), half_between(values, ci[2]))
-    } else {
-        (Some(0.0), Some(0.0))
+        (fixed_cost, fixed_cost, Some(0.0), Some(0.0))
     };
 
-    // Retention rate.
+    // Retention rate: its median and the interval ranks in one selection.
     values.clear();
     values.extend(draws.iter().map(|d| d.retention));
-    let retention_p50 = quantiles(values, &[0.5])[0];
-    let retention_p50_half = half_between(values, ci[1]);
+    let mid = position(n, 0.5);
+    ranks.clear();
+    ranks.extend([mid.0, mid.1]);
+    ranks.extend(ci[1].0.iter().chain(ci[1].1.iter()).copied());
+    select(values, ranks, picked);
+    let retention_p50 = up(ranks, picked, mid, |x| x);
+    let retention_p50_half = span(ci[1], ranks, picked);
 
     // Cost per retained follower over the runs with R > 0: run by run when the cost varies.
     let kept = draws.iter().filter(|d| d.retained > 0).count();
