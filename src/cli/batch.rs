@@ -39,6 +39,7 @@ const EXAMPLES: &str = "\
 Examples:
   fanplan batch data/examples/accounts.csv -o forecasts.csv
   fanplan batch accounts.csv -o forecasts.csv --errors errors.csv --summary portfolio.json
+  fanplan batch accounts.csv --summary portfolio.json --correlation 0.5
   fanplan batch accounts-gbk.csv --encoding gbk --bom -o forecasts.csv --threads 2
   cat accounts.csv | fanplan batch - > forecasts.csv
 

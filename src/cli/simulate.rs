@@ -13,7 +13,8 @@ const EXAMPLES: &str = "\
 Examples:
   fanplan simulate --followers 120000 --cross-entity
   fanplan simulate --followers 12万 --kind 服务号 --overlap 10% --at-least 90000 --format json
-  fanplan simulate --followers 120000 --cross-entity --dist pert --charts charts/";
+  fanplan simulate --followers 120000 --cross-entity --dist pert --charts charts/
+  fanplan simulate --followers 120000 --cross-entity --precision 0.001 --sampling lhs";
 
 /// Flags of `fanplan simulate`.
 #[derive(Debug, Args)]
