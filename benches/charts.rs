@@ -5,6 +5,9 @@
 //! scenario ids drawn from the embedded CJK font). Target: < 150 ms each in
 //! release. Run with `cargo bench --bench charts`.
 
+// Test and bench helpers may panic on a broken fixture: that is a failed test, not a user error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};

@@ -3,6 +3,9 @@
 //! Chinese: ids and chart text draw as glyphs (the pixels differ where the ids differ), a
 //! character no font has is named in a warning, `--font` is checked and used.
 
+// Test and bench helpers may panic on a broken fixture: that is a failed test, not a user error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use predicates::prelude::*;
 use std::path::Path;
 
