@@ -12,6 +12,7 @@ pub mod batch;
 pub mod calendar;
 pub mod chart;
 pub mod cli;
+pub mod excel;
 pub mod forecast;
 pub mod plan;
 pub mod report;

@@ -8,6 +8,7 @@
 use crate::cli::args::{
     parse_count, parse_horizon, parse_kind, parse_number, parse_share, parse_subject,
 };
+use crate::excel::{excel_date, normalize_excel_text};
 use crate::scenario::{parse_bool, parse_date, Field, Scenario, ScenarioInput};
 use chrono::NaiveDate;
 
@@ -89,6 +90,7 @@ impl Columns {
         let mut unknown = Vec::new();
         for (i, raw) in header.iter().enumerate() {
             let name = header_name(raw);
+            let name = crate::excel::canonical_column(&name).to_string();
             if name == "id" {
                 if id.replace(i).is_some() {
                     return Err(HeaderError::Repeated(name));
@@ -143,6 +145,34 @@ impl Columns {
     }
 }
 
+impl Columns {
+    /// The column name of field `i` (`column N` for an unknown one).
+    fn name_of(&self, i: usize) -> String {
+        if i == self.id {
+            return "id".to_string();
+        }
+        match self.fields.iter().find(|(j, _)| *j == i) {
+            Some((_, f)) => f.column().to_string(),
+            None => format!("column {}", i + 1),
+        }
+    }
+
+    /// The first cell of `record` that is not valid UTF-8: its column and its text with the
+    /// bad bytes shown as U+FFFD.
+    pub fn first_invalid_cell(&self, record: &csv::ByteRecord) -> (String, String) {
+        record
+            .iter()
+            .enumerate()
+            .find(|(_, f)| std::str::from_utf8(f).is_err())
+            .map_or((String::new(), String::new()), |(i, f)| {
+                (
+                    self.name_of(i),
+                    String::from_utf8_lossy(f).trim().to_string(),
+                )
+            })
+    }
+}
+
 /// One unreadable cell (or row), before the line number is attached.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellError {
@@ -177,7 +207,7 @@ fn set(input: &mut ScenarioInput, field: Field, text: &str) -> Result<(), String
         Field::NotaryFeeMin => input.notary_fee_min = Some(parse_number(text)?),
         Field::NotaryFeeMax => input.notary_fee_max = Some(parse_number(text)?),
         Field::ValuePerFollower => input.value_per_follower = Some(parse_number(text)?),
-        Field::StartDate => input.start_date = Some(parse_date(text)?),
+        Field::StartDate => input.start_date = Some(parse_date(&excel_date(text))?),
         Field::Horizon => input.horizon = Some(parse_horizon(text)?),
     }
     Ok(())
@@ -227,10 +257,11 @@ pub fn parse_row(
         };
         let text = text.trim();
         texts.push((field, text));
-        if text.is_empty() {
+        let normal = normalize_excel_text(text);
+        if normal.is_empty() {
             continue;
         }
-        if let Err(reason) = set(&mut input, field, text) {
+        if let Err(reason) = set(&mut input, field, &normal) {
             errors.push(cell_error(field.column(), text, reason));
         }
     }

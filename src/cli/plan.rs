@@ -2,7 +2,9 @@
 //! `--options` every way open to the account, ranked. Exit 3 when the rules forbid the
 //! migration (M1–M3), with the violated rules and a pointer to `--options`.
 
-use super::args::{parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableJsonCsv};
+use super::args::{
+    excel, parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableJsonCsv,
+};
 use super::simulate::run_options;
 use super::{chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{timeline_png, ChartSize, TimelineChart, TimelineStep};
@@ -69,7 +71,7 @@ pub struct AccountArgs {
     #[arg(long)]
     ad_account: bool,
     /// Published articles to back up (B1)
-    #[arg(long, value_name = "N", value_parser = parse_count)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_count))]
     articles: Option<u64>,
     /// The day the end of service was announced, YYYY-MM-DD (D8)
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
