@@ -15,7 +15,7 @@ pub fn parse_kind(s: &str) -> Result<Kind, String> {
         .map_err(|e: crate::rules::WordError| e.to_string())
 }
 
-/// Parse a subject: personal|enterprise|government|media or 个人|企业|政府|媒体.
+/// Parse a subject: personal|enterprise|government|media|organisation or 个人|企业|政府|媒体|其他组织.
 pub fn parse_subject(s: &str) -> Result<Subject, String> {
     s.parse()
         .map_err(|e: crate::rules::WordError| e.to_string())
@@ -145,7 +145,8 @@ pub struct ScenarioArgs {
     /// Source account kind: subscription|service (订阅号|服务号) [default: subscription]
     #[arg(long, value_name = "KIND", value_parser = excel(parse_kind))]
     pub kind: Option<Kind>,
-    /// Source subject: personal|enterprise|government|media (个人|企业|政府|媒体) [default: enterprise]
+    /// Source subject: personal|enterprise|government|media|organisation (个人|企业|政府|媒体|其他组织)
+    /// [default: enterprise]
     #[arg(long, value_name = "SUBJECT", value_parser = excel(parse_subject))]
     pub subject: Option<Subject>,
     /// Target account kind [default: the source's]

@@ -109,12 +109,14 @@ pub fn check(book: &Rulebook, s: &Scenario) -> Eligibility {
     // M2
     if m.forbid_personal_to_enterprise
         && s.source_subject == Subject::Personal
-        && s.target_subject == Subject::Enterprise
+        && s.target_subject.is_enterprise_side()
     {
         violate(
             "M2",
-            "a personal-subject account cannot migrate into an enterprise-subject account"
-                .to_string(),
+            format!(
+                "a personal-subject account cannot migrate into an {}-subject account",
+                s.target_subject
+            ),
         );
     }
     // M3
