@@ -217,14 +217,6 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
         f.commit()
             .with_context(|| format!("-o: cannot write the output {}", p.display()))?;
     }
-    if table.empty_rows() > 0 {
-        writeln!(
-            ctx.err,
-            "compare: {} empty row{} skipped",
-            table.empty_rows(),
-            if table.empty_rows() == 1 { "" } else { "s" }
-        )?;
-    }
     Ok(if report.rejected.is_empty() {
         Outcome::Done
     } else {
