@@ -782,6 +782,20 @@ mod tests {
     }
 
     #[test]
+    fn a_gbk_file_with_a_broken_byte_is_not_taken_for_utf8() {
+        // Each line: "茶馆" in GBK, then a byte no encoding of the family allows at the end.
+        let mut text = b"id,followers\n".to_vec();
+        for i in 0..30 {
+            text.extend_from_slice(b"\xb2\xe8\xb9\xdd");
+            text.extend_from_slice(format!("{i},{}\n", 100 + i).as_bytes());
+        }
+        text.push(0xFF);
+        assert!(!clean_gb18030(&text, true));
+        assert!(!mostly_utf8(&text));
+        assert_ne!(detect(&text, true), UTF_8);
+    }
+
+    #[test]
     fn short_gbk_files_are_read_as_gb18030() {
         // "茶馆" and "订阅" in GBK: two characters, which a generic detector misreads.
         for id in [&b"\xb2\xe8\xb9\xdd"[..], b"\xb6\xa9\xd4\xc4"] {
