@@ -31,7 +31,7 @@ const EXAMPLES: &str = "\
 Examples:
   fanplan batch data/examples/accounts.csv -o forecasts.csv
   fanplan batch accounts.csv -o forecasts.csv --errors errors.csv --summary portfolio.json
-  fanplan batch accounts-gbk.csv --encoding gbk --bom -o forecasts.csv --threads 2
+  fanplan batch accounts-gbk.csv -o forecasts.csv --threads 2   (GBK found, BOM added)
   cat accounts.csv | fanplan batch - > forecasts.csv
 
 Rows that cannot be read are skipped and reported (line, id, column, value, reason); the exit
@@ -73,12 +73,14 @@ pub enum BatchFormat {
 /// `--encoding`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EncodingArg {
-    /// Byte-order mark, else valid UTF-8, else the most likely encoding
+    /// Byte-order mark, else UTF-16 by its zero bytes, else valid UTF-8, else GB18030 when it
+    /// decodes cleanly, else UTF-8 with a few bad bytes (those rows rejected), else the most
+    /// likely encoding
     Auto,
     /// UTF-8, with or without a byte-order mark
     #[value(name = "utf-8", alias = "utf8")]
     Utf8,
-    /// GBK / GB18030 (Excel on Chinese Windows)
+    /// GBK / GB18030 (Excel on Chinese Windows), even after a UTF-8 byte-order mark
     #[value(alias = "gb18030", alias = "gb2312")]
     Gbk,
 }
