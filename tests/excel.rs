@@ -2,16 +2,14 @@
 //! (tests/fixtures/excel/, made by make_fixtures.py there) through `batch` and `compare`, and
 //! the outputs as Excel opens them.
 
-use assert_cmd::Command;
+mod common;
+
+use common::fanplan;
 use fanplan::rules::{Rulebook, Subject};
 use std::path::Path;
 
-fn fanplan() -> Command {
-    Command::cargo_bin("fanplan").expect("binary built")
-}
-
 fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/excel/{name}", env!("CARGO_MANIFEST_DIR"))
+    common::fixture(&format!("excel/{name}"))
 }
 
 /// Run fanplan and return (exit code, stdout, stderr).
