@@ -2,6 +2,9 @@
 //! (tests/fixtures/excel/, made by make_fixtures.py there) through `batch` and `compare`, and
 //! the outputs as Excel opens them.
 
+// Test helpers may panic on a broken fixture: that is a failed test, not a user error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::fanplan;
