@@ -50,10 +50,10 @@ fn parse_small(s: &str) -> Result<u32, String> {
 #[command(next_help_heading = "Account")]
 pub struct AccountArgs {
     /// Balance left in the account, yuan (D4) [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = parse_yuan)]
+    #[arg(long, value_name = "YUAN", value_parser = excel(parse_yuan))]
     balance: Option<f64>,
     /// Income waiting for settlement, yuan (D4) [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = parse_yuan)]
+    #[arg(long, value_name = "YUAN", value_parser = excel(parse_yuan))]
     pending_income: Option<f64>,
     /// WeChat Pay is enabled on the account (D4, D5)
     #[arg(long)]
@@ -62,10 +62,10 @@ pub struct AccountArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     last_active: Option<NaiveDate>,
     /// Mini programs bound to the account (D6) [default: 0]
-    #[arg(long, value_name = "N", value_parser = parse_small)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_small))]
     mini_programs: Option<u32>,
     /// Third-party platforms authorised on the account (D6) [default: 0]
-    #[arg(long, value_name = "N", value_parser = parse_small)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_small))]
     third_party: Option<u32>,
     /// A Tencent ad account is linked (D6)
     #[arg(long)]
