@@ -8,7 +8,8 @@
 mod common;
 
 use common::fanplan;
-use fanplan::rules::{Rulebook, Subject};
+use fanplan::domain::Subject;
+use fanplan::rules::Rulebook;
 use std::path::Path;
 
 fn fixture(name: &str) -> String {

@@ -10,7 +10,7 @@
 //! counted) and rejects duplicate ids. Cell parsing lives in [`super::row`].
 
 use super::row::{parse_row, Columns, HeaderError};
-use super::RowError;
+use super::{Column, RowError, RowProblem};
 use crate::scenario::Scenario;
 use chrono::NaiveDate;
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
@@ -567,28 +567,27 @@ impl<R: Read> Table<R> {
                     id: id.clone(),
                     column: c.column,
                     value: c.value,
-                    reason: c.reason,
+                    problem: c.problem,
                 })
                 .collect::<Vec<_>>()
         });
         if std::str::from_utf8(self.record.as_slice()).is_err() {
-            let offset = bad_byte;
             let (column, value) = self.columns.first_invalid_cell(&self.record);
             parsed = Err(vec![RowError {
                 line,
                 id: id.clone(),
                 column,
                 value,
-                reason: invalid_utf8_reason(offset),
+                problem: RowProblem::NotUtf8 { offset: bad_byte },
             }]);
         }
         if !id.is_empty() && !self.seen.insert(id_hash(&id)) {
             let dup = RowError {
                 line,
                 id: id.clone(),
-                column: "id".to_string(),
+                column: Column::Id,
                 value: id.clone(),
-                reason: "duplicate id: an earlier row has the same id".to_string(),
+                problem: RowProblem::DuplicateId,
             };
             match &mut parsed {
                 Ok(_) => parsed = Err(vec![dup]),
@@ -596,16 +595,6 @@ impl<R: Read> Table<R> {
             }
         }
         Ok(Some(Row { line, id, parsed }))
-    }
-}
-
-/// The reason given for a row holding bytes that are not UTF-8 in a file read as UTF-8.
-fn invalid_utf8_reason(offset: Option<u64>) -> String {
-    match offset {
-        Some(o) => format!(
-            "holds a byte that is not valid UTF-8 at byte offset {o} of the file (the file is read as UTF-8: fix that byte, or save the whole file in one encoding)"
-        ),
-        None => "is not valid UTF-8 text (is the file GBK? try --encoding gbk)".to_string(),
     }
 }
 
@@ -653,7 +642,7 @@ mod tests {
         let gbk = b"id,followers,source_kind\nx,100,\xb7\xfe\xce\xf1\xba\xc5\n";
         let r = rows(gbk, EncodingChoice::Gbk);
         let s = r[0].parsed.as_ref().expect("valid row");
-        assert_eq!(s.source_kind, crate::rules::Kind::Service);
+        assert_eq!(s.source_kind, crate::domain::Kind::Service);
     }
 
     #[test]
@@ -774,10 +763,11 @@ mod tests {
             (e.line, e.id.as_str(), e.column.as_str()),
             (152, "茶馆150", "followers")
         );
-        assert!(
-            e.reason.contains(&format!("byte offset {}", comma + 1)),
-            "{}",
-            e.reason
+        assert_eq!(
+            e.problem,
+            RowProblem::NotUtf8 {
+                offset: Some(comma as u64 + 1)
+            }
         );
     }
 
