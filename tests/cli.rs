@@ -371,6 +371,29 @@ fn completions_and_man_page() {
 }
 
 #[test]
+fn each_command_lists_only_the_flags_it_uses_grouped() {
+    let check = fanplan().args(["check", "--help"]).output().expect("runs");
+    let check = String::from_utf8_lossy(&check.stdout);
+    for unused in ["--horizon", "--value-per-follower", "--overlap", "--runs"] {
+        assert!(!check.contains(unused), "check --help lists {unused}");
+    }
+    assert!(check.contains("Scenario:") && check.contains("Output:"), "{check}");
+    fanplan()
+        .args(["check", "--followers", "1000", "--horizon", "30"])
+        .assert()
+        .code(2);
+    let sim = fanplan().args(["simulate", "--help"]).output().expect("runs");
+    let sim = String::from_utf8_lossy(&sim.stdout);
+    let order: Vec<usize> = ["Scenario:", "Forecast:", "Run:", "Output:", "Examples:"]
+        .iter()
+        .map(|h| sim.find(h).unwrap_or_else(|| panic!("{h} missing: {sim}")))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{sim}");
+    let horizon = sim.find("--horizon").expect("--horizon");
+    assert!(order[1] < horizon && horizon < order[2], "--horizon under Forecast");
+}
+
+#[test]
 fn help_works_as_a_command_and_explains_itself() {
     fanplan()
         .args(["help", "--help"])

@@ -118,7 +118,7 @@ pub struct PlanArgs {
     #[command(flatten)]
     run: RunArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = TableJsonCsv::Table)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = TableJsonCsv::Table)]
     format: TableJsonCsv,
 }
 
@@ -204,7 +204,7 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
             )
             .into());
         }
-        let s = scenario_of(&a.scenario, ctx.today)?;
+        let s = scenario_of(a.scenario.input(), ctx.today)?;
         let ranked = options(book, &s, &account, &opts).map_err(plan_error)?;
         emit(&ranked, a.format.into(), ctx.out)?;
         return Ok(Outcome::Done);
@@ -213,13 +213,13 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
     let goal = a
         .goal
         .ok_or_else(|| InvalidInput("--goal: give migrate or close (or --options)".to_string()))?;
-    let mut scenario_args = a.scenario.clone();
-    let followers_given = scenario_args.followers.is_some();
+    let mut input = a.scenario.input();
+    let followers_given = input.followers.is_some();
     if goal == Goal::Close {
         // Closing needs no follower count; a placeholder keeps the scenario valid.
-        scenario_args.followers.get_or_insert(1);
+        input.followers.get_or_insert(1);
     }
-    let s = scenario_of(&scenario_args, ctx.today)?;
+    let s = scenario_of(input, ctx.today)?;
     match plan(book, &s, &account, goal, &opts).map_err(plan_error)? {
         Planned::Plan(mut p) => {
             if !followers_given {
