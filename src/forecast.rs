@@ -320,9 +320,11 @@ impl Forecast {
             dates,
             trajectory,
             probability_at_least,
+            // A forecast is a migration: only the migration rules' (M…) assumptions apply.
             assumptions: book
                 .assumptions()
                 .into_iter()
+                .filter(|(id, _)| id.starts_with('M'))
                 .map(|(id, a)| format!("{id}: {a}"))
                 .collect(),
             warnings: scenario_warnings(s),

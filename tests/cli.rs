@@ -178,8 +178,29 @@ fn simulate_table_names_the_assumptions() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("120,000 followers"))
-        .stdout(predicate::str::contains("Assumptions in force"))
+        .stdout(predicate::str::contains("Assumptions in force (M"))
         .stdout(predicate::str::contains("Retained followers"));
+    // A migration forecast names the migration rules' assumptions only, never the closing
+    // rules (D2–D4).
+    let v = json(&[
+        "simulate",
+        "--followers",
+        "1000",
+        "--runs",
+        "100",
+        "--format",
+        "json",
+    ]);
+    let ids: Vec<&str> = v["assumptions"]
+        .as_array()
+        .expect("assumptions")
+        .iter()
+        .filter_map(|a| a.as_str()?.split(':').next())
+        .collect();
+    assert!(
+        !ids.is_empty() && ids.iter().all(|id| id.starts_with('M')),
+        "{ids:?}"
+    );
 }
 
 #[test]
@@ -377,12 +398,18 @@ fn each_command_lists_only_the_flags_it_uses_grouped() {
     for unused in ["--horizon", "--value-per-follower", "--overlap", "--runs"] {
         assert!(!check.contains(unused), "check --help lists {unused}");
     }
-    assert!(check.contains("Scenario:") && check.contains("Output:"), "{check}");
+    assert!(
+        check.contains("Scenario:") && check.contains("Output:"),
+        "{check}"
+    );
     fanplan()
         .args(["check", "--followers", "1000", "--horizon", "30"])
         .assert()
         .code(2);
-    let sim = fanplan().args(["simulate", "--help"]).output().expect("runs");
+    let sim = fanplan()
+        .args(["simulate", "--help"])
+        .output()
+        .expect("runs");
     let sim = String::from_utf8_lossy(&sim.stdout);
     let order: Vec<usize> = ["Scenario:", "Forecast:", "Run:", "Output:", "Examples:"]
         .iter()
@@ -390,7 +417,10 @@ fn each_command_lists_only_the_flags_it_uses_grouped() {
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{sim}");
     let horizon = sim.find("--horizon").expect("--horizon");
-    assert!(order[1] < horizon && horizon < order[2], "--horizon under Forecast");
+    assert!(
+        order[1] < horizon && horizon < order[2],
+        "--horizon under Forecast"
+    );
 }
 
 #[test]
