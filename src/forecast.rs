@@ -404,9 +404,11 @@ impl Forecast {
             trajectory,
             probability_at_least,
             precision: None,
+            // A forecast is a migration: only the migration rules' (M…) assumptions apply.
             assumptions: book
                 .assumptions()
                 .into_iter()
+                .filter(|(id, _)| id.starts_with('M'))
                 .map(|(id, a)| format!("{id}: {a}"))
                 .collect(),
             warnings,

@@ -178,8 +178,29 @@ fn simulate_table_names_the_assumptions() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("120,000 followers"))
-        .stdout(predicate::str::contains("Assumptions in force"))
+        .stdout(predicate::str::contains("Assumptions in force (M"))
         .stdout(predicate::str::contains("Retained followers"));
+    // A migration forecast names the migration rules' assumptions only, never the closing
+    // rules (D2–D4).
+    let v = json(&[
+        "simulate",
+        "--followers",
+        "1000",
+        "--runs",
+        "100",
+        "--format",
+        "json",
+    ]);
+    let ids: Vec<&str> = v["assumptions"]
+        .as_array()
+        .expect("assumptions")
+        .iter()
+        .filter_map(|a| a.as_str()?.split(':').next())
+        .collect();
+    assert!(
+        !ids.is_empty() && ids.iter().all(|id| id.starts_with('M')),
+        "{ids:?}"
+    );
 }
 
 #[test]
@@ -368,6 +389,38 @@ fn completions_and_man_page() {
         .stderr(predicate::str::contains("fanplan-batch.1"));
     let batch = std::fs::read_to_string(pages.join("fanplan-batch.1")).expect("batch page");
     assert!(batch.contains("<INPUT>"), "{batch}");
+}
+
+#[test]
+fn each_command_lists_only_the_flags_it_uses_grouped() {
+    let check = fanplan().args(["check", "--help"]).output().expect("runs");
+    let check = String::from_utf8_lossy(&check.stdout);
+    for unused in ["--horizon", "--value-per-follower", "--overlap", "--runs"] {
+        assert!(!check.contains(unused), "check --help lists {unused}");
+    }
+    assert!(
+        check.contains("Scenario:") && check.contains("Output:"),
+        "{check}"
+    );
+    fanplan()
+        .args(["check", "--followers", "1000", "--horizon", "30"])
+        .assert()
+        .code(2);
+    let sim = fanplan()
+        .args(["simulate", "--help"])
+        .output()
+        .expect("runs");
+    let sim = String::from_utf8_lossy(&sim.stdout);
+    let order: Vec<usize> = ["Scenario:", "Forecast:", "Run:", "Output:", "Examples:"]
+        .iter()
+        .map(|h| sim.find(h).unwrap_or_else(|| panic!("{h} missing: {sim}")))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{sim}");
+    let horizon = sim.find("--horizon").expect("--horizon");
+    assert!(
+        order[1] < horizon && horizon < order[2],
+        "--horizon under Forecast"
+    );
 }
 
 #[test]

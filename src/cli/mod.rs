@@ -236,8 +236,11 @@ pub fn flag_error(e: ScenarioError) -> anyhow::Error {
 }
 
 /// Build the scenario of the SCENARIO flags.
-pub fn scenario_of(args: &args::ScenarioArgs, today: NaiveDate) -> anyhow::Result<Scenario> {
-    args.input().build(today).map_err(flag_error)
+pub fn scenario_of(
+    input: crate::scenario::ScenarioInput,
+    today: NaiveDate,
+) -> anyhow::Result<Scenario> {
+    input.build(today).map_err(flag_error)
 }
 
 /// Parse `--chart-size`.

@@ -2,7 +2,9 @@
 //! `--options` every way open to the account, ranked. Exit 3 when the rules forbid the
 //! migration (M1–M3), with the violated rules and a pointer to `--options`.
 
-use super::args::{parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableJsonCsv};
+use super::args::{
+    excel, parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableJsonCsv,
+};
 use super::simulate::run_options;
 use super::{chart_look, chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{timeline_png, ChartSize, Look, TimelineChart, TimelineStep};
@@ -48,10 +50,10 @@ fn parse_small(s: &str) -> Result<u32, String> {
 #[command(next_help_heading = "Account")]
 pub struct AccountArgs {
     /// Balance left in the account, yuan (D4) [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = parse_yuan)]
+    #[arg(long, value_name = "YUAN", value_parser = excel(parse_yuan))]
     balance: Option<f64>,
     /// Income waiting for settlement, yuan (D4) [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = parse_yuan)]
+    #[arg(long, value_name = "YUAN", value_parser = excel(parse_yuan))]
     pending_income: Option<f64>,
     /// WeChat Pay is enabled on the account (D4, D5)
     #[arg(long)]
@@ -60,16 +62,16 @@ pub struct AccountArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     last_active: Option<NaiveDate>,
     /// Mini programs bound to the account (D6) [default: 0]
-    #[arg(long, value_name = "N", value_parser = parse_small)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_small))]
     mini_programs: Option<u32>,
     /// Third-party platforms authorised on the account (D6) [default: 0]
-    #[arg(long, value_name = "N", value_parser = parse_small)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_small))]
     third_party: Option<u32>,
     /// A Tencent ad account is linked (D6)
     #[arg(long)]
     ad_account: bool,
     /// Published articles to back up (B1)
-    #[arg(long, value_name = "N", value_parser = parse_count)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_count))]
     articles: Option<u64>,
     /// The day the end of service was announced, YYYY-MM-DD (D8)
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
@@ -116,7 +118,7 @@ pub struct PlanArgs {
     #[command(flatten)]
     run: RunArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = TableJsonCsv::Table)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = TableJsonCsv::Table)]
     format: TableJsonCsv,
 }
 
@@ -202,7 +204,7 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
             )
             .into());
         }
-        let s = scenario_of(&a.scenario, ctx.today)?;
+        let s = scenario_of(a.scenario.input(), ctx.today)?;
         let ranked = options(book, &s, &account, &opts).map_err(plan_error)?;
         emit(&ranked, a.format.into(), ctx.out)?;
         return Ok(Outcome::Done);
@@ -211,13 +213,13 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
     let goal = a
         .goal
         .ok_or_else(|| InvalidInput("--goal: give migrate or close (or --options)".to_string()))?;
-    let mut scenario_args = a.scenario.clone();
-    let followers_given = scenario_args.followers.is_some();
+    let mut input = a.scenario.input();
+    let followers_given = input.followers.is_some();
     if goal == Goal::Close {
         // Closing needs no follower count; a placeholder keeps the scenario valid.
-        scenario_args.followers.get_or_insert(1);
+        input.followers.get_or_insert(1);
     }
-    let s = scenario_of(&scenario_args, ctx.today)?;
+    let s = scenario_of(input, ctx.today)?;
     match plan(book, &s, &account, goal, &opts).map_err(plan_error)? {
         Planned::Plan(mut p) => {
             if !followers_given {

@@ -33,7 +33,7 @@ pub struct SimulateArgs {
     #[arg(long, value_enum, default_value_t = SamplingArg::Mc)]
     sampling: SamplingArg,
     /// Output format
-    #[arg(long, value_enum, default_value_t = TableJsonCsv::Table)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = TableJsonCsv::Table)]
     format: TableJsonCsv,
 }
 
@@ -83,7 +83,7 @@ pub fn run_options(run: &RunArgs, default_runs: u64) -> RunOptions {
 
 /// Run `fanplan simulate`.
 pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
-    let s = scenario_of(&a.scenario, ctx.today)?;
+    let s = scenario_of(a.scenario.input(), ctx.today)?;
     let default_runs = if a.precision.is_some() {
         PRECISION_CEILING
     } else {
