@@ -5,9 +5,11 @@
 use super::args::{parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableJsonCsv};
 use super::simulate::run_options;
 use super::{chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
+use crate::calendar::Calendar;
 use crate::chart::{timeline_png, ChartSize, TimelineChart, TimelineStep};
 use crate::forecast::scenario_warnings;
 use crate::plan::{options, plan, Account, Goal, Plan, PlanError, Planned};
+use crate::report::calendar::provisional_warning;
 use crate::report::{emit, CheckReport, ForbiddenPlan};
 use crate::rules::Rulebook;
 use chrono::NaiveDate;
@@ -147,12 +149,32 @@ fn write_timeline(p: &Plan, dir: &Path, size: ChartSize) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// CSV has no place for warnings: they go to standard error, so none is lost.
+fn warn_on_stderr<'a>(
+    warnings: impl Iterator<Item = &'a String>,
+    ctx: &mut Ctx<'_>,
+) -> anyhow::Result<()> {
+    let mut seen = Vec::new();
+    for w in warnings {
+        if !seen.contains(&w) {
+            writeln!(ctx.err, "warning: {w}")?;
+            seen.push(w);
+        }
+    }
+    Ok(())
+}
+
 fn plan_error(e: PlanError) -> anyhow::Error {
     InvalidInput(e.to_string()).into()
 }
 
 /// Run `fanplan plan`.
-pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+pub fn run(
+    cal: &Calendar,
+    book: &Rulebook,
+    a: &PlanArgs,
+    ctx: &mut Ctx<'_>,
+) -> anyhow::Result<Outcome> {
     let opts = run_options(&a.run, 10_000);
     // A bad size is refused before any work.
     let size = chart_size(&a.run.chart_size)?;
@@ -165,8 +187,18 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
             .into());
         }
         let s = scenario_of(&a.scenario, ctx.today)?;
-        let ranked = options(book, &s, &account, &opts).map_err(plan_error)?;
+        let mut ranked = options(cal, book, &s, &account, &opts).map_err(plan_error)?;
+        ranked
+            .warnings
+            .extend(provisional_warning(&ranked.provisional_years));
         emit(&ranked, a.format.into(), ctx.out)?;
+        if a.format == TableJsonCsv::Csv {
+            let all = ranked
+                .warnings
+                .iter()
+                .chain(ranked.options.iter().flat_map(|o| &o.warnings));
+            warn_on_stderr(all, ctx)?;
+        }
         return Ok(Outcome::Done);
     }
     let goal = a
@@ -179,8 +211,12 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
         scenario_args.followers.get_or_insert(1);
     }
     let s = scenario_of(&scenario_args, ctx.today)?;
-    match plan(book, &s, &account, goal, &opts).map_err(plan_error)? {
+    match plan(cal, book, &s, &account, goal, &opts).map_err(plan_error)? {
         Planned::Plan(mut p) => {
+            p.warnings.extend(provisional_warning(&p.provisional_years));
+            if a.format == TableJsonCsv::Csv {
+                warn_on_stderr(p.warnings.iter(), ctx)?;
+            }
             if !followers_given {
                 p.followers_lost = None;
             }

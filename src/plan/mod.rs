@@ -61,7 +61,7 @@ mod options;
 
 pub use options::{options, Options, Way, WayOption};
 
-use crate::calendar::{coverage, CalendarError};
+use crate::calendar::{Basis, Calendar, CalendarError, FIRST_YEAR, LAST_YEAR};
 use crate::forecast::{AtLeast, RulesId, RunOptions};
 use crate::rules::{Eligibility, Route, Rulebook};
 use crate::scenario::Scenario;
@@ -274,6 +274,9 @@ pub struct Step {
     pub after: Vec<&'static str>,
     /// Details: materials, deadlines, counts.
     pub notes: Vec<String>,
+    /// The weakest basis of the holiday data its dates rest on (its own working days, and those
+    /// of the steps it waits for); `null` when they rest on none (calendar days only).
+    pub basis: Option<Basis>,
 }
 
 /// A dated plan (SPEC §6).
@@ -321,6 +324,8 @@ pub struct Plan {
     pub licence_reuse: Option<DateRange>,
     /// What the user should know, including dates outside the holiday calendar.
     pub warnings: Vec<String>,
+    /// The years whose provisional holidays (no notice known) some step's dates rest on.
+    pub provisional_years: Vec<i32>,
     /// The assumptions of the rulebook in force, `ID: text`.
     pub assumptions: Vec<String>,
 }
@@ -405,6 +410,9 @@ struct Draft {
     cost: Money,
     after: Vec<&'static str>,
     notes: Vec<String>,
+    basis: Option<Basis>,
+    /// The step whose start is this step's deadline (its end rests on that step's days).
+    deadline_of: Option<&'static str>,
 }
 
 impl Draft {
@@ -422,6 +430,8 @@ impl Draft {
             cost: Money::ZERO,
             after: Vec::new(),
             notes: Vec::new(),
+            basis: None,
+            deadline_of: None,
         }
     }
 
@@ -479,8 +489,56 @@ impl Draft {
             cost_yuan: self.cost,
             after: self.after,
             notes: self.notes,
+            basis: self.basis,
         }
     }
+}
+
+/// Gives each draft the weakest basis of its own days and of the steps it rests on (those it
+/// waits for, and the step its deadline is), through chains of any length.
+fn settle_bases(drafts: &mut [Draft]) {
+    // Each pass carries a basis one step further; a chain is never longer than the drafts.
+    for _ in 0..drafts.len() {
+        let mut changed = false;
+        for i in 0..drafts.len() {
+            let inherited = drafts
+                .iter()
+                .filter(|d| drafts[i].after.contains(&d.id) || drafts[i].deadline_of == Some(d.id))
+                .filter_map(|d| d.basis)
+                .min();
+            let own = drafts[i].basis;
+            let settled = match (own, inherited) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            if settled != own {
+                drafts[i].basis = settled;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// The finished steps of a plan, its warnings and the provisional years its dates rest on.
+fn conclude(
+    cal: &Calendar,
+    mut drafts: Vec<Draft>,
+    start: NaiveDate,
+    notes: Notes,
+) -> (Vec<Step>, Vec<String>, Vec<i32>) {
+    settle_bases(&mut drafts);
+    let mut years: Vec<i32> = drafts
+        .iter()
+        .filter(|d| d.basis == Some(Basis::Provisional))
+        .flat_map(|d| cal.provisional_years(d.start.min(d.end_p50), d.end_p90))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let steps = drafts.into_iter().map(|d| d.finish(start)).collect();
+    (steps, notes.into_warnings(), years)
 }
 
 /// Collects the warnings of a plan as it is built.
@@ -492,22 +550,26 @@ struct Notes {
 }
 
 impl Notes {
-    fn working(&mut self, step: &'static str, shift: &dates::WorkingShift) {
+    /// Records a working-day shift of `draft`: its basis, and whether weekends alone counted.
+    fn working(&mut self, draft: &mut Draft, shift: &dates::WorkingShift) {
+        if let Some(b) = shift.basis {
+            draft.basis = Some(Basis::weakest(draft.basis, b));
+        }
         if shift.weekends_only {
-            self.weekends_only.push((step, shift.when.latest()));
+            self.weekends_only.push((draft.id, shift.when.latest()));
         }
     }
 
     fn into_warnings(mut self) -> Vec<String> {
         if !self.weekends_only.is_empty() {
-            let (from, to) = coverage();
+            let (from, to) = (FIRST_YEAR, LAST_YEAR);
             let steps: Vec<String> = self
                 .weekends_only
                 .iter()
                 .map(|(id, last)| format!("{id} (up to {last})"))
                 .collect();
             self.warnings.push(format!(
-                "the holiday calendar covers {from} to {to}: outside it, working days were assumed to be Monday to Friday (public holidays and make-up days unknown) for {}",
+                "the holiday calendar covers the years {from} to {to}: outside them, working days were assumed to be Monday to Friday (public holidays and make-up days unknown) for {}",
                 steps.join(", ")
             ));
         }
@@ -515,11 +577,12 @@ impl Notes {
     }
 }
 
-/// Plan `goal` for the source account of scenario `s`.
+/// Plan `goal` for the source account of scenario `s`, on the working days of `cal`.
 ///
 /// A forbidden migration (M1–M3) is answered with its eligibility. Dates come from `opts.runs`
 /// Monte Carlo runs seeded with `opts.seed`.
 pub fn plan(
+    cal: &Calendar,
     book: &Rulebook,
     s: &Scenario,
     account: &Account,
@@ -528,8 +591,8 @@ pub fn plan(
 ) -> Result<Planned, PlanError> {
     check_account(account, s.start_date)?;
     match goal {
-        Goal::Close => close::plan(book, s, account, opts).map(|p| Planned::Plan(Box::new(p))),
-        Goal::Migrate => migrate::plan(book, s, account, opts),
+        Goal::Close => close::plan(cal, book, s, account, opts).map(|p| Planned::Plan(Box::new(p))),
+        Goal::Migrate => migrate::plan(cal, book, s, account, opts),
     }
 }
 
@@ -588,6 +651,7 @@ fn backup(
     let b = &book.backup;
     let title = "Back up articles, interaction records and statistics (B1, B2)".to_string();
     let mut d = Draft::new("backup", "B1, B2", title, &When::Fixed(start), deadline);
+    d.deadline_of = Some(before);
     let per = u64::from(b.articles_per_export);
     d.notes.push(match account.articles {
         Some(n) => format!(
@@ -649,6 +713,7 @@ fn unbind(account: &Account, start: NaiveDate) -> Option<Draft> {
 
 /// D5 with D4 §四: close WeChat Pay, then the fund freeze; `None` without `--payment`.
 fn close_payment(
+    cal: &Calendar,
     book: &Rulebook,
     account: &Account,
     start: NaiveDate,
@@ -659,8 +724,7 @@ fn close_payment(
     }
     let c = &book.closing;
     let n = c.payment_freeze_working_days;
-    let shifted = When::Fixed(start).add_working(n)?;
-    notes.working("close_payment", &shifted);
+    let shifted = When::Fixed(start).add_working(cal, n)?;
     let title = format!(
         "Cancel WeChat Pay on the merchant platform; funds frozen {n} working days, refunds still handled (D5)"
     );
@@ -673,6 +737,7 @@ fn close_payment(
     );
     d.unit = Unit::WorkingDays;
     d.duration = Length::fixed(n);
+    notes.working(&mut d, &shifted);
     let limit = c.payment_balance_limit_yuan;
     if account.balance_yuan > limit {
         d.rule = "D5, D4";

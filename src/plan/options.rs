@@ -4,6 +4,7 @@
 //! ways the rules forbid (M1–M3) are listed after, with the rules that forbid each.
 
 use super::{plan, Account, DateRange, Goal, Money, PlanError, Planned, Spread, Status};
+use crate::calendar::Calendar;
 use crate::forecast::{RulesId, RunOptions};
 use crate::rules::{Route, Rulebook, Violation};
 use crate::scenario::Scenario;
@@ -64,6 +65,8 @@ pub struct WayOption {
     pub finish: Option<DateRange>,
     /// Its blocked steps, `step: rule: reason`.
     pub blocked: Vec<String>,
+    /// The warnings of its plan.
+    pub warnings: Vec<String>,
 }
 
 /// The answer of `plan --options`.
@@ -81,6 +84,10 @@ pub struct Options {
     pub runs: u64,
     /// The ways, ranked; forbidden ones last.
     pub options: Vec<WayOption>,
+    /// What the user should know about every way (the holiday calendar's).
+    pub warnings: Vec<String>,
+    /// The years whose provisional holidays some way's dates rest on.
+    pub provisional_years: Vec<i32>,
 }
 
 /// The scenario of a way: the target's kind and verification as given; a same-entity target has
@@ -114,6 +121,7 @@ fn rank_order(a: &WayOption, b: &WayOption) -> Ordering {
 
 /// Plan every way open to the source account of `s` and rank them.
 pub fn options(
+    cal: &Calendar,
     book: &Rulebook,
     s: &Scenario,
     account: &Account,
@@ -121,30 +129,35 @@ pub fn options(
 ) -> Result<Options, PlanError> {
     let mut allowed = Vec::new();
     let mut forbidden = Vec::new();
+    let mut provisional_years = Vec::new();
     for way in Way::ALL {
         let goal = if way == Way::Close {
             Goal::Close
         } else {
             Goal::Migrate
         };
-        match plan(book, &scenario_of(s, way), account, goal, opts)? {
-            Planned::Plan(p) => allowed.push(WayOption {
-                way,
-                rank: None,
-                allowed: true,
-                route: p.route,
-                violations: Vec::new(),
-                audience: Some(p.audience),
-                followers: Some(p.followers),
-                cost_yuan: Some(p.cost_yuan),
-                finish: Some(p.finish),
-                blocked: p
-                    .steps
-                    .iter()
-                    .filter(|st| st.status == Status::Blocked)
-                    .map(|st| format!("{}: {}", st.id, st.reason.clone().unwrap_or_default()))
-                    .collect(),
-            }),
+        match plan(cal, book, &scenario_of(s, way), account, goal, opts)? {
+            Planned::Plan(p) => {
+                provisional_years.extend(p.provisional_years.iter().copied());
+                allowed.push(WayOption {
+                    way,
+                    rank: None,
+                    allowed: true,
+                    route: p.route,
+                    violations: Vec::new(),
+                    audience: Some(p.audience),
+                    followers: Some(p.followers),
+                    cost_yuan: Some(p.cost_yuan),
+                    finish: Some(p.finish),
+                    blocked: p
+                        .steps
+                        .iter()
+                        .filter(|st| st.status == Status::Blocked)
+                        .map(|st| format!("{}: {}", st.id, st.reason.clone().unwrap_or_default()))
+                        .collect(),
+                    warnings: p.warnings,
+                });
+            }
             Planned::Forbidden(e) => forbidden.push(WayOption {
                 way,
                 rank: None,
@@ -156,6 +169,7 @@ pub fn options(
                 cost_yuan: None,
                 finish: None,
                 blocked: Vec::new(),
+                warnings: Vec::new(),
             }),
         }
     }
@@ -165,6 +179,8 @@ pub fn options(
         o.rank = Some(i + 1);
     }
     allowed.extend(forbidden);
+    provisional_years.sort_unstable();
+    provisional_years.dedup();
     let f = super::frame(book);
     Ok(Options {
         version: f.version,
@@ -173,6 +189,8 @@ pub fn options(
         seed: opts.seed,
         runs: opts.runs,
         options: allowed,
+        warnings: Vec::new(),
+        provisional_years,
     })
 }
 
@@ -204,6 +222,7 @@ mod tests {
                 p90: date,
             }),
             blocked: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 

@@ -2,13 +2,20 @@
 //! in the rulebook is ignored), holiday edge cases, blocked plans and the options ranking.
 
 use super::*;
-use crate::calendar::add_working_days;
+use crate::calendar::Calendar;
 use crate::rules::{Kind, Range, Subject};
 use crate::scenario::ScenarioInput;
 use crate::sim::{Dist, DEFAULT_SEED};
+use std::sync::OnceLock;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+}
+
+/// The embedded calendar, built once for all the tests.
+fn cal() -> &'static Calendar {
+    static CAL: OnceLock<Calendar> = OnceLock::new();
+    CAL.get_or_init(|| Calendar::embedded().expect("embedded holiday data is valid"))
 }
 
 fn book() -> Rulebook {
@@ -35,7 +42,7 @@ fn opts(runs: u64) -> RunOptions {
 }
 
 fn run(book: &Rulebook, s: &Scenario, a: &Account, goal: Goal) -> Plan {
-    match plan(book, s, a, goal, &opts(500)).expect("plans") {
+    match plan(cal(), book, s, a, goal, &opts(500)).expect("plans") {
         Planned::Plan(p) => *p,
         Planned::Forbidden(e) => panic!("forbidden: {:?}", e.violations),
     }
@@ -264,10 +271,12 @@ fn d3_review_time_by_subject_type_from_the_runs() {
     assert_eq!(r.unit, Unit::WorkingDays);
     assert_eq!((r.duration.min, r.duration.max), (3, 5));
     let submit = step(&p, "submit").start;
-    let lo = add_working_days(submit, 3)
+    let lo = cal()
+        .add_working_days(submit, 3)
         .map(|x| x.date)
         .unwrap_or_default();
-    let hi = add_working_days(submit, 5)
+    let hi = cal()
+        .add_working_days(submit, 5)
         .map(|x| x.date)
         .unwrap_or_default();
     assert!(lo <= r.end_p50 && r.end_p50 <= r.end_p90 && r.end_p90 <= hi);
@@ -277,7 +286,8 @@ fn d3_review_time_by_subject_type_from_the_runs() {
     );
     // Change the rulebook: the dates follow.
     let p = close(&fixed_review(10), &s, &Account::default());
-    let ten = add_working_days(submit, 10)
+    let ten = cal()
+        .add_working_days(submit, 10)
         .map(|x| x.date)
         .unwrap_or_default();
     assert_eq!(
@@ -307,19 +317,57 @@ fn d3_review_over_the_spring_festival_2026() {
 }
 
 #[test]
-fn plan_past_the_calendar_coverage_warns() {
+fn plan_into_2027_rests_on_provisional_days() {
     let s = scenario(d(2026, 12, 1), |_| {});
     let p = close(&book(), &s, &Account::default());
-    assert!(
-        p.warnings
-            .iter()
-            .any(|w| w.contains("2026-12-25") && w.contains("review (up to 2027-01-21)")),
-        "{:?}",
-        p.warnings
-    );
-    // The payment freeze ends inside the covered dates; the review does not.
+    assert_eq!(p.provisional_years, vec![2027]);
+    // The review counts 2027's working days; the deletion follows it; the notice is calendar
+    // days only and rests on no holiday data.
+    assert_eq!(step(&p, "review").basis, Some(Basis::Provisional));
+    assert_eq!(step(&p, "deletion").basis, Some(Basis::Provisional));
+    assert_eq!(step(&p, "announce").basis, None);
+    // Weekends alone are never assumed inside the years held.
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    // The payment freeze ends inside 2026: official.
     let p = close(&book(), &s, &busy());
-    assert!(!p.warnings.iter().any(|w| w.contains("close_payment")));
+    assert_eq!(step(&p, "close_payment").basis, Some(Basis::Official));
+}
+
+#[test]
+fn a_user_year_makes_the_plan_rest_on_user_days() {
+    let text =
+        "[[years]]\nyear = 2027\n[[years.holidays]]\nname = \"元旦\"\noff = [\"2027-01-01\"]\n";
+    let cal = Calendar::embedded()
+        .and_then(|c| c.with_user(text))
+        .expect("valid file");
+    let s = scenario(d(2026, 12, 1), |_| {});
+    let Ok(Planned::Plan(p)) = plan(
+        &cal,
+        &book(),
+        &s,
+        &Account::default(),
+        Goal::Close,
+        &opts(50),
+    ) else {
+        panic!("no plan")
+    };
+    assert!(p.provisional_years.is_empty());
+    assert_eq!(step(&p, "review").basis, Some(Basis::User));
+}
+
+#[test]
+fn m5_and_d2_office_steps_start_on_a_working_day() {
+    // Start on Saturday 2026-10-03 (National Day, Oct 1–7): the notary opens on Thursday 10-08.
+    let s = scenario(d(2026, 10, 3), |i| i.cross_entity = Some(true));
+    let p = run(&book(), &s, &Account::default(), Goal::Migrate);
+    let n = step(&p, "notarise");
+    assert_eq!((n.start, n.end_p50), (d(2026, 10, 8), d(2026, 10, 8)));
+    assert_eq!(n.basis, Some(Basis::Official));
+    assert!(step(&p, "apply").start >= d(2026, 10, 8));
+    // On a working day it stays.
+    let s = scenario(d(2026, 10, 12), |i| i.cross_entity = Some(true));
+    let p = run(&book(), &s, &Account::default(), Goal::Migrate);
+    assert_eq!(step(&p, "notarise").start, d(2026, 10, 12));
 }
 
 #[test]
@@ -527,7 +575,14 @@ fn m1_m2_m3_forbidden_migration_is_not_planned() {
         i.target_kind = Some(Kind::Service);
         i.target_verified = Some(false);
     });
-    match plan(&book(), &s, &Account::default(), Goal::Migrate, &opts(10)) {
+    match plan(
+        cal(),
+        &book(),
+        &s,
+        &Account::default(),
+        Goal::Migrate,
+        &opts(10),
+    ) {
         Ok(Planned::Forbidden(e)) => {
             let rules: Vec<&str> = e.violations.iter().map(|v| v.rule.as_str()).collect();
             assert_eq!(rules, ["M1", "M3"]);
@@ -539,7 +594,14 @@ fn m1_m2_m3_forbidden_migration_is_not_planned() {
         i.target_subject = Some(Subject::Enterprise);
     });
     assert!(matches!(
-        plan(&book(), &s, &Account::default(), Goal::Migrate, &opts(10)),
+        plan(
+            cal(),
+            &book(),
+            &s,
+            &Account::default(),
+            Goal::Migrate,
+            &opts(10)
+        ),
         Ok(Planned::Forbidden(_))
     ));
 }
@@ -653,20 +715,20 @@ fn bad_account_values_are_refused_with_their_flag() {
         balance_yuan: f64::NAN,
         ..Default::default()
     };
-    let e = plan(&book(), &s, &a, Goal::Close, &opts(10)).expect_err("refused");
+    let e = plan(cal(), &book(), &s, &a, Goal::Close, &opts(10)).expect_err("refused");
     assert!(e.to_string().starts_with("--balance"), "{e}");
     let a = Account {
         announced: Some(d(2090, 1, 1)),
         ..Default::default()
     };
-    let e = plan(&book(), &s, &a, Goal::Close, &opts(10)).expect_err("refused");
+    let e = plan(cal(), &book(), &s, &a, Goal::Close, &opts(10)).expect_err("refused");
     assert!(e.to_string().starts_with("--announced"), "{e}");
 }
 
 #[test]
 fn options_rank_by_audience_then_cost_and_list_forbidden_ways() {
     let s = scenario(start(), |_| {});
-    let o = options(&book(), &s, &Account::default(), &opts(500)).expect("plans");
+    let o = options(cal(), &book(), &s, &Account::default(), &opts(500)).expect("plans");
     let ways: Vec<Way> = o.options.iter().map(|w| w.way).collect();
     // Same-entity keeps 85–92%, cross-entity 65–75%, closing nothing.
     assert_eq!(
@@ -681,7 +743,7 @@ fn options_rank_by_audience_then_cost_and_list_forbidden_ways() {
     assert_eq!(ranks, [Some(1), Some(2), Some(3)]);
     // M1: a service target is open to neither migration; closing ranks first.
     let s = scenario(start(), |i| i.target_kind = Some(Kind::Service));
-    let o = options(&book(), &s, &Account::default(), &opts(500)).expect("plans");
+    let o = options(cal(), &book(), &s, &Account::default(), &opts(500)).expect("plans");
     assert_eq!(o.options[0].way, Way::Close);
     assert_eq!(o.options[0].rank, Some(1));
     for w in &o.options[1..] {
@@ -738,7 +800,7 @@ mod properties {
                 ..Default::default()
             };
             let goal = if goal_close { Goal::Close } else { Goal::Migrate };
-            let Ok(Planned::Plan(p)) = plan(&book(), &s, &a, goal, &opts(20)) else {
+            let Ok(Planned::Plan(p)) = plan(cal(), &book(), &s, &a, goal, &opts(20)) else {
                 return Err(TestCaseError::fail("no plan"));
             };
             for st in &p.steps {

@@ -1,6 +1,7 @@
 //! `fanplan plan`: a dated plan, the ranking of `--options`, and the answer for a forbidden
 //! migration, as tables for people (JSON is the documents themselves).
 
+use super::calendar::{provisional_mark, MARK_NOTE};
 use super::fmt::{header, table, thousands, yuan};
 use super::{CheckReport, Document};
 use crate::plan::{Goal, Length, Money, Options, Plan, Status, Step, Unit};
@@ -65,6 +66,7 @@ impl Document for Plan {
                 "cost_min",
                 "cost_p50",
                 "cost_max",
+                "basis",
             ],
             self.steps.iter().map(|st| {
                 [
@@ -81,6 +83,7 @@ impl Document for Plan {
                     format!("{:.2}", st.cost_yuan.min),
                     format!("{:.2}", st.cost_yuan.p50),
                     format!("{:.2}", st.cost_yuan.max),
+                    st.basis.map(|b| b.name().to_string()).unwrap_or_default(),
                 ]
             }),
         )
@@ -123,18 +126,26 @@ impl Document for Plan {
             "cost (yuan)",
         ])];
         for st in &self.steps {
+            let mark = provisional_mark(st.basis);
             rows.push(vec![
                 st.id.to_string(),
                 st.rule.clone(),
                 length(st),
                 st.start.to_string(),
-                st.end_p50.to_string(),
-                st.end_p90.to_string(),
+                format!("{}{mark}", st.end_p50),
+                format!("{}{mark}", st.end_p90),
                 status(st.status).to_string(),
                 money(&st.cost_yuan),
             ]);
         }
         write!(w, "{}", table(&rows))?;
+        if self
+            .steps
+            .iter()
+            .any(|st| !provisional_mark(st.basis).is_empty())
+        {
+            writeln!(w, "{MARK_NOTE}")?;
+        }
         writeln!(w)?;
         for (i, st) in self.steps.iter().enumerate() {
             writeln!(w, "{:>2}. {} — {}", i + 1, st.id, st.title)?;
@@ -343,6 +354,22 @@ impl Document for Options {
             writeln!(w, "Blocked:")?;
             for (way, b) in blocked {
                 writeln!(w, "  {}: {b}", way.name())?;
+            }
+        }
+        let mut warnings: Vec<&String> = Vec::new();
+        for note in self
+            .warnings
+            .iter()
+            .chain(self.options.iter().flat_map(|o| &o.warnings))
+        {
+            if !warnings.contains(&note) {
+                warnings.push(note);
+            }
+        }
+        if !warnings.is_empty() {
+            writeln!(w)?;
+            for note in warnings {
+                writeln!(w, "warning: {note}")?;
             }
         }
         writeln!(w)?;
