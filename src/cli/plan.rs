@@ -8,7 +8,7 @@ use super::{chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
 use crate::calendar::Calendar;
 use crate::chart::{timeline_png, ChartSize, TimelineChart, TimelineStep};
 use crate::forecast::scenario_warnings;
-use crate::plan::{options, plan, Account, Goal, Plan, PlanError, Planned};
+use crate::plan::{options, plan, Account, Goal, Plan, PlanError, Planned, Status};
 use crate::report::calendar::provisional_warning;
 use crate::report::{emit, CheckReport, ForbiddenPlan};
 use crate::rules::Rulebook;
@@ -122,8 +122,35 @@ pub struct PlanArgs {
     format: TableJsonCsv,
 }
 
+/// The longest plan whose days off are shaded one by one on the timeline (ten years).
+const MAX_SHADED_DAYS: usize = 3660;
+
+/// The days off between the plan's first and last dates, and its provisional stretches.
+fn calendar_of(cal: &Calendar, p: &Plan) -> (Vec<NaiveDate>, Vec<(NaiveDate, NaiveDate)>) {
+    let dates = p.steps.iter().flat_map(|s| [s.start, s.end_p50, s.end_p90]);
+    let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else {
+        return (Vec::new(), Vec::new());
+    };
+    let days_off = first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .take(MAX_SHADED_DAYS)
+        .filter(|d| !cal.is_working_day(*d))
+        .collect();
+    let provisional = p
+        .provisional_years
+        .iter()
+        .filter_map(|&y| {
+            let a = NaiveDate::from_ymd_opt(y, 1, 1)?.max(first);
+            let b = NaiveDate::from_ymd_opt(y, 12, 31)?.min(last);
+            (a <= b).then_some((a, b))
+        })
+        .collect();
+    (days_off, provisional)
+}
+
 /// Render `timeline.png` and write it into `dir` through the shared chart writer.
-fn write_timeline(p: &Plan, dir: &Path, size: ChartSize) -> anyhow::Result<()> {
+fn write_timeline(cal: &Calendar, p: &Plan, dir: &Path, size: ChartSize) -> anyhow::Result<()> {
     let s = &p.scenario;
     let what = match p.route {
         Some(route) => format!(
@@ -132,6 +159,7 @@ fn write_timeline(p: &Plan, dir: &Path, size: ChartSize) -> anyhow::Result<()> {
         ),
         None => format!("close the {} {} account", s.source_subject, s.source_kind),
     };
+    let (days_off, provisional) = calendar_of(cal, p);
     let chart = TimelineChart {
         title: format!("Plan: {what}, start {}", p.start),
         steps: p
@@ -142,8 +170,11 @@ fn write_timeline(p: &Plan, dir: &Path, size: ChartSize) -> anyhow::Result<()> {
                 start: st.start,
                 end_p50: st.end_p50,
                 end_p90: st.end_p90,
+                blocked: st.status == Status::Blocked,
             })
             .collect(),
+        days_off,
+        provisional,
     };
     write_charts(dir, vec![("timeline.png", timeline_png(&chart, size))])?;
     Ok(())
@@ -221,7 +252,7 @@ pub fn run(
                 p.followers_lost = None;
             }
             if let Some(dir) = &a.run.charts {
-                write_timeline(&p, dir, size)?;
+                write_timeline(cal, &p, dir, size)?;
             }
             if followers_given || a.format != TableJsonCsv::Json {
                 emit(p.as_ref(), a.format.into(), ctx.out)?;
