@@ -44,7 +44,8 @@
 //! - `backup` (B1, B2): deadline the application day. `unbind` (D6) and `close_payment` (D5, D4
 //!   §四) as for closing (WeChat Pay does not move with a migration). D4's funds check by subject
 //!   type applies to closing applications only: a migration closes the source by M8.
-//! - `notarise` (M5, cross-entity only): a same-day step with the notary fee.
+//! - `notarise` (M5, cross-entity only): a same-day step with the notary fee, on the first
+//!   working day from the start (a notary office is closed on weekends and holidays).
 //! - `apply` (M4) after all of the above; pays the review fee.
 //! - `review_transfer` (M6): the transfer day drawn per run by the engine, in calendar days.
 //! - `unfollow_window` (M7): 7 calendar days from the transfer. Its end is the plan's finish.
