@@ -79,16 +79,16 @@ fn spring_festival_2026_and_makeup_days() {
     }
     let official = Some(Basis::Official);
     assert_eq!(
-        add(&c, d(2026, 2, 14), 1),
+        add(c, d(2026, 2, 14), 1),
         shifted(d(2026, 2, 24), false, official)
     );
     assert_eq!(
-        add(&c, d(2026, 2, 13), 2),
+        add(c, d(2026, 2, 13), 2),
         shifted(d(2026, 2, 24), false, official)
     );
     // 调休: Saturday 02-28 is worked.
     assert_eq!(
-        add(&c, d(2026, 2, 27), 1),
+        add(c, d(2026, 2, 27), 1),
         shifted(d(2026, 2, 28), false, official)
     );
     assert_eq!(
@@ -96,8 +96,8 @@ fn spring_festival_2026_and_makeup_days() {
         6
     );
     // The start day is not counted.
-    assert_eq!(add(&c, d(2026, 3, 9), 1).date, d(2026, 3, 10));
-    assert_eq!(add(&c, d(2026, 3, 6), 5).date, d(2026, 3, 13));
+    assert_eq!(add(c, d(2026, 3, 9), 1).date, d(2026, 3, 10));
+    assert_eq!(add(c, d(2026, 3, 6), 5).date, d(2026, 3, 13));
 }
 
 #[test]
@@ -105,17 +105,17 @@ fn new_year_2027_is_a_provisional_holiday() {
     // The issue's example: 2026-12-31 + 1 working day is Monday 2027-01-04.
     let c = cal();
     assert_eq!(
-        add(&c, d(2026, 12, 31), 1),
+        add(c, d(2026, 12, 31), 1),
         shifted(d(2027, 1, 4), false, Some(Basis::Provisional))
     );
     // Inside 2026 alone the answer stays official.
-    assert_eq!(add(&c, d(2026, 12, 24), 1).basis, Some(Basis::Official));
+    assert_eq!(add(c, d(2026, 12, 24), 1).basis, Some(Basis::Official));
     assert_eq!(
         c.provisional_years(d(2026, 1, 1), d(2028, 3, 1)),
         vec![2027, 2028]
     );
     // The Spring Festival of 2027: 02-05 to 02-10 off (Sat/Sun moved to Tue/Wed).
-    assert_eq!(add(&c, d(2027, 2, 4), 1).date, d(2027, 2, 11));
+    assert_eq!(add(c, d(2027, 2, 4), 1).date, d(2027, 2, 11));
 }
 
 #[test]
@@ -141,7 +141,7 @@ year = 2026
 name = "测试"
 off = ["2026-12-31"]
 "#;
-    let c = owned().with_user(text).unwrap_or_else(|e| panic!("{e}"));
+    let c = &owned().with_user(text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(c.basis_of_year(2027), Some(Basis::User));
     assert_eq!(c.basis_of_year(2026), Some(Basis::User));
     assert_eq!(c.basis_of_year(2028), Some(Basis::Provisional));
@@ -149,12 +149,12 @@ off = ["2026-12-31"]
     assert!(c.is_working_day(d(2026, 2, 16)));
     assert!(!c.is_working_day(d(2026, 12, 31)));
     assert_eq!(
-        add(&c, d(2026, 12, 30), 1),
+        add(c, d(2026, 12, 30), 1),
         shifted(d(2027, 1, 4), false, Some(Basis::User))
     );
     // Sunday 02-14 is a make-up working day of the user's notice.
-    assert_eq!(add(&c, d(2027, 2, 4), 1).date, d(2027, 2, 14));
-    assert_eq!(add(&c, d(2027, 2, 4), 2).date, d(2027, 2, 15));
+    assert_eq!(add(c, d(2027, 2, 4), 1).date, d(2027, 2, 14));
+    assert_eq!(add(c, d(2027, 2, 4), 2).date, d(2027, 2, 15));
     let listing = c.listing(2027).unwrap_or_else(|| panic!("2027"));
     assert_eq!(listing.basis, Basis::User);
     assert!(listing
@@ -199,15 +199,15 @@ fn outside_the_years_held_weekends_alone_count() {
     assert_eq!(c.day_info(d(1900, 10, 1)).basis, None);
     // 2300-01-05 is a Friday; 1000 Mon-Fri days = 200 weeks later.
     assert_eq!(
-        add(&c, d(2300, 1, 5), 1000),
+        add(c, d(2300, 1, 5), 1000),
         shifted(d(2300, 1, 5) + chrono::Duration::days(1400), true, None)
     );
     // From 1900 into 1901 (provisional).
-    let s = add(&c, d(1900, 12, 28), 3);
+    let s = add(c, d(1900, 12, 28), 3);
     assert!(s.weekends_only);
     assert_eq!(s.basis, Some(Basis::Provisional));
     assert_eq!(
-        add(&c, d(2030, 1, 5), 0),
+        add(c, d(2030, 1, 5), 0),
         shifted(d(2030, 1, 5), false, Some(Basis::Provisional))
     );
 }
@@ -240,7 +240,7 @@ fn whole_date_range_does_not_panic() {
         .signed_duration_since(NaiveDate::MIN)
         .num_days();
     assert!((i64::from(counted.days) - days * 5 / 7).abs() < 10_000);
-    let result = add(&c, d(2020, 1, 1), 100_000);
+    let result = add(c, d(2020, 1, 1), 100_000);
     assert!(result.weekends_only);
     assert_eq!(
         c.working_days_between(d(2020, 1, 1), result.date).days,
@@ -254,7 +254,7 @@ proptest! {
         // From 1850-01-01 to about 2178: before, inside and across the years held.
         let c = cal();
         let from = d(1850, 1, 1) + chrono::Duration::days(i64::from(offset));
-        prop_assert_eq!(c.add_working_days(from, n).ok(), reference_add(&c, from, n));
+        prop_assert_eq!(c.add_working_days(from, n).ok(), reference_add(c, from, n));
     }
 
     #[test]
