@@ -24,7 +24,7 @@ fn add_working_days(c: &mut Criterion) {
         let _ = cal.add_working_days(*from, *n);
     }
     let mut i = 0;
-    c.bench_function("add_working_days N<=30 over 2004-2033", |b| {
+    c.bench_function("add_working_days_n1_30_2004_2033", |b| {
         b.iter(|| {
             let (from, n) = cases[i % cases.len()];
             i += 1;
