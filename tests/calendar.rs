@@ -2,18 +2,19 @@
 //! calendar`, the `--holidays` overlay (flag and FANPLAN_HOLIDAYS), bad files (exit 2 naming
 //! the file, the key and the line), and the provisional warning that no output drops.
 
+mod common;
+
 use assert_cmd::Command;
+use common::fanplan;
 use predicates::prelude::*;
 use serde_json::Value;
 use std::io::Write;
 
-const EXAMPLE: &str = "data/examples/holidays-2027.toml";
-
-fn fanplan() -> Command {
-    let mut cmd = Command::cargo_bin("fanplan").expect("binary built");
-    cmd.env_remove("FANPLAN_HOLIDAYS");
-    cmd
-}
+/// The example user file of the README.
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/examples/holidays-2027.toml"
+);
 
 fn json(cmd: &mut Command) -> Value {
     let out = cmd.output().expect("runs");

@@ -5,9 +5,12 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-/// The fanplan binary built by cargo for these tests.
+/// The fanplan binary built by cargo for these tests, without the caller's
+/// `FANPLAN_HOLIDAYS` (the embedded holiday data only).
 pub fn fanplan() -> Command {
-    Command::cargo_bin("fanplan").expect("binary built")
+    let mut cmd = Command::cargo_bin("fanplan").expect("binary built");
+    cmd.env_remove("FANPLAN_HOLIDAYS");
+    cmd
 }
 
 /// Path of a file in `tests/fixtures/`.
