@@ -178,6 +178,36 @@ mod tests {
     }
 
     #[test]
+    fn every_year_held_has_its_holidays_in_their_seasons() {
+        // Spring Festival always falls between Jan 21 and Feb 20; 清明 on Apr 4–6; 中秋 between
+        // Sep 7 and Oct 8: a wrong lunar table or solar term would leave these windows.
+        for year in super::super::FIRST_YEAR..=super::super::LAST_YEAR {
+            let days = statutory(year).unwrap_or_else(|| panic!("{year}"));
+            let of = |name| {
+                days.iter()
+                    .filter(move |(_, n)| *n == name)
+                    .map(|(d, _)| *d)
+            };
+            let new_year = of(SPRING_FESTIVAL).nth(1).unwrap_or_default();
+            assert!(
+                (d(year, 1, 21)..=d(year, 2, 20)).contains(&new_year),
+                "{year}: {new_year}"
+            );
+            let qingming = of(QINGMING).next().unwrap_or_default();
+            assert!(
+                (d(year, 4, 4)..=d(year, 4, 6)).contains(&qingming),
+                "{year}: {qingming}"
+            );
+            let mid_autumn = of(MID_AUTUMN).next().unwrap_or_default();
+            assert!(
+                (d(year, 9, 7)..=d(year, 10, 8)).contains(&mid_autumn),
+                "{year}: {mid_autumn}"
+            );
+            assert_eq!(holidays(year).map(|h| h.len()), Some(7));
+        }
+    }
+
+    #[test]
     fn every_provisional_holiday_of_2027() {
         // 元旦 Fri 01-01.
         assert_eq!(off(2027, NEW_YEAR), vec![d(2027, 1, 1)]);
