@@ -2,6 +2,9 @@
 //! calendar`, the `--holidays` overlay (flag and FANPLAN_HOLIDAYS), bad files (exit 2 naming
 //! the file, the key and the line), and the provisional warning that no output drops.
 
+// Test helpers may panic on a broken fixture: that is a failed test, not a user error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use assert_cmd::Command;

@@ -191,6 +191,12 @@ const fn ymd_const(year: i32, month: u32, day: u32) -> NaiveDate {
 /// The last day before the years held.
 const BEFORE_FIRST: NaiveDate = ymd_const(FIRST_YEAR - 1, 12, 31);
 
+/// The first and last dates of the years held ([`FIRST_YEAR`]-01-01, [`LAST_YEAR`]-12-31);
+/// outside them weekends alone count.
+pub fn coverage() -> (NaiveDate, NaiveDate) {
+    (ymd_const(FIRST_YEAR, 1, 1), ymd_const(LAST_YEAR, 12, 31))
+}
+
 fn from_ce(days: i64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(days).ok()?)
 }

@@ -8,8 +8,8 @@ use super::{chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
 use crate::calendar::Calendar;
 use crate::chart::{timeline_png, ChartSize, TimelineChart, TimelineStep};
 use crate::forecast::scenario_warnings;
-use crate::plan::{options, plan, Account, Goal, Plan, PlanError, Planned, Status};
-use crate::report::calendar::provisional_warning;
+use crate::forecast::Warning;
+use crate::plan::{options, plan, Account, AccountField, Goal, Plan, PlanError, Planned, Status};
 use crate::report::{emit, CheckReport, ForbiddenPlan};
 use crate::rules::Rulebook;
 use chrono::NaiveDate;
@@ -182,11 +182,11 @@ fn write_timeline(cal: &Calendar, p: &Plan, dir: &Path, size: ChartSize) -> anyh
 
 /// CSV has no place for warnings: they go to standard error, so none is lost.
 fn warn_on_stderr<'a>(
-    warnings: impl Iterator<Item = &'a String>,
+    warnings: impl Iterator<Item = &'a Warning>,
     ctx: &mut Ctx<'_>,
 ) -> anyhow::Result<()> {
     let mut seen = Vec::new();
-    for w in warnings {
+    for w in warnings.map(crate::report::text::warning) {
         if !seen.contains(&w) {
             writeln!(ctx.err, "warning: {w}")?;
             seen.push(w);
@@ -195,8 +195,26 @@ fn warn_on_stderr<'a>(
     Ok(())
 }
 
+/// The flag that sets an ACCOUNT input.
+fn account_flag(field: AccountField) -> &'static str {
+    match field {
+        AccountField::Balance => "--balance",
+        AccountField::PendingIncome => "--pending-income",
+        AccountField::LastActive => "--last-active",
+        AccountField::Announced => "--announced",
+    }
+}
+
 fn plan_error(e: PlanError) -> anyhow::Error {
-    InvalidInput(e.to_string()).into()
+    match e {
+        PlanError::Account { field, problem } => InvalidInput(format!(
+            "{}: {}",
+            account_flag(field),
+            crate::report::text::account_problem(&problem)
+        ))
+        .into(),
+        PlanError::Calendar(e) => InvalidInput(e.to_string()).into(),
+    }
 }
 
 /// Run `fanplan plan`.
@@ -206,7 +224,7 @@ pub fn run(
     a: &PlanArgs,
     ctx: &mut Ctx<'_>,
 ) -> anyhow::Result<Outcome> {
-    let opts = run_options(&a.run, 10_000);
+    let opts = run_options(&a.run, crate::forecast::DEFAULT_RUNS);
     // A bad size is refused before any work.
     let size = chart_size(&a.run.chart_size)?;
     let account = a.account.account();
@@ -218,10 +236,7 @@ pub fn run(
             .into());
         }
         let s = scenario_of(&a.scenario, ctx.today)?;
-        let mut ranked = options(cal, book, &s, &account, &opts).map_err(plan_error)?;
-        ranked
-            .warnings
-            .extend(provisional_warning(&ranked.provisional_years));
+        let ranked = options(cal, book, &s, &account, &opts).map_err(plan_error)?;
         emit(&ranked, a.format.into(), ctx.out)?;
         if a.format == TableJsonCsv::Csv {
             let all = ranked
@@ -244,7 +259,6 @@ pub fn run(
     let s = scenario_of(&scenario_args, ctx.today)?;
     match plan(cal, book, &s, &account, goal, &opts).map_err(plan_error)? {
         Planned::Plan(mut p) => {
-            p.warnings.extend(provisional_warning(&p.provisional_years));
             if a.format == TableJsonCsv::Csv {
                 warn_on_stderr(p.warnings.iter(), ctx)?;
             }

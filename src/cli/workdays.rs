@@ -61,9 +61,8 @@ pub fn run(cal: &Calendar, a: &WorkdaysArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
             }
             if answer.basis == Some(Basis::Provisional) {
                 let years = cal.provisional_years(a.from, answer.date);
-                if let Some(w) = crate::report::calendar::provisional_warning(&years) {
-                    writeln!(ctx.err, "warning: {w}")?;
-                }
+                let w = crate::forecast::Warning::ProvisionalHolidays { years };
+                writeln!(ctx.err, "warning: {}", crate::report::text::warning(&w))?;
             }
         }
     }

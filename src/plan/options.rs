@@ -3,10 +3,14 @@
 //! its finish (P50, highest first), then by cost (P50, lowest first), then by finish date. The
 //! ways the rules forbid (M1–M3) are listed after, with the rules that forbid each.
 
-use super::{plan, Account, DateRange, Goal, Money, PlanError, Planned, Spread, Status};
+use super::{
+    plan, Account, BlockedStep, DateRange, Goal, Money, PlanError, Planned, Spread, Status,
+};
 use crate::calendar::Calendar;
-use crate::forecast::{RulesId, RunOptions};
-use crate::rules::{Route, Rulebook, Violation};
+use crate::domain::Route;
+use crate::eligibility::Violation;
+use crate::forecast::{RulesId, RunOptions, Warning};
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -63,10 +67,10 @@ pub struct WayOption {
     pub cost_yuan: Option<Money>,
     /// When it is over, when allowed.
     pub finish: Option<DateRange>,
-    /// Its blocked steps, `step: rule: reason`.
-    pub blocked: Vec<String>,
+    /// Its blocked steps (JSON: `step: rule: reason`).
+    pub blocked: Vec<BlockedStep>,
     /// The warnings of its plan.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// The answer of `plan --options`.
@@ -85,7 +89,7 @@ pub struct Options {
     /// The ways, ranked; forbidden ones last.
     pub options: Vec<WayOption>,
     /// What the user should know about every way (the holiday calendar's).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// The years whose provisional holidays some way's dates rest on.
     pub provisional_years: Vec<i32>,
 }
@@ -153,7 +157,12 @@ pub fn options(
                         .steps
                         .iter()
                         .filter(|st| st.status == Status::Blocked)
-                        .map(|st| format!("{}: {}", st.id, st.reason.clone().unwrap_or_default()))
+                        .filter_map(|st| {
+                            st.reason.clone().map(|blockers| BlockedStep {
+                                step: st.id,
+                                blockers,
+                            })
+                        })
                         .collect(),
                     warnings: p.warnings,
                 });
@@ -181,6 +190,13 @@ pub fn options(
     allowed.extend(forbidden);
     provisional_years.sort_unstable();
     provisional_years.dedup();
+    let warnings = if provisional_years.is_empty() {
+        Vec::new()
+    } else {
+        vec![Warning::ProvisionalHolidays {
+            years: provisional_years.clone(),
+        }]
+    };
     let f = super::frame(book);
     Ok(Options {
         version: f.version,
@@ -189,7 +205,7 @@ pub fn options(
         seed: opts.seed,
         runs: opts.runs,
         options: allowed,
-        warnings: Vec::new(),
+        warnings,
         provisional_years,
     })
 }

@@ -1,20 +1,10 @@
-//! The words about the holiday calendar: `fanplan calendar`'s listing, the warning about
-//! provisional years, the mark of a provisional date.
+//! The words about the holiday calendar: `fanplan calendar`'s listing and the mark of a
+//! provisional date.
 
 use super::fmt::{header, table};
 use super::Document;
 use crate::calendar::{Basis, YearListing};
 use std::io::{self, Write};
-
-/// The warning about dates that rest on provisional holidays; `None` when there are none.
-pub fn provisional_warning(years: &[i32]) -> Option<String> {
-    let first = years.first()?;
-    let list: Vec<String> = years.iter().map(i32::to_string).collect();
-    Some(format!(
-        "dates in {} rest on provisional holidays (the statutory days of the 2024 law; the State Council's notice is not known, so make-up working days are missing); supply the notice with --holidays FILE or FANPLAN_HOLIDAYS (check with `fanplan calendar --year {first}`)",
-        list.join(", ")
-    ))
-}
 
 /// The mark a table puts after a date that rests on provisional holidays.
 pub fn provisional_mark(basis: Option<Basis>) -> &'static str {
