@@ -393,7 +393,7 @@ fn help_works_as_a_command_and_explains_itself() {
 
 #[test]
 fn help_shows_examples() {
-    for cmd in ["check", "simulate", "rules", "workdays"] {
+    for cmd in ["check", "simulate", "rules", "workdays", "calendar"] {
         fanplan()
             .args([cmd, "--help"])
             .assert()
