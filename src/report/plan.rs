@@ -4,7 +4,9 @@
 use super::calendar::{provisional_mark, MARK_NOTE};
 use super::fmt::{header, table, thousands, yuan};
 use super::{CheckReport, Document};
+use crate::calendar::Basis;
 use crate::domain::StepId;
+use crate::forecast::Warning;
 use crate::plan::{Goal, Length, Money, Options, Plan, Status, Step, Unit};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -310,11 +312,18 @@ impl Document for Options {
             "finish P90",
             "blocked",
         ])];
+        let mut marked = false;
         for o in &self.options {
             let label = match o.rank {
                 Some(r) => format!("{r}. {}", o.way.name()),
                 None => format!("–  {}", o.way.name()),
             };
+            let provisional = o
+                .warnings
+                .iter()
+                .any(|w| matches!(w, Warning::ProvisionalHolidays { .. }));
+            let mark = provisional_mark(provisional.then_some(Basis::Provisional));
+            marked |= provisional;
             match (o.audience, o.followers, o.cost_yuan, o.finish) {
                 (Some(a), Some(f), Some(c), Some(fin)) => rows.push(vec![
                     label,
@@ -326,8 +335,8 @@ impl Document for Options {
                         format!("{}–{}", thousands(f.p5), thousands(f.p95))
                     },
                     money(&c),
-                    fin.p50.to_string(),
-                    fin.p90.to_string(),
+                    format!("{}{mark}", fin.p50),
+                    format!("{}{mark}", fin.p90),
                     if o.blocked.is_empty() {
                         "no".to_string()
                     } else {
@@ -341,6 +350,9 @@ impl Document for Options {
             }
         }
         write!(w, "{}", table(&rows))?;
+        if marked {
+            writeln!(w, "{MARK_NOTE}")?;
+        }
         let forbidden: Vec<_> = self
             .options
             .iter()
