@@ -245,6 +245,9 @@ fn the_provisional_warning_is_never_dropped() {
             has_warning(&text),
             "plan --options --format {format}: {text}"
         );
+        if format == "table" {
+            assert!(text.contains(" *") && text.contains("rests on provisional holidays"));
+        }
     }
     let v = json(fanplan().args(PLAN).args(["--options", "--format", "json"]));
     assert_eq!(v["provisional_years"], serde_json::json!([2027]));
