@@ -9,10 +9,10 @@ use chrono::{Datelike, NaiveDate};
 use plotters::prelude::*;
 
 use super::{
-    build_chart, date_at, date_axis_ticks, date_label_width, day_offset, draw_mesh, format_date,
+    build_chart, date_at, date_axis_ticks, date_label_width, day_offset, draw_mesh,
     half_label_room, plot_width, put_text, render_framed, text_style, text_width, ChartError,
-    ChartSize, HAlign, LegendItem, RowAxis, Swatch, TickAxis, VAlign, BLUE_OI, INK, MUTED, STRIPE,
-    VERMILLION,
+    ChartSize, HAlign, LegendItem, Look, Png, RowAxis, Swatch, TickAxis, VAlign, BLUE_OI, INK,
+    MUTED, STRIPE, VERMILLION,
 };
 
 /// The shade of a day off.
@@ -66,7 +66,8 @@ fn stretches(days: &[NaiveDate]) -> Vec<(NaiveDate, NaiveDate)> {
 ///
 /// A step that starts and ends on the same day is still drawn as a narrow bar.
 /// Fails with [`ChartError::NoData`] when there are no steps.
-pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, ChartError> {
+pub fn timeline_png(c: &TimelineChart, size: ChartSize, look: &Look) -> Result<Png, ChartError> {
+    let m = &look.messages;
     if c.steps.is_empty() {
         return Err(ChartError::NoData("the timeline has no steps".into()));
     }
@@ -82,44 +83,59 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
         .steps
         .iter()
         .any(|s| Some(s.start.year()) != first_year || Some(s.end_p90.year()) != first_year);
-    let fmt = if spans_years { "%Y-%m-%d" } else { "%m-%d" };
+    let fmt = |d: NaiveDate| {
+        if spans_years {
+            m.date(d)
+        } else {
+            m.short_date(d)
+        }
+    };
     let durations: Vec<String> = c
         .steps
         .iter()
         .map(|s| {
             // The end dates themselves: a day count from the P50 start to the P90 end would
             // mix two percentiles and misstate the length of fixed-length steps.
-            let (e50, e90) = (s.end_p50.format(fmt), s.end_p90.format(fmt));
+            let (e50, e90) = (fmt(s.end_p50), fmt(s.end_p90));
             if s.end_p50 == s.end_p90 {
-                format!("ends {e50}")
+                m.msg("chart-ends", &[("p50", e50.into())])
             } else {
-                format!("ends P50 {e50} · P90 {e90}")
+                m.msg(
+                    "chart-ends-range",
+                    &[("p50", e50.into()), ("p90", e90.into())],
+                )
             }
         })
         .collect();
 
     let off = stretches(&c.days_off);
     let mut legend = vec![
-        LegendItem::new("Start to P50 finish", Swatch::Fill(BLUE_OI.to_rgba())),
-        LegendItem::new("P50 to P90 finish", Swatch::Whisker(INK)),
+        LegendItem::new(
+            m.text("chart-start-to-p50"),
+            Swatch::Fill(BLUE_OI.to_rgba()),
+        ),
+        LegendItem::new(m.text("chart-p50-to-p90"), Swatch::Whisker(INK)),
     ];
     if c.steps.iter().any(|s| s.blocked) {
         legend.push(LegendItem::new(
-            "Blocked step",
+            m.text("chart-blocked-step"),
             Swatch::Fill(VERMILLION.to_rgba()),
         ));
     }
     if !off.is_empty() {
-        legend.push(LegendItem::new("Day off", Swatch::Fill(DAY_OFF)));
+        legend.push(LegendItem::new(
+            m.text("chart-day-off"),
+            Swatch::Fill(DAY_OFF),
+        ));
     }
     if !c.provisional.is_empty() {
         legend.push(LegendItem::new(
-            "Provisional holidays",
+            m.text("chart-provisional-holidays"),
             Swatch::Fill(PROVISIONAL),
         ));
     }
 
-    render_framed(size, &c.title, &legend, |root, area, th| {
+    render_framed(size, look, &c.title, &legend, |root, area, th| {
         let (area_w, _) = area.dim_in_pixel();
         let margin_top = th.px(16.0);
         let rows = RowAxis::new(
@@ -183,8 +199,12 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
         draw_mesh(
             &mut chart,
             th,
-            &rows.mesh("Date"),
-            &|x| date_at(base, *x).map(format_date).unwrap_or_default(),
+            &rows.mesh(&m.text("chart-date")),
+            &|x| {
+                date_at(base, *x)
+                    .map(|d| m.axis_date(d))
+                    .unwrap_or_default()
+            },
             &|y| rows.label(*y),
         )?;
 
@@ -243,7 +263,7 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{assert_no_data, decode, standard_checks_of};
+    use super::super::test_util::{assert_no_data, decode, en, standard_checks_of};
     use super::*;
 
     fn d(m: u32, day: u32) -> NaiveDate {
@@ -304,7 +324,7 @@ mod tests {
             days_off: Vec::new(),
             provisional: Vec::new(),
         };
-        let img = decode(&timeline_png(&c, ChartSize::default()).unwrap());
+        let img = decode(&timeline_png(&c, ChartSize::default(), en()).unwrap());
         let blue = img
             .rgb
             .chunks_exact(3)
@@ -316,7 +336,7 @@ mod tests {
     #[test]
     fn calendar_and_blocked_steps_are_drawn() {
         let colour_count = |c: &TimelineChart, rgb: [u8; 3]| {
-            let img = decode(&timeline_png(c, ChartSize::default()).unwrap());
+            let img = decode(&timeline_png(c, ChartSize::default(), en()).unwrap());
             img.rgb.chunks_exact(3).filter(|p| *p == rgb).count()
         };
         let with = sample();
@@ -327,8 +347,8 @@ mod tests {
         // The blocked bar is vermillion; without a blocked step there is none.
         assert!(colour_count(&with, [0xD5, 0x5E, 0x00]) > 50);
         assert_eq!(colour_count(&without, [0xD5, 0x5E, 0x00]), 0);
-        let a = decode(&timeline_png(&with, ChartSize::default()).unwrap());
-        let b = decode(&timeline_png(&without, ChartSize::default()).unwrap());
+        let a = decode(&timeline_png(&with, ChartSize::default(), en()).unwrap());
+        let b = decode(&timeline_png(&without, ChartSize::default(), en()).unwrap());
         assert_ne!(a.rgb, b.rgb, "the calendar changes the picture");
     }
 
@@ -342,20 +362,21 @@ mod tests {
                 provisional: Vec::new(),
             },
             ChartSize::default(),
+            en(),
         ));
         // Reversed dates, very long labels, many steps, huge spans.
         let mut c = sample();
         c.steps[0].end_p50 = d(1, 1);
         c.steps[1].end_p90 = d(1, 1);
         c.steps[2].label = "A very long step name that goes on and on ".repeat(5);
-        assert!(timeline_png(&c, ChartSize::default()).is_ok());
+        assert!(timeline_png(&c, ChartSize::default(), en()).is_ok());
         let many = TimelineChart {
             title: "Many".into(),
             steps: (0..200).map(|_| sample().steps[0].clone()).collect(),
             days_off: Vec::new(),
             provisional: Vec::new(),
         };
-        assert!(timeline_png(&many, ChartSize::default()).is_ok());
+        assert!(timeline_png(&many, ChartSize::default(), en()).is_ok());
         let huge = TimelineChart {
             title: "Huge".into(),
             steps: vec![TimelineStep {
@@ -368,6 +389,6 @@ mod tests {
             days_off: vec![NaiveDate::MIN, NaiveDate::MAX],
             provisional: vec![(NaiveDate::MIN, NaiveDate::MAX)],
         };
-        assert!(timeline_png(&huge, ChartSize::default()).is_ok());
+        assert!(timeline_png(&huge, ChartSize::default(), en()).is_ok());
     }
 }
