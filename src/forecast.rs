@@ -216,6 +216,11 @@ pub enum Warning {
         /// The steps concerned, each with its latest end.
         steps: Vec<(StepId, NaiveDate)>,
     },
+    /// Some dates rest on provisional holidays: years whose notice is not known.
+    ProvisionalHolidays {
+        /// The years concerned, in order.
+        years: Vec<i32>,
+    },
 }
 
 /// Warnings about the inputs of a scenario.
