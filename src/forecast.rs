@@ -291,6 +291,11 @@ pub enum Warning {
         /// The settled day's P90 (days after the start).
         settled_p90_day: f64,
     },
+    /// Some dates rest on provisional holidays: years whose notice is not known.
+    ProvisionalHolidays {
+        /// The years concerned, in order.
+        years: Vec<i32>,
+    },
 }
 
 /// Warnings about the inputs of a scenario.

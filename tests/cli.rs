@@ -363,8 +363,10 @@ fn workdays_skips_the_spring_festival() {
     ]);
     assert_eq!(v["from"], "2026-12-20");
     assert_eq!(v["add"], 10);
-    assert_eq!(v["weekends_only"], true);
-    assert_eq!(v["date"], "2027-01-01");
+    // Dec 21–25, 28–31, then 2027-01-01 is New Year's Day (provisional): Monday Jan 4.
+    assert_eq!(v["weekends_only"], false);
+    assert_eq!(v["basis"], "provisional");
+    assert_eq!(v["date"], "2027-01-04");
 }
 
 #[test]
@@ -444,7 +446,7 @@ fn help_works_as_a_command_and_explains_itself() {
 
 #[test]
 fn help_shows_examples() {
-    for cmd in ["check", "simulate", "rules", "workdays"] {
+    for cmd in ["check", "simulate", "rules", "workdays", "calendar"] {
         fanplan()
             .args([cmd, "--help"])
             .assert()
