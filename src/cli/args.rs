@@ -1,6 +1,7 @@
 //! Flag groups shared by several commands: SCENARIO, RUN and output flags, and the parsers
 //! that accept the Chinese words and friendly number forms.
 
+use crate::report::fmt::shown;
 use crate::rules::{Kind, Subject};
 use crate::scenario::{parse_date, ScenarioInput};
 use crate::sim::{Dist, DEFAULT_SEED, MAX_RUNS};
@@ -22,6 +23,16 @@ pub fn parse_subject(s: &str) -> Result<Subject, String> {
 
 /// Parse a whole count: `120000`, `120,000`, `120_000`, `12万`, `1.2万`, `1亿`.
 pub fn parse_count(s: &str) -> Result<u64, String> {
+    let bad = || {
+        if s.trim().starts_with('-') {
+            format!("`{}` is negative: give a whole number, 0 or more", shown(s))
+        } else {
+            format!(
+                "`{}` is not a whole number (e.g. 120000, 120,000 or 12万)",
+                shown(s)
+            )
+        }
+    };
     let t: String = s
         .trim()
         .chars()
@@ -35,16 +46,12 @@ pub fn parse_count(s: &str) -> Result<u64, String> {
         (t.as_str(), 1.0)
     };
     if mult == 1.0 {
-        return num.parse::<u64>().map_err(|_| {
-            format!("`{s}` is not a whole number of followers (e.g. 120000, 120,000 or 12万)")
-        });
+        return num.parse::<u64>().map_err(|_| bad());
     }
-    let v: f64 = num.parse().map_err(|_| {
-        format!("`{s}` is not a whole number of followers (e.g. 120000, 120,000 or 12万)")
-    })?;
+    let v: f64 = num.parse().map_err(|_| bad())?;
     let total = v * mult;
     if !(total.is_finite() && total >= 0.0 && total.fract() == 0.0 && total < 1.8e19) {
-        return Err(format!("`{s}` is not a whole number of followers"));
+        return Err(bad());
     }
     Ok(total as u64)
 }
@@ -55,11 +62,11 @@ pub fn parse_number(s: &str) -> Result<f64, String> {
         .trim()
         .replace(',', "")
         .parse()
-        .map_err(|_| format!("`{s}` is not a number"))?;
+        .map_err(|_| format!("`{}` is not a number", shown(s)))?;
     if v.is_finite() {
         Ok(v)
     } else {
-        Err(format!("`{s}` is not a finite number"))
+        Err(format!("`{}` is not a finite number", shown(s)))
     }
 }
 
@@ -83,8 +90,12 @@ pub fn parse_fee_range(s: &str) -> Result<FeeRange, String> {
         return Ok(FeeRange(v, v));
     }
     let parts: Vec<&str> = t.splitn(2, ['-', '–', '~']).collect();
-    let bad =
-        || format!("`{s}` is not a fee range: write MIN-MAX in yuan (e.g. 500-1500) or one number");
+    let bad = || {
+        format!(
+            "`{}` is not a fee range: write MIN-MAX in yuan (e.g. 500-1500) or one number",
+            shown(s)
+        )
+    };
     match parts.as_slice() {
         [one] => parse_number(one).map(|v| FeeRange(v, v)).map_err(|_| bad()),
         [a, b] if !a.trim().is_empty() => {
@@ -100,12 +111,17 @@ pub fn parse_fee_range(s: &str) -> Result<FeeRange, String> {
 
 /// Parse a date YYYY-MM-DD.
 pub fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    parse_date(s)
+    parse_date(s).map_err(|_| {
+        format!(
+            "`{}` is not a real date in the form YYYY-MM-DD (or YYYY/M/D)",
+            shown(s)
+        )
+    })
 }
 
 /// Parse a run count in 1..=10,000,000.
 pub fn parse_runs(s: &str) -> Result<u64, String> {
-    let n = parse_count(s).map_err(|_| format!("`{s}` is not a whole number of runs"))?;
+    let n = parse_count(s).map_err(|_| format!("`{}` is not a whole number of runs", shown(s)))?;
     if (1..=MAX_RUNS).contains(&n) {
         Ok(n)
     } else {
@@ -118,7 +134,7 @@ pub fn parse_horizon(s: &str) -> Result<u32, String> {
     let n: u32 = s
         .trim()
         .parse()
-        .map_err(|_| format!("`{s}` is not a whole number of days"))?;
+        .map_err(|_| format!("`{}` is not a whole number of days", shown(s)))?;
     if (1..=crate::scenario::MAX_HORIZON).contains(&n) {
         Ok(n)
     } else {
@@ -152,28 +168,28 @@ pub struct ScenarioArgs {
     #[arg(long)]
     pub target_unverified: bool,
     /// Followers of the source account, at least 1 (120000, 120,000 or 12万)
-    #[arg(long, value_name = "N", value_parser = parse_count)]
+    #[arg(long, value_name = "N", value_parser = parse_count, allow_negative_numbers = true)]
     pub followers: Option<u64>,
     /// Followers the target already has [default: 0]
-    #[arg(long, value_name = "N", value_parser = parse_count)]
+    #[arg(long, value_name = "N", value_parser = parse_count, allow_negative_numbers = true)]
     pub target_followers: Option<u64>,
     /// Share of the source's followers who already follow the target, 0–1 or 0%–100% [default: 0]
-    #[arg(long, value_name = "F", value_parser = parse_share)]
+    #[arg(long, value_name = "F", value_parser = parse_share, allow_negative_numbers = true)]
     pub overlap: Option<f64>,
     /// Organic growth per day, between -0.5 and 0.5 (0.001 = 0.1% a day) [default: 0]
     #[arg(long, value_name = "F", value_parser = parse_share, allow_hyphen_values = true)]
     pub daily_growth: Option<f64>,
     /// Notary fee in yuan, MIN-MAX or one number [default: the rulebook's, 500-1500]
-    #[arg(long, value_name = "MIN-MAX", value_parser = parse_fee_range)]
+    #[arg(long, value_name = "MIN-MAX", value_parser = parse_fee_range, allow_negative_numbers = true)]
     pub notary_fee: Option<FeeRange>,
     /// What one follower is worth to you, in yuan [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = parse_number)]
+    #[arg(long, value_name = "YUAN", value_parser = parse_number, allow_negative_numbers = true)]
     pub value_per_follower: Option<f64>,
     /// Day 0 of the plan, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub start: Option<NaiveDate>,
     /// Days to simulate after day 0, 1–3650 [default: 60]
-    #[arg(long, value_name = "DAYS", value_parser = parse_horizon)]
+    #[arg(long, value_name = "DAYS", value_parser = parse_horizon, allow_negative_numbers = true)]
     pub horizon: Option<u32>,
 }
 
@@ -226,17 +242,17 @@ impl From<DistArg> for Dist {
 #[command(next_help_heading = "Run")]
 pub struct RunArgs {
     /// Monte Carlo runs, 1–10,000,000 [default: 10000; 2000 per batch row]
-    #[arg(long, value_name = "N", value_parser = parse_runs)]
+    #[arg(long, value_name = "N", value_parser = parse_runs, allow_negative_numbers = true)]
     pub runs: Option<u64>,
     /// Seed of every random stream; the same seed gives the same numbers
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_SEED)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_SEED, allow_negative_numbers = true)]
     pub seed: u64,
     /// Distribution of the retention rate inside the route's range
     #[arg(long, value_enum, default_value_t = DistArg::Uniform)]
     pub dist: DistArg,
     /// Also report the chance that the final audience is at least N followers, with its
     /// standard error
-    #[arg(long, value_name = "N", value_parser = parse_count)]
+    #[arg(long, value_name = "N", value_parser = parse_count, allow_negative_numbers = true)]
     pub at_least: Option<u64>,
     /// Write PNG charts into DIR (created if missing)
     #[arg(long, value_name = "DIR")]

@@ -68,6 +68,12 @@ pub struct CompareArgs {
 /// Run `fanplan compare`.
 pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let size = chart_size(&a.run.chart_size)?;
+    let mut files = ctx.output_plan();
+    files.input("FILE", &a.file);
+    if let Some(dir) = &a.run.charts {
+        files.folder("--charts", dir, &["compare.png"]);
+    }
+    files.check()?;
     let mut table = open_table(
         &a.file,
         a.encoding.into(),

@@ -6,6 +6,7 @@ mod batch;
 mod check;
 mod compare;
 mod gen;
+pub mod output;
 mod plan;
 mod rules;
 mod simulate;
@@ -39,6 +40,9 @@ pub struct Cli {
     /// Rulebook to use instead of the embedded default (TOML; see `fanplan rules --format json`)
     #[arg(long, global = true, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+    /// Replace output files that are read-only (they are refused otherwise)
+    #[arg(long, global = true)]
+    pub force: bool,
     /// The command.
     #[command(subcommand)]
     pub command: Command,
@@ -104,6 +108,21 @@ pub struct Ctx<'a> {
     pub err: &'a mut dyn Write,
     /// Whether standard error is a terminal (progress bars).
     pub err_is_terminal: bool,
+    /// `--rules FILE`, which no output may name.
+    pub rules_file: Option<PathBuf>,
+    /// `--force`: replace read-only outputs.
+    pub force: bool,
+}
+
+impl Ctx<'_> {
+    /// A plan of the files a command writes, knowing the files every command reads.
+    pub fn output_plan(&self) -> output::OutputPlan {
+        let mut plan = output::OutputPlan::new(self.force);
+        if let Some(rules) = &self.rules_file {
+            plan.input("--rules", rules);
+        }
+        plan
+    }
 }
 
 /// The exit code for an error: 2 for invalid input, 1 for everything else (I/O).
@@ -117,12 +136,19 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
     1
 }
 
-/// Whether an error is a closed output pipe (e.g. `fanplan rules | head`), which is not a failure.
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+/// A flag whose value was refused by its parser, as one line naming the flag, or `None` for
+/// the other command-line errors (which clap words itself).
+pub fn flag_value_error(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if !matches!(e.kind(), ErrorKind::ValueValidation) {
+        return None;
+    }
+    let flag = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(a)) => a.split(' ').next().unwrap_or(a).to_string(),
+        _ => return None,
+    };
+    let reason = std::error::Error::source(e)?.to_string();
+    Some(format!("{flag}: {reason}"))
 }
 
 /// Load the rulebook: the embedded one, or `path`.
@@ -179,19 +205,29 @@ pub fn write_charts(
     let mut written = Vec::new();
     for (name, bytes) in rendered {
         let path = dir.join(name);
-        let mut file = crate::batch::output::AtomicFile::create(&path)
-            .and_then(|mut f| f.write_all(&bytes).map(|()| f))
-            .with_context(|| format!("--charts: cannot write {}", path.display()))?;
-        file.flush()
-            .and_then(|()| file.commit())
-            .with_context(|| format!("--charts: cannot write {}", path.display()))?;
+        let what = format!("--charts {}", path.display());
+        let mut file = output::AtomicFile::create(&what, &path)?;
+        file.write_all(&bytes)?;
+        file.commit()?;
         written.push(path);
     }
     Ok(written)
 }
 
+/// Prove the chart files of `--charts DIR` writable before the work starts (and refuse them
+/// over `--rules`).
+pub fn plan_charts(ctx: &Ctx<'_>, dir: Option<&Path>, names: &[&str]) -> anyhow::Result<()> {
+    let mut plan = ctx.output_plan();
+    if let Some(dir) = dir {
+        plan.folder("--charts", dir, names);
+    }
+    plan.check()
+}
+
 /// Run a parsed command line.
 pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+    ctx.rules_file = cli.rules.clone();
+    ctx.force = cli.force;
     let rules = cli.rules.as_deref();
     match cli.command {
         Command::Check(a) => check::run(&load_rules(rules)?, &a, ctx),

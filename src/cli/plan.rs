@@ -38,9 +38,13 @@ fn parse_goal(s: &str) -> Result<Goal, String> {
 
 /// Parse a small whole count (bindings).
 fn parse_small(s: &str) -> Result<u32, String> {
-    s.trim()
-        .parse()
-        .map_err(|_| format!("`{s}` is not a whole number (0 to {})", u32::MAX))
+    s.trim().parse().map_err(|_| {
+        format!(
+            "`{}` is not a whole number (0 to {})",
+            crate::report::fmt::shown(s),
+            u32::MAX
+        )
+    })
 }
 
 /// The ACCOUNT flags (SPEC §6).
@@ -48,10 +52,10 @@ fn parse_small(s: &str) -> Result<u32, String> {
 #[command(next_help_heading = "Account")]
 pub struct AccountArgs {
     /// Balance left in the account, yuan (D4) [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = parse_yuan)]
+    #[arg(long, value_name = "YUAN", value_parser = parse_yuan, allow_negative_numbers = true)]
     balance: Option<f64>,
     /// Income waiting for settlement, yuan (D4) [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = parse_yuan)]
+    #[arg(long, value_name = "YUAN", value_parser = parse_yuan, allow_negative_numbers = true)]
     pending_income: Option<f64>,
     /// WeChat Pay is enabled on the account (D4, D5)
     #[arg(long)]
@@ -60,16 +64,16 @@ pub struct AccountArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     last_active: Option<NaiveDate>,
     /// Mini programs bound to the account (D6) [default: 0]
-    #[arg(long, value_name = "N", value_parser = parse_small)]
+    #[arg(long, value_name = "N", value_parser = parse_small, allow_negative_numbers = true)]
     mini_programs: Option<u32>,
     /// Third-party platforms authorised on the account (D6) [default: 0]
-    #[arg(long, value_name = "N", value_parser = parse_small)]
+    #[arg(long, value_name = "N", value_parser = parse_small, allow_negative_numbers = true)]
     third_party: Option<u32>,
     /// A Tencent ad account is linked (D6)
     #[arg(long)]
     ad_account: bool,
     /// Published articles to back up (B1)
-    #[arg(long, value_name = "N", value_parser = parse_count)]
+    #[arg(long, value_name = "N", value_parser = parse_count, allow_negative_numbers = true)]
     articles: Option<u64>,
     /// The day the end of service was announced, YYYY-MM-DD (D8)
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
@@ -157,6 +161,13 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
     // A bad size is refused before any work.
     let size = chart_size(&a.run.chart_size)?;
     let account = a.account.account();
+    if a.run.at_least.is_some() && (a.options || a.format == TableJsonCsv::Csv) {
+        return Err(InvalidInput(
+            "--at-least: the probability is shown by `plan --goal` in table and json formats only"
+                .to_string(),
+        )
+        .into());
+    }
     if a.options {
         if a.run.charts.is_some() {
             return Err(InvalidInput(
@@ -179,6 +190,7 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
         scenario_args.followers.get_or_insert(1);
     }
     let s = scenario_of(&scenario_args, ctx.today)?;
+    super::plan_charts(ctx, a.run.charts.as_deref(), &["timeline.png"])?;
     match plan(book, &s, &account, goal, &opts).map_err(plan_error)? {
         Planned::Plan(mut p) => {
             if !followers_given {

@@ -1,7 +1,7 @@
 //! `fanplan simulate`: the Monte Carlo forecast of one migration.
 
 use super::args::{RunArgs, ScenarioArgs, TableJsonCsv};
-use super::{chart_size, scenario_of, write_charts, Ctx, Outcome};
+use super::{chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{histogram_chart, histogram_png, trajectory_chart, trajectory_png};
 use crate::forecast::{Forecast, RunOptions};
 use crate::report::{emit, CheckReport};
@@ -42,9 +42,21 @@ pub fn run_options(run: &RunArgs, default_runs: u64) -> RunOptions {
 
 /// Run `fanplan simulate`.
 pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+    if a.run.at_least.is_some() && a.format == TableJsonCsv::Csv {
+        return Err(InvalidInput(
+            "--at-least: --format csv prints the daily trajectory, which has no place for the probability; use --format table or json"
+                .to_string(),
+        )
+        .into());
+    }
     let s = scenario_of(&a.scenario, ctx.today)?;
     let opts = run_options(&a.run, 10_000);
     let size = chart_size(&a.run.chart_size)?;
+    super::plan_charts(
+        ctx,
+        a.run.charts.as_deref(),
+        &["trajectory.png", "histogram.png"],
+    )?;
     // Large run counts take seconds: show a spinner on a terminal (never in pipes or files).
     let spinner = (ctx.err_is_terminal && opts.runs >= SPINNER_RUNS).then(|| {
         let bar = indicatif::ProgressBar::new_spinner().with_message(format!(
