@@ -6,7 +6,7 @@
 //! everything succeeded.
 
 use super::args::RunArgs;
-use super::output::{is_dash, AtomicFile};
+use super::output::{is_dash, path_shown, AtomicFile};
 use super::{chart_size, write_charts, Ctx, InvalidInput, Outcome};
 use crate::batch::forecast::RowOptions;
 use crate::batch::input::{decode, EncodingChoice, Table, TableError};
@@ -342,19 +342,19 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     // Every output is opened (or its folder created) before any row is forecast, so a bad path
     // fails at once rather than after the whole batch.
     let file_out = match a.output.as_deref().filter(|p| !is_dash(p)) {
-        Some(p) => Some(AtomicFile::create(&format!("-o {}", p.display()), p)?),
+        Some(p) => Some(AtomicFile::create(&format!("-o {}", path_shown(p)), p)?),
         None => None,
     };
     let summary_out = match &a.summary {
         Some(p) => Some(AtomicFile::create(
-            &format!("--summary {}", p.display()),
+            &format!("--summary {}", path_shown(p)),
             p,
         )?),
         None => None,
     };
     let errors_out = match &a.errors {
         Some(p) => {
-            let f = AtomicFile::create(&format!("--errors {}", p.display()), p)?;
+            let f = AtomicFile::create(&format!("--errors {}", path_shown(p)), p)?;
             let mut w = csv::Writer::from_writer(f);
             write_error_header(&mut w)?;
             Some(w)
@@ -437,15 +437,14 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
             }
         }
     }
-    // The main output first: it is the one the run is for.
-    if let Some(f) = file_out {
+    // Everything is written out before anything is renamed into place, so a failing output
+    // leaves none of them.
+    let errors_out = match events.errors.take() {
+        Some(w) => Some(w.into_inner().map_err(|e| e.into_error())?),
+        None => None,
+    };
+    for f in [file_out, summary_out, errors_out].into_iter().flatten() {
         f.commit()?;
-    }
-    if let Some(f) = summary_out {
-        f.commit()?;
-    }
-    if let Some(w) = events.errors.take() {
-        w.into_inner().map_err(|e| e.into_error())?.commit()?;
     }
 
     let c = report.counts;

@@ -205,7 +205,7 @@ pub fn write_charts(
     let mut written = Vec::new();
     for (name, bytes) in rendered {
         let path = dir.join(name);
-        let what = format!("--charts {}", path.display());
+        let what = format!("--charts {}", output::path_shown(&path));
         let mut file = output::AtomicFile::create(&what, &path)?;
         file.write_all(&bytes)?;
         file.commit()?;

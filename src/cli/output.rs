@@ -410,6 +410,11 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// A path as messages show it (cut and escaped like any echoed value).
+pub fn path_shown(p: &Path) -> String {
+    crate::report::fmt::shown(&p.to_string_lossy())
+}
+
 /// `-` (standard input or output) rather than a file.
 pub fn is_dash(p: &Path) -> bool {
     p.as_os_str() == "-"
@@ -523,14 +528,20 @@ fn sticky_check(dir: &Path, probe: &File, existing: Option<&fs::Metadata>) -> bo
         let (Ok(d), Ok(me), Some(file)) = (fs::metadata(dir), probe.metadata(), existing) else {
             return true;
         };
-        let uid = me.uid();
-        d.mode() & 0o1000 == 0 || uid == 0 || uid == file.uid() || uid == d.uid()
+        may_replace(d.mode(), d.uid(), file.uid(), me.uid())
     }
     #[cfg(not(unix))]
     {
         let _ = (dir, probe, existing);
         true
     }
+}
+
+/// In a folder with the sticky bit (mode 0o1000), only the file's owner, the folder's owner or
+/// root may replace a file.
+#[cfg(unix)]
+fn may_replace(dir_mode: u32, dir_uid: u32, file_uid: u32, me: u32) -> bool {
+    dir_mode & 0o1000 == 0 || me == 0 || me == file_uid || me == dir_uid
 }
 
 fn overlap_input(flag: &str, path: &Path, input: &str) -> InvalidInput {
@@ -541,43 +552,43 @@ fn overlap_input(flag: &str, path: &Path, input: &str) -> InvalidInput {
     };
     InvalidInput(format!(
         "{flag} {} is {what}: refusing to write over it",
-        path.display()
+        path_shown(path)
     ))
 }
 
 fn overlap_output(flag: &str, other: &str, path: &Path) -> InvalidInput {
     InvalidInput(format!(
         "{flag} and {other} name the same file {}",
-        path.display()
+        path_shown(path)
     ))
 }
 
 fn is_folder(flag: &str, path: &Path) -> String {
     format!(
         "{flag}: cannot create the file {}: it is a folder",
-        path.display()
+        path_shown(path)
     )
 }
 
 fn no_folder(flag: &str, dir: &Path) -> String {
-    format!("{flag}: cannot create the folder {}", dir.display())
+    format!("{flag}: cannot create the folder {}", path_shown(dir))
 }
 
 fn cannot_create(flag: &str, path: &Path, e: io::Error) -> anyhow::Error {
-    anyhow::Error::new(e).context(format!("{flag}: cannot create {}", path.display()))
+    anyhow::Error::new(e).context(format!("{flag}: cannot create {}", path_shown(path)))
 }
 
 fn read_only(flag: &str, path: &Path) -> String {
     format!(
         "{flag}: {} is read-only: refusing to replace it (--force replaces it)",
-        path.display()
+        path_shown(path)
     )
 }
 
 fn sticky(flag: &str, path: &Path) -> String {
     format!(
         "{flag}: cannot replace {}: it belongs to another user in a folder with the sticky bit",
-        path.display()
+        path_shown(path)
     )
 }
 
@@ -669,6 +680,17 @@ mod tests {
             fs::hard_link(&a, &hard).expect("hard link");
             assert!(same_file(&a, &hard));
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_sticky_bit_lets_only_owners_replace() {
+        // /tmp: 1777 root; a file of user 1000, replaced by user 1001.
+        assert!(!may_replace(0o41777, 0, 1000, 1001));
+        assert!(may_replace(0o41777, 0, 1000, 1000));
+        assert!(may_replace(0o41777, 0, 1000, 0));
+        assert!(may_replace(0o40777, 0, 1000, 1001));
+        assert!(may_replace(0o41777, 1001, 1000, 1001));
     }
 
     #[test]
