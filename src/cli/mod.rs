@@ -136,6 +136,11 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
     1
 }
 
+/// The last date fanplan prints: every date it shows has four digits in its year.
+pub fn last_printable_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
 /// A flag whose value was refused by its parser, as one line naming the flag, or `None` for
 /// the other command-line errors (which clap words itself).
 pub fn flag_value_error(e: &clap::Error) -> Option<String> {

@@ -151,6 +151,33 @@ fn write_timeline(p: &Plan, dir: &Path, size: ChartSize) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The latest date a plan shows.
+fn last_date(p: &crate::plan::Plan) -> Option<NaiveDate> {
+    let steps = p
+        .steps
+        .iter()
+        .flat_map(|st| [Some(st.end_p90), st.unblocks_on]);
+    let reuse = [p.name_reuse, p.licence_reuse].map(|r| r.map(|r| r.p90));
+    steps
+        .chain(reuse)
+        .chain([Some(p.finish.p90)])
+        .flatten()
+        .max()
+}
+
+/// Refuse a plan that reaches past the last date fanplan prints (four-digit years).
+fn check_printable(last: Option<NaiveDate>) -> anyhow::Result<()> {
+    match last {
+        Some(d) if d > super::last_printable_date() => Err(InvalidInput(format!(
+            "--start: the plan would end in the year {}, past {}; start earlier",
+            d.format("%Y"),
+            super::last_printable_date()
+        ))
+        .into()),
+        _ => Ok(()),
+    }
+}
+
 fn plan_error(e: PlanError) -> anyhow::Error {
     InvalidInput(e.to_string()).into()
 }
@@ -177,6 +204,12 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
         }
         let s = scenario_of(&a.scenario, ctx.today)?;
         let ranked = options(book, &s, &account, &opts).map_err(plan_error)?;
+        let last = ranked
+            .options
+            .iter()
+            .filter_map(|o| o.finish.map(|f| f.p90))
+            .max();
+        check_printable(last)?;
         emit(&ranked, a.format.into(), ctx.out)?;
         return Ok(Outcome::Done);
     }
@@ -193,6 +226,7 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
     super::plan_charts(ctx, a.run.charts.as_deref(), &["timeline.png"])?;
     match plan(book, &s, &account, goal, &opts).map_err(plan_error)? {
         Planned::Plan(mut p) => {
+            check_printable(last_date(&p))?;
             if !followers_given {
                 p.followers_lost = None;
             }

@@ -72,6 +72,15 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
     }
     match result {
         Ok(forecast) => {
+            let last = forecast.dates.settled.p90;
+            if last > super::last_printable_date() {
+                return Err(InvalidInput(format!(
+                    "--start: the followers would settle in the year {}, past {}; start earlier",
+                    last.format("%Y"),
+                    super::last_printable_date()
+                ))
+                .into());
+            }
             if let Some(dir) = &a.run.charts {
                 let written = write_charts(
                     dir,

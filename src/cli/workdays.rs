@@ -47,21 +47,16 @@ fn parse_add(s: &str) -> Result<u32, String> {
     })
 }
 
-/// The last date fanplan prints (four-digit years).
-pub fn last_printable_date() -> NaiveDate {
-    NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX)
-}
-
 /// Run `fanplan workdays`.
 pub fn run(a: &WorkdaysArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let shifted =
         add_working_days(a.from, a.add).map_err(|e| InvalidInput(format!("--add: {e}")))?;
-    if shifted.date > last_printable_date() {
+    if shifted.date > super::last_printable_date() {
         return Err(InvalidInput(format!(
             "--add: {} working days after {} is past {}, the last date fanplan handles",
             a.add,
             a.from,
-            last_printable_date()
+            super::last_printable_date()
         ))
         .into());
     }
