@@ -304,7 +304,14 @@ fn cases() -> Vec<Case> {
             &["--followers", "10", "--subject", "company"],
         )
         .says(&["--subject", "company"]),
-        sim("dist unknown", &["--followers", "10", "--dist", "normal"]).says(&["--dist"]),
+        sim("dist unknown", &["--followers", "10", "--dist", "normal"])
+            .says(&["--dist", "`normal`", "uniform"]),
+        sim(
+            "dist with a control character",
+            &["--followers", "10", "--dist", "nor\u{7}mal"],
+        )
+        .says(&["--dist", "nor\\u{7}mal"]),
+        sim("dist without a value", &["--followers", "10", "--dist"]).says(&["--dist", "value"]),
         sim("format unknown", &["--followers", "10", "--format", "xml"]).says(&["--format"]),
         sim(
             "at-least negative",
@@ -762,6 +769,26 @@ fn mode(p: &Path) -> u32 {
     fs::metadata(p)
         .map(|m| m.permissions().mode() & 0o777)
         .unwrap_or(0)
+}
+
+#[test]
+fn errors_csv_holds_the_cut_value() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cell = format!("{}\u{0}", "9".repeat(10_000));
+    fs::write(
+        dir.path().join("in.csv"),
+        format!("id,followers\nr1,{cell}\n"),
+    )
+    .expect("input");
+    let status = fanplan_in(dir.path())
+        .args(["batch", "in.csv", "--runs", "20", "--errors", "err.csv"])
+        .stderr(Stdio::null())
+        .status()
+        .expect("run");
+    assert_eq!(status.code(), Some(4));
+    let text = fs::read_to_string(dir.path().join("err.csv")).unwrap_or_default();
+    assert!(text.contains("(10001 characters)"), "{text}");
+    assert!(text.len() < 600, "{} bytes", text.len());
 }
 
 #[test]

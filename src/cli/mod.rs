@@ -145,15 +145,32 @@ pub fn last_printable_date() -> NaiveDate {
 /// the other command-line errors (which clap words itself).
 pub fn flag_value_error(e: &clap::Error) -> Option<String> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
-    if !matches!(e.kind(), ErrorKind::ValueValidation) {
-        return None;
-    }
     let flag = match e.get(ContextKind::InvalidArg) {
         Some(ContextValue::String(a)) => a.split(' ').next().unwrap_or(a).to_string(),
         _ => return None,
     };
-    let reason = std::error::Error::source(e)?.to_string();
-    Some(format!("{flag}: {reason}"))
+    match e.kind() {
+        ErrorKind::ValueValidation => {
+            let reason = std::error::Error::source(e)?.to_string();
+            Some(format!("{flag}: {reason}"))
+        }
+        ErrorKind::InvalidValue => {
+            let value = match e.get(ContextKind::InvalidValue) {
+                // No value at all: clap's own "a value is required" says it best.
+                Some(ContextValue::String(v)) if !v.is_empty() => v.as_str(),
+                _ => return None,
+            };
+            let allowed = match e.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(v)) => v.join(", "),
+                _ => return None,
+            };
+            Some(format!(
+                "{flag}: `{}` is not one of: {allowed}",
+                crate::report::fmt::shown(value)
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// Load the rulebook: the embedded one, or `path`.
