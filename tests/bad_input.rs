@@ -7,6 +7,9 @@
 //! Permission cases work as root too: fanplan refuses a read-only output by its mode bits, not
 //! by the EACCES that root never gets.
 
+// Test helpers may panic on a broken fixture: that is a failed test, not a user error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::fs;

@@ -87,22 +87,12 @@ fn temp_pid(name: &str) -> Option<u32> {
     pid.parse().ok()
 }
 
-/// Whether a process with this id is running (or may be: when unsure, it is).
+/// Whether a process with this id is running (or may be: when unsure, it is). Linux shows
+/// every process as `/proc/<pid>`; without a `/proc` nothing is known, so every process counts
+/// as running and its files are kept.
 fn alive(pid: u32) -> bool {
-    #[cfg(unix)]
-    {
-        let Ok(pid) = libc::pid_t::try_from(pid) else {
-            return true;
-        };
-        // SAFETY: signal 0 only checks that the process exists; nothing is sent.
-        let r = unsafe { libc::kill(pid, 0) };
-        r == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = pid;
-        true
-    }
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
 }
 
 /// Remove the temporary files that fanplan processes killed outright (SIGKILL, power loss)
