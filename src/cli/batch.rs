@@ -6,7 +6,7 @@
 //! everything succeeded.
 
 use super::args::RunArgs;
-use super::output::{is_dash, path_shown, AtomicFile};
+use super::output::{commit_all, is_dash, path_shown, AtomicFile};
 use super::{chart_size, write_charts, Ctx, InvalidInput, Outcome};
 use crate::batch::forecast::RowOptions;
 use crate::batch::input::{decode, EncodingChoice, Table, TableError};
@@ -443,9 +443,12 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         Some(w) => Some(w.into_inner().map_err(|e| e.into_error())?),
         None => None,
     };
-    for f in [file_out, summary_out, errors_out].into_iter().flatten() {
-        f.commit()?;
-    }
+    commit_all(
+        [file_out, summary_out, errors_out]
+            .into_iter()
+            .flatten()
+            .collect(),
+    )?;
 
     let c = report.counts;
     writeln!(

@@ -225,14 +225,16 @@ pub fn write_charts(
     std::fs::create_dir_all(dir)
         .with_context(|| format!("--charts: cannot create the folder {}", dir.display()))?;
     let mut written = Vec::new();
+    let mut files = Vec::new();
     for (name, bytes) in rendered {
         let path = dir.join(name);
         let what = format!("--charts {}", output::path_shown(&path));
         let mut file = output::AtomicFile::create(&what, &path)?;
         file.write_all(&bytes)?;
-        file.commit()?;
+        files.push(file);
         written.push(path);
     }
+    output::commit_all(files)?;
     Ok(written)
 }
 

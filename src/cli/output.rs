@@ -231,33 +231,52 @@ impl AtomicFile {
     }
 
     /// Rename the finished file into place (or flush a device or pipe).
-    pub fn commit(mut self) -> io::Result<()> {
-        let what = self.what.clone();
-        match std::mem::replace(&mut self.target, Target::Done) {
-            Target::Temp {
-                mut file,
-                tmp,
-                path,
-            } => {
-                let done = file.flush().and_then(|()| file.sync_all()).and_then(|()| {
-                    // Held while renaming, so a signal cannot remove a renamed file.
-                    let list = TEMP_FILES.lock();
-                    let r = fs::rename(&tmp, &path);
-                    if let Ok(mut l) = list {
-                        l.retain(|x| x != &tmp);
-                    }
-                    r
-                });
-                if done.is_err() {
-                    let _ = fs::remove_file(&tmp);
-                    unregister(&tmp);
-                }
-                done.map_err(|e| named(&what, e))
-            }
-            Target::Direct(mut file) => file.flush().map_err(|e| named(&what, e)),
+    pub fn commit(self) -> io::Result<()> {
+        commit_all(vec![self])
+    }
+
+    /// Write out and sync everything written so far.
+    fn finish(&mut self) -> io::Result<()> {
+        let r = match &mut self.target {
+            Target::Temp { file, .. } => file.flush().and_then(|()| file.sync_all()),
+            Target::Direct(file) => file.flush(),
             Target::Done => Ok(()),
+        };
+        r.map_err(|e| named(&self.what, e))
+    }
+
+    /// Rename the temporary file over the target; `list` is the locked list of temporary files.
+    fn rename_into_place(&mut self, list: &mut Vec<PathBuf>) -> io::Result<()> {
+        if let Target::Temp { tmp, path, .. } = &self.target {
+            fs::rename(tmp, path).map_err(|e| named(&self.what, e))?;
+            list.retain(|x| x != tmp);
+        }
+        self.target = Target::Done;
+        Ok(())
+    }
+}
+
+/// Finish several files together: each is written out and synced first, then all are renamed
+/// while the list of temporary files is locked, so SIGINT or SIGTERM waits for the renames and an
+/// interruption leaves either every file in place or none. A failed rename leaves the files not
+/// yet renamed unchanged.
+pub fn commit_all(mut files: Vec<AtomicFile>) -> io::Result<()> {
+    for f in &mut files {
+        f.finish()?;
+    }
+    let mut list = match TEMP_FILES.lock() {
+        Ok(l) => l,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    let mut result = Ok(());
+    for f in &mut files {
+        if result.is_ok() {
+            result = f.rename_into_place(&mut list);
         }
     }
+    // Unlocked before the files left over are dropped (their drop removes their temporary file).
+    drop(list);
+    result
 }
 
 impl Drop for AtomicFile {
