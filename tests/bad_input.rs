@@ -405,6 +405,17 @@ fn cases() -> Vec<Case> {
         .says(&["M3"]),
         case("unknown command", &["teleport"]).says(&["teleport"]),
         case("unknown flag", &["rules", "--colour"]).says(&["--colour"]),
+        case(
+            "a long unexpected argument is cut",
+            &["rules", &"x".repeat(5000)],
+        )
+        .says(&["unexpected argument", "(5000 characters)"])
+        .never_says(&[&"x".repeat(100)]),
+        case(
+            "an unexpected argument with a NUL-like control is escaped",
+            &["rules", "a\u{1}b"],
+        )
+        .says(&["a\\u{1}b"]),
         // ---- rulebooks ----
         case("rulebook missing", &["--rules", "nope.toml", "rules"])
             .code(1)

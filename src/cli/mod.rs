@@ -141,15 +141,26 @@ pub fn last_printable_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX)
 }
 
-/// A flag whose value was refused by its parser, as one line naming the flag, or `None` for
-/// the other command-line errors (which clap words itself).
+/// A flag whose value was refused by its parser (or an unexpected argument that must be cut or
+/// escaped), as one line naming the flag, or `None` for the other command-line errors (which
+/// clap words itself).
 pub fn flag_value_error(e: &clap::Error) -> Option<String> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
-    let flag = match e.get(ContextKind::InvalidArg) {
-        Some(ContextValue::String(a)) => a.split(' ').next().unwrap_or(a).to_string(),
+    let arg = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(a)) => a.as_str(),
         _ => return None,
     };
+    let flag = arg.split(' ').next().unwrap_or(arg).to_string();
     match e.kind() {
+        // clap echoes the argument whole: show a long or control-character one cut and escaped.
+        ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand
+            if crate::report::fmt::shown(arg) != arg =>
+        {
+            Some(format!(
+                "unexpected argument `{}`; try --help",
+                crate::report::fmt::shown(arg)
+            ))
+        }
         ErrorKind::ValueValidation => {
             let reason = std::error::Error::source(e)?.to_string();
             Some(format!("{flag}: {reason}"))
