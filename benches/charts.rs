@@ -161,10 +161,7 @@ fn bench_chart<T>(
 }
 
 fn bench_charts(c: &mut Criterion) {
-    let size = ChartSize {
-        width: 1600,
-        height: 1000,
-    };
+    let size = ChartSize::default();
     let mut group = c.benchmark_group("charts_1600x1000");
     group.sample_size(20);
     bench_chart(

@@ -1,22 +1,12 @@
 //! End-to-end tests of `fanplan batch` (SPEC §4): encodings and CSV quirks, rejected rows and
 //! the error CSV, determinism across threads and row order, the atomic output, the summary.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-fn fanplan() -> Command {
-    Command::cargo_bin("fanplan").expect("binary built")
-}
-
-fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn example() -> String {
-    format!("{}/data/examples/accounts.csv", env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{example, fanplan, fixture};
 
 /// Run `batch` and return (exit code, stdout, stderr).
 fn batch(args: &[&str]) -> (i32, Vec<u8>, String) {

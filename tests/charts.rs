@@ -1,13 +1,11 @@
 //! End-to-end chart tests: `simulate --charts` writes decodable PNGs of the asked size,
 //! byte-identical for identical inputs; a bad size or an unwritable folder is refused.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
 
-fn fanplan() -> Command {
-    Command::cargo_bin("fanplan").expect("binary built")
-}
+mod common;
+use common::fanplan;
 
 fn dims(path: &Path) -> (u32, u32) {
     let decoder = png::Decoder::new(std::io::BufReader::new(

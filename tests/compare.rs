@@ -1,17 +1,11 @@
 //! End-to-end tests of `fanplan compare`: the ranking, forbidden rows, the row limit, rejected
 //! rows, the formats, the chart, and agreement with `batch` for the same row id.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn fanplan() -> Command {
-    Command::cargo_bin("fanplan").expect("binary built")
-}
-
-fn example() -> String {
-    format!("{}/data/examples/accounts.csv", env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{example, fanplan};
 
 fn compare_json(args: &[&str]) -> (i32, Value) {
     let out = fanplan()

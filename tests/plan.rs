@@ -2,23 +2,11 @@
 //! steps with their unblock dates, `--options`, `--charts`, and the exit codes 1, 2 and 3.
 //! Every test uses a fixed `--start` date.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn fanplan() -> Command {
-    Command::cargo_bin("fanplan").expect("binary built")
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = fanplan().args(args).output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
-}
+mod common;
+use common::{fanplan, json_ok};
 
 fn step_ids(v: &Value) -> Vec<String> {
     v["steps"]
@@ -60,7 +48,7 @@ fn close_json_has_the_spec_keys_and_step_ids() {
         "--runs",
         "2000",
     ]);
-    let v = json(&args);
+    let v = json_ok(&args);
     assert_eq!(v["goal"], "close");
     assert_eq!(
         step_ids(&v),
@@ -113,7 +101,7 @@ fn close_json_has_the_spec_keys_and_step_ids() {
     // Without --followers the count is unknown, not a placeholder.
     let mut args = CLOSE.to_vec();
     args.extend(["json", "--runs", "100"]);
-    let v = json(&args);
+    let v = json_ok(&args);
     assert!(v["scenario"]["followers"].is_null());
     assert!(v["followers_lost"].is_null());
 }
@@ -135,7 +123,7 @@ fn close_table_lists_steps_and_totals() {
 
 #[test]
 fn migrate_json_has_route_costs_and_followers() {
-    let v = json(&[
+    let v = json_ok(&[
         "plan",
         "--goal",
         "migrate",
@@ -190,7 +178,7 @@ fn same_inputs_same_plan() {
         "--format",
         "json",
     ];
-    assert_eq!(json(&args), json(&args));
+    assert_eq!(json_ok(&args), json_ok(&args));
 }
 
 #[test]
@@ -207,7 +195,7 @@ fn recent_activity_and_notice_block_with_unblock_dates() {
         "--balance",
         "3.5",
     ]);
-    let v = json(&args);
+    let v = json_ok(&args);
     let i = step(&v, "inactivity");
     assert_eq!(i["status"], "blocked");
     assert_eq!(i["unblocks_on"], "2026-06-24");
@@ -270,7 +258,7 @@ fn forbidden_migration_exits_3_with_the_rules_and_options() {
 
 #[test]
 fn options_rank_the_ways_and_list_the_forbidden() {
-    let v = json(&[
+    let v = json_ok(&[
         "plan",
         "--options",
         "--followers",
@@ -293,7 +281,7 @@ fn options_rank_the_ways_and_list_the_forbidden() {
         ["same_entity_migration", "cross_entity_migration", "close"]
     );
     assert_eq!(v["options"][0]["rank"], 1);
-    let v = json(&[
+    let v = json_ok(&[
         "plan",
         "--options",
         "--followers",

@@ -44,7 +44,6 @@ const COLUMNS: [&str; 2] = ["Retained P50", "Cost P50"];
 /// table. Fails with [`ChartError::NoData`] when there are no rows or no
 /// finite retained values at all.
 pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartError> {
-    size.validate()?;
     if c.rows.is_empty() {
         return Err(ChartError::NoData("the comparison has no scenarios".into()));
     }

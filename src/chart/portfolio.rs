@@ -29,7 +29,6 @@ pub struct PortfolioChart {
 ///
 /// Fails with [`ChartError::NoData`] when there is no finite retention rate.
 pub fn portfolio_png(c: &PortfolioChart, size: ChartSize) -> Result<Vec<u8>, ChartError> {
-    size.validate()?;
     if c.retention_p50.is_empty() {
         return Err(ChartError::NoData(
             "the portfolio has no account retention rates".into(),
