@@ -517,6 +517,29 @@ fn cases() -> Vec<Case> {
             "[[rules]]\nid = \"X9\"\nstatement = \"x\"\nsource = \"y\"\n\n[migration]\n",
             "X9",
         ),
+        case(
+            "a forecast past 9999 is refused",
+            &[
+                "--rules",
+                "mine.toml",
+                "simulate",
+                "--cross-entity",
+                "--followers",
+                "100",
+                "--start",
+                "9989-12-31",
+                "--runs",
+                "5",
+                "--format",
+                "json",
+            ],
+        )
+        .rules(
+            "duration_days = { min = 10, max = 15 }",
+            "duration_days = { min = 3650, max = 3650 }",
+        )
+        .says(&["--start", "9999-12-31"])
+        .never_says(&["+10"]),
         bad_book(
             "months huge",
             "statistics_months = 3",

@@ -170,7 +170,7 @@ fn check_printable(last: Option<NaiveDate>) -> anyhow::Result<()> {
     match last {
         Some(d) if d > super::last_printable_date() => Err(InvalidInput(format!(
             "--start: the plan would end in the year {}, past {}; start earlier",
-            d.format("%Y"),
+            chrono::Datelike::year(&d),
             super::last_printable_date()
         ))
         .into()),

@@ -76,7 +76,7 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
             if last > super::last_printable_date() {
                 return Err(InvalidInput(format!(
                     "--start: the followers would settle in the year {}, past {}; start earlier",
-                    last.format("%Y"),
+                    chrono::Datelike::year(&last),
                     super::last_printable_date()
                 ))
                 .into());
