@@ -221,20 +221,12 @@ fn progress_bar(total: Option<u64>) -> ProgressBar {
 }
 
 /// A rejected row as messages and `--errors` show it: the id and the value cut to a readable
-/// length, control characters escaped (also where the reason quotes the value).
+/// length, control characters escaped (the reason shows the value the same way).
 fn shown_error(e: &RowError) -> RowError {
-    let value = shown(&e.value);
-    let reason = if e.value.is_empty() || value == e.value {
-        e.reason.clone()
-    } else {
-        e.reason.replace(&e.value, &value)
-    };
     RowError {
-        line: e.line,
         id: shown(&e.id),
-        column: e.column.clone(),
-        value,
-        reason,
+        value: shown(&e.value),
+        ..e.clone()
     }
 }
 
@@ -329,7 +321,7 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     let dist: Dist = a.run.dist.into();
     let opts = BatchOptions {
         row: RowOptions {
-            runs: a.run.runs.unwrap_or(2000),
+            runs: a.run.runs.unwrap_or(crate::forecast::DEFAULT_BATCH_RUNS),
             seed: a.run.seed,
             dist,
             at_least: a.run.at_least.map(|n| n as f64),

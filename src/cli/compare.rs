@@ -8,11 +8,9 @@ use super::args::RunArgs;
 use super::batch::{open_table, table_error, EncodingArg};
 use super::{chart_size, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{compare_png, CompareChart, CompareRow};
-use crate::forecast::{Forecast, RulesId, RunOptions};
-use crate::report::compare::{rank, CompareReport, ComparedRow, ForbiddenRow};
+use crate::compare::{compare, CompareOptions};
 use crate::report::{emit, Format};
 use crate::rules::Rulebook;
-use crate::sim::{key_of, mix, Dist};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicU64;
@@ -98,52 +96,17 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
         }
         rows.push(row);
     }
-    let dist: Dist = a.run.dist.into();
-    let runs = a.run.runs.unwrap_or(10_000);
-    let mut ranked = Vec::new();
-    let mut forbidden = Vec::new();
-    let mut rejected = Vec::new();
-    for row in rows {
-        match row.parsed {
-            Err(errors) => {
-                for e in &errors {
-                    writeln!(ctx.err, "error: {e}")?;
-                }
-                rejected.extend(errors);
-            }
-            Ok(s) => {
-                let opts = RunOptions {
-                    runs,
-                    seed: mix(a.run.seed, key_of(&row.id)),
-                    dist,
-                    at_least: a.run.at_least.map(|n| n as f64),
-                };
-                match Forecast::run(book, &s, &opts) {
-                    Ok(f) => ranked.push(ComparedRow::of(&row.id, row.line, &f)),
-                    Err(e) => forbidden.push(ForbiddenRow {
-                        id: row.id,
-                        line: row.line,
-                        violations: e.violations,
-                    }),
-                }
-            }
-        }
-    }
-    rank(&mut ranked);
-    let report = CompareReport {
-        version: env!("CARGO_PKG_VERSION"),
-        rules: RulesId {
-            name: book.rulebook.name.clone(),
-            version: book.rulebook.version.clone(),
-        },
+    let opts = CompareOptions {
         seed: a.run.seed,
-        runs,
-        dist,
+        runs: a.run.runs.unwrap_or(crate::forecast::DEFAULT_RUNS),
+        dist: a.run.dist.into(),
         at_least: a.run.at_least,
-        ranked,
-        forbidden,
-        rejected,
     };
+    let runs = opts.runs;
+    let report = compare(book, rows, &opts);
+    for e in &report.rejected {
+        writeln!(ctx.err, "error: {e}")?;
+    }
     if let Some(dir) = &a.run.charts {
         if report.ranked.is_empty() {
             writeln!(

@@ -50,7 +50,7 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
         .into());
     }
     let s = scenario_of(&a.scenario, ctx.today)?;
-    let opts = run_options(&a.run, 10_000);
+    let opts = run_options(&a.run, crate::forecast::DEFAULT_RUNS);
     let size = chart_size(&a.run.chart_size)?;
     super::plan_charts(
         ctx,
