@@ -4,6 +4,7 @@
 use clap::Parser;
 use fanplan::cli::output::{remove_temp_files, Stream};
 use fanplan::cli::{exit_code, flag_value_error, run, Cli, Ctx};
+use fanplan::i18n::Lang;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -43,6 +44,8 @@ fn main() -> ExitCode {
         err_is_terminal,
         rules_file: None,
         force: false,
+        lang: Lang::resolve(cli.lang, |k| std::env::var(k).ok()),
+        font: cli.font.clone(),
     };
     let result = run(cli, &mut ctx).and_then(|outcome| {
         out.flush()?;

@@ -1017,6 +1017,8 @@ fn run_in_process(args: &[&str]) -> (i32, String) {
         err_is_terminal: false,
         rules_file: None,
         force: false,
+        lang: fanplan::i18n::Lang::En,
+        font: None,
     };
     let code = match fanplan::cli::run(cli, &mut ctx) {
         Ok(outcome) => outcome.code(),

@@ -6,7 +6,7 @@
 
 use super::args::RunArgs;
 use super::batch::{open_table, table_error, EncodingArg};
-use super::{chart_size, write_charts, Ctx, InvalidInput, Outcome};
+use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{compare_png, CompareChart, CompareRow};
 use crate::compare::{compare, CompareOptions};
 use crate::report::{emit, Format};
@@ -72,6 +72,7 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
         files.folder("--charts", dir, &["compare.png"]);
     }
     files.check()?;
+    let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     let mut table = open_table(
         &a.file,
         a.encoding.into(),
@@ -107,7 +108,7 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
     for e in &report.rejected {
         writeln!(ctx.err, "error: {e}")?;
     }
-    if let Some(dir) = &a.run.charts {
+    if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
         if report.ranked.is_empty() {
             writeln!(
                 ctx.err,
@@ -115,9 +116,9 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
             )?;
         } else {
             let chart = CompareChart {
-                title: format!(
-                    "Followers kept by scenario (P5–P95, P50 marked), {} runs each",
-                    crate::report::fmt::thousands(runs as f64)
+                title: look.messages.msg(
+                    "chart-compare-title",
+                    &[("runs", crate::report::fmt::thousands(runs as f64).into())],
                 ),
                 rows: report
                     .ranked
@@ -131,7 +132,8 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
                     })
                     .collect(),
             };
-            for p in write_charts(dir, vec![("compare.png", compare_png(&chart, size))])? {
+            let charts = vec![("compare.png", compare_png(&chart, size, look))];
+            for p in write_charts(dir, charts, look, ctx.err)? {
                 writeln!(ctx.err, "wrote {}", p.display())?;
             }
         }
