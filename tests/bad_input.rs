@@ -726,6 +726,19 @@ fn cases() -> Vec<Case> {
         .file("c/trajectory.png", SEED)
         .says(&["--charts", "--rules"]),
         case(
+            "compare -o over its input",
+            &["compare", "in.csv", "--runs", "20", "-o", "./in.csv"],
+        )
+        .file("in.csv", GOOD)
+        .says(&["-o", "input file", "refusing"]),
+        case(
+            "compare -o /dev/full",
+            &["compare", "in.csv", "--runs", "20", "-o", "/dev/full"],
+        )
+        .file("in.csv", GOOD)
+        .code(1)
+        .says(&["cannot write -o /dev/full", "No space left"]),
+        case(
             "compare chart over its input",
             &["compare", "c/compare.png", "--charts", "c"],
         )

@@ -5,13 +5,16 @@
 //! depend on the other rows. Rows that cannot be read are reported and make the exit code 4.
 
 use super::args::RunArgs;
-use super::batch::{open_table, table_error, EncodingArg};
+use super::batch::{bom_for_file, input_name, open_table, table_error, table_notes, EncodingArg};
+use super::output::{path_shown, AtomicFile};
 use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
+use crate::batch::output::BOM;
 use crate::chart::{compare_png, CompareChart, CompareRow};
 use crate::compare::{compare, CompareOptions};
 use crate::report::{emit, Format};
 use crate::rules::Rulebook;
 use clap::{Args, ValueEnum};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
@@ -23,7 +26,8 @@ const EXAMPLES: &str = "\
 Examples:
   fanplan compare data/examples/accounts.csv
   fanplan compare options.csv --runs 20000 --format json
-  fanplan compare options.csv --format csv --charts charts/";
+  fanplan compare options.csv --format csv --charts charts/
+  fanplan compare accounts-gbk.csv --format csv -o ranked.csv";
 
 /// `--format table|csv|json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -61,6 +65,16 @@ pub struct CompareArgs {
     /// Encoding of the input
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     encoding: EncodingArg,
+    /// Write the result here (`-` or absent: standard output); written whole or not at all
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Start the output with a UTF-8 byte-order mark (for Excel) [default: for a CSV file,
+    /// when the input had one or was not UTF-8]
+    #[arg(long, conflicts_with = "no_bom")]
+    bom: bool,
+    /// Never start the output with a byte-order mark
+    #[arg(long)]
+    no_bom: bool,
 }
 
 /// Run `fanplan compare`.
@@ -68,6 +82,9 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
     let size = chart_size(&a.run.chart_size)?;
     let mut files = ctx.output_plan();
     files.input("FILE", &a.file);
+    if let Some(p) = &a.output {
+        files.output("-o", p);
+    }
     if let Some(dir) = &a.run.charts {
         files.folder("--charts", dir, &["compare.png"]);
     }
@@ -79,19 +96,24 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
         ctx.today,
         Arc::new(AtomicU64::new(0)),
     )?;
-    if !table.columns().unknown.is_empty() {
-        writeln!(
-            ctx.err,
-            "warning: ignoring unknown columns: {}",
-            table.columns().unknown.join(", ")
-        )?;
-    }
+    table_notes(&table, &a.file, ctx.err)?;
+    let output = a.output.as_deref().filter(|p| p.as_os_str() != "-");
+    let bom = match output {
+        Some(_) => {
+            a.bom || (a.format == CompareFormat::Csv && bom_for_file(&table, false, a.no_bom))
+        }
+        None => a.bom,
+    };
+    let mut file_out = match output {
+        Some(p) => Some(AtomicFile::create(&format!("-o {}", path_shown(p)), p)?),
+        None => None,
+    };
     let mut rows = Vec::new();
     while let Some(row) = table.next_row().map_err(|e| table_error(e, &a.file))? {
         if rows.len() == MAX_ROWS {
             return Err(InvalidInput(format!(
                 "{}: compare takes at most {MAX_ROWS} rows; use `fanplan batch` for more",
-                a.file.display()
+                input_name(&a.file)
             ))
             .into());
         }
@@ -138,7 +160,23 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
             }
         }
     }
-    emit(&report, a.format.into(), ctx.out)?;
+    match (&mut file_out, output) {
+        (Some(f), Some(_)) => {
+            if bom {
+                f.write_all(BOM)?;
+            }
+            emit(&report, a.format.into(), f)?;
+        }
+        _ => {
+            if bom {
+                ctx.out.write_all(BOM)?;
+            }
+            emit(&report, a.format.into(), ctx.out)?;
+        }
+    }
+    if let Some(f) = file_out {
+        f.commit()?;
+    }
     Ok(if report.rejected.is_empty() {
         Outcome::Done
     } else {

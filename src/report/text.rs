@@ -80,9 +80,8 @@ pub fn breach(b: &Breach) -> String {
         Breach::KindChange { source, target } => format!(
             "a {source} account cannot migrate into a {target} account: only subscription → subscription and service → service"
         ),
-        Breach::PersonalToEnterprise => {
-            "a personal-subject account cannot migrate into an enterprise-subject account"
-                .to_string()
+        Breach::PersonalToEnterprise { target } => {
+            format!("a personal-subject account cannot migrate into an {target}-subject account")
         }
         Breach::UnverifiedTarget => "the target account is not verified".to_string(),
     }
@@ -160,9 +159,12 @@ pub fn row_problem(p: &RowProblem) -> String {
             if *found == 1 { "" } else { "s" }
         ),
         RowProblem::EmptyId => "is empty: every row needs an id".to_string(),
-        RowProblem::NotUtf8 => {
+        RowProblem::NotUtf8 { offset: None } => {
             "is not valid UTF-8 text (is the file GBK? try --encoding gbk)".to_string()
         }
+        RowProblem::NotUtf8 { offset: Some(o) } => format!(
+            "holds a byte that is not valid UTF-8 at byte offset {o} of the file (the file is read as UTF-8: fix that byte, or save the whole file in one encoding)"
+        ),
         RowProblem::DuplicateId => "duplicate id: an earlier row has the same id".to_string(),
     }
 }
