@@ -6,13 +6,13 @@
 
 use super::args::RunArgs;
 use super::batch::{bom_for_file, input_name, open_table, table_error, table_notes, EncodingArg};
+use super::output::{path_shown, AtomicFile};
 use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
-use crate::batch::output::{same_file, AtomicFile, BOM};
+use crate::batch::output::BOM;
 use crate::chart::{compare_png, CompareChart, CompareRow};
 use crate::compare::{compare, CompareOptions};
 use crate::report::{emit, Format};
 use crate::rules::Rulebook;
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -80,6 +80,15 @@ pub struct CompareArgs {
 /// Run `fanplan compare`.
 pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let size = chart_size(&a.run.chart_size)?;
+    let mut files = ctx.output_plan();
+    files.input("FILE", &a.file);
+    if let Some(p) = &a.output {
+        files.output("-o", p);
+    }
+    if let Some(dir) = &a.run.charts {
+        files.folder("--charts", dir, &["compare.png"]);
+    }
+    files.check()?;
     let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     let mut table = open_table(
         &a.file,
@@ -89,15 +98,6 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
     )?;
     table_notes(&table, &a.file, ctx.err)?;
     let output = a.output.as_deref().filter(|p| p.as_os_str() != "-");
-    if let Some(p) = output {
-        if a.file.as_os_str() != "-" && same_file(p, &a.file) {
-            return Err(InvalidInput(format!(
-                "-o {} is the input file: refusing to write over it",
-                p.display()
-            ))
-            .into());
-        }
-    }
     let bom = match output {
         Some(_) => {
             a.bom || (a.format == CompareFormat::Csv && bom_for_file(&table, false, a.no_bom))
@@ -105,10 +105,7 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
         None => a.bom,
     };
     let mut file_out = match output {
-        Some(p) => Some(
-            AtomicFile::create(p)
-                .with_context(|| format!("-o: cannot create the output {}", p.display()))?,
-        ),
+        Some(p) => Some(AtomicFile::create(&format!("-o {}", path_shown(p)), p)?),
         None => None,
     };
     let mut rows = Vec::new();
@@ -164,12 +161,11 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
         }
     }
     match (&mut file_out, output) {
-        (Some(f), Some(p)) => {
+        (Some(f), Some(_)) => {
             if bom {
                 f.write_all(BOM)?;
             }
-            emit(&report, a.format.into(), f)
-                .with_context(|| format!("-o: cannot write the output {}", p.display()))?;
+            emit(&report, a.format.into(), f)?;
         }
         _ => {
             if bom {
@@ -178,9 +174,8 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
             emit(&report, a.format.into(), ctx.out)?;
         }
     }
-    if let (Some(f), Some(p)) = (file_out, output) {
-        f.commit()
-            .with_context(|| format!("-o: cannot write the output {}", p.display()))?;
+    if let Some(f) = file_out {
+        f.commit()?;
     }
     Ok(if report.rejected.is_empty() {
         Outcome::Done
