@@ -3,6 +3,7 @@
 
 pub mod args;
 mod batch;
+mod calendar;
 mod check;
 mod compare;
 mod gen;
@@ -12,6 +13,7 @@ mod rules;
 mod simulate;
 mod workdays;
 
+use crate::calendar::Calendar;
 use crate::chart::{ChartError, ChartWarning, FontFileError, Fonts, Look, Png};
 use crate::i18n::{Lang, Messages};
 use crate::rules::{Rulebook, RulebookError};
@@ -46,6 +48,9 @@ pub struct Cli {
     /// Replace output files that are read-only (they are refused otherwise)
     #[arg(long, global = true)]
     pub force: bool,
+    /// Holiday data whose years replace the embedded ones (TOML; see `fanplan calendar`)
+    #[arg(long, global = true, value_name = "FILE", env = "FANPLAN_HOLIDAYS")]
+    pub holidays: Option<PathBuf>,
     /// Language of what a person reads: zh or en [default: from FANPLAN_LANG, LC_ALL,
     /// LC_MESSAGES or LANG (zh… means Chinese), else en]
     #[arg(long, global = true, value_enum, value_name = "LANG")]
@@ -74,6 +79,8 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// The date N working days after a date, on the Chinese working-day calendar
     Workdays(workdays::WorkdaysArgs),
+    /// A year's days off and make-up working days, with how sure each is
+    Calendar(calendar::CalendarArgs),
     /// Print the rulebook in force
     Rules(rules::RulesArgs),
     /// Print a shell completion script
@@ -123,6 +130,8 @@ pub struct Ctx<'a> {
     pub err_is_terminal: bool,
     /// `--rules FILE`, which no output may name.
     pub rules_file: Option<PathBuf>,
+    /// `--holidays FILE` (or `FANPLAN_HOLIDAYS`), which no output may name.
+    pub holidays_file: Option<PathBuf>,
     /// `--force`: replace read-only outputs.
     pub force: bool,
     /// The reader's language (`--lang`, else the environment: [`Lang::resolve`]).
@@ -137,6 +146,9 @@ impl Ctx<'_> {
         let mut plan = output::OutputPlan::new(self.force);
         if let Some(rules) = &self.rules_file {
             plan.input("--rules", rules);
+        }
+        if let Some(holidays) = &self.holidays_file {
+            plan.input("--holidays", holidays);
         }
         if let Some(font) = &self.font {
             plan.input("--font", font);
@@ -271,6 +283,27 @@ pub fn load_rules(path: Option<&Path>) -> anyhow::Result<Rulebook> {
     }
 }
 
+/// Build the working-day calendar: the embedded data, with the years of `path` over it.
+pub fn load_calendar(path: Option<&Path>) -> anyhow::Result<Calendar> {
+    let cal =
+        Calendar::embedded().map_err(|e| InvalidInput(format!("embedded holiday data: {e}")))?;
+    let Some(p) = path else {
+        return Ok(cal);
+    };
+    let bytes =
+        std::fs::read(p).with_context(|| format!("--holidays: cannot read {}", p.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        InvalidInput(format!(
+            "--holidays {}: not UTF-8 text (byte {} is invalid); save it as UTF-8",
+            p.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    cal.with_user(text)
+        .map_err(|e| InvalidInput(format!("--holidays {}: {e}", p.display())).into())
+}
+
 /// The command-line flag that sets a scenario input.
 pub fn flag(field: Field) -> &'static str {
     match field {
@@ -298,8 +331,11 @@ pub fn flag_error(e: ScenarioError) -> anyhow::Error {
 }
 
 /// Build the scenario of the SCENARIO flags.
-pub fn scenario_of(args: &args::ScenarioArgs, today: NaiveDate) -> anyhow::Result<Scenario> {
-    args.input().build(today).map_err(flag_error)
+pub fn scenario_of(
+    input: crate::scenario::ScenarioInput,
+    today: NaiveDate,
+) -> anyhow::Result<Scenario> {
+    input.build(today).map_err(flag_error)
 }
 
 /// Parse `--chart-size`.
@@ -355,15 +391,18 @@ pub fn plan_charts(ctx: &Ctx<'_>, dir: Option<&Path>, names: &[&str]) -> anyhow:
 /// Run a parsed command line.
 pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     ctx.rules_file = cli.rules.clone();
+    ctx.holidays_file = cli.holidays.clone();
     ctx.force = cli.force;
     let rules = cli.rules.as_deref();
+    let holidays = cli.holidays.as_deref();
     match cli.command {
         Command::Check(a) => check::run(&load_rules(rules)?, &a, ctx),
         Command::Simulate(a) => simulate::run(&load_rules(rules)?, &a, ctx),
         Command::Batch(a) => batch::run(&load_rules(rules)?, &a, ctx),
-        Command::Plan(a) => plan::run(&load_rules(rules)?, &a, ctx),
+        Command::Plan(a) => plan::run(&load_calendar(holidays)?, &load_rules(rules)?, &a, ctx),
         Command::Compare(a) => compare::run(&load_rules(rules)?, &a, ctx),
-        Command::Workdays(a) => workdays::run(&a, ctx),
+        Command::Workdays(a) => workdays::run(&load_calendar(holidays)?, &a, ctx),
+        Command::Calendar(a) => calendar::run(&load_calendar(holidays)?, &a, ctx),
         Command::Rules(a) => rules::run(&load_rules(rules)?, &a, ctx),
         Command::Completions(a) => gen::completions(&a, ctx),
         Command::Man(a) => gen::man(&a, ctx),

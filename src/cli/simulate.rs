@@ -23,7 +23,7 @@ pub struct SimulateArgs {
     #[command(flatten)]
     run: RunArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = TableJsonCsv::Table)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = TableJsonCsv::Table)]
     format: TableJsonCsv,
 }
 
@@ -49,7 +49,7 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
         )
         .into());
     }
-    let s = scenario_of(&a.scenario, ctx.today)?;
+    let s = scenario_of(a.scenario.input(), ctx.today)?;
     let opts = run_options(&a.run, crate::forecast::DEFAULT_RUNS);
     let size = chart_size(&a.run.chart_size)?;
     super::plan_charts(
