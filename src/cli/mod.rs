@@ -45,12 +45,12 @@ pub struct Cli {
     /// Rulebook to use instead of the embedded default (TOML; see `fanplan rules --format json`)
     #[arg(long, global = true, value_name = "FILE")]
     pub rules: Option<PathBuf>,
-    /// Replace output files that are read-only (they are refused otherwise)
-    #[arg(long, global = true)]
-    pub force: bool,
     /// Holiday data whose years replace the embedded ones (TOML; see `fanplan calendar`)
     #[arg(long, global = true, value_name = "FILE", env = "FANPLAN_HOLIDAYS")]
     pub holidays: Option<PathBuf>,
+    /// Replace output files that are read-only (they are refused otherwise)
+    #[arg(long, global = true)]
+    pub force: bool,
     /// Language of what a person reads: zh or en [default: from FANPLAN_LANG, LC_ALL,
     /// LC_MESSAGES or LANG (zh… means Chinese), else en]
     #[arg(long, global = true, value_enum, value_name = "LANG")]

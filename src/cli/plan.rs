@@ -207,6 +207,21 @@ fn write_timeline(
     Ok(())
 }
 
+/// CSV has no place for warnings: they go to standard error, so none is lost.
+fn warn_on_stderr<'a>(
+    warnings: impl Iterator<Item = &'a Warning>,
+    ctx: &mut Ctx<'_>,
+) -> anyhow::Result<()> {
+    let mut seen = Vec::new();
+    for w in warnings.map(crate::report::text::warning) {
+        if !seen.contains(&w) {
+            writeln!(ctx.err, "warning: {w}")?;
+            seen.push(w);
+        }
+    }
+    Ok(())
+}
+
 /// The latest date a plan shows.
 fn last_date(p: &crate::plan::Plan) -> Option<NaiveDate> {
     let steps = p
@@ -232,21 +247,6 @@ fn check_printable(last: Option<NaiveDate>) -> anyhow::Result<()> {
         .into()),
         _ => Ok(()),
     }
-}
-
-/// CSV has no place for warnings: they go to standard error, so none is lost.
-fn warn_on_stderr<'a>(
-    warnings: impl Iterator<Item = &'a Warning>,
-    ctx: &mut Ctx<'_>,
-) -> anyhow::Result<()> {
-    let mut seen = Vec::new();
-    for w in warnings.map(crate::report::text::warning) {
-        if !seen.contains(&w) {
-            writeln!(ctx.err, "warning: {w}")?;
-            seen.push(w);
-        }
-    }
-    Ok(())
 }
 
 /// The flag that sets an ACCOUNT input.
