@@ -43,6 +43,7 @@ fn main() -> ExitCode {
         err: &mut err,
         err_is_terminal,
         rules_file: None,
+        holidays_file: None,
         force: false,
         lang: Lang::resolve(cli.lang, |k| std::env::var(k).ok()),
         font: cli.font.clone(),
