@@ -40,15 +40,17 @@ chart-runs = Simulated runs (n = { $n })
 chart-runs-skipped = Simulated runs (n = { $n }); { $skipped } non-finite skipped
 chart-runs-axis = Runs
 chart-percent = { $value }%
-chart-portfolio-title = Portfolio: median retention of { $n } accounts
-chart-median-rate-marker = Median: { $rate }
+chart-portfolio-title = Portfolio: retention of { $n } accounts
 chart-accounts-by-retention = Accounts by P50 retention (n = { $n })
-chart-median-across-accounts = Median across accounts
+chart-weighted-rate-marker = All followers: { $rate }
+chart-weighted-retention = Retention of all followers (P50 total ÷ followers)
+chart-weighted-rate = All followers
+chart-portfolio-cost = Total cost (yuan)
 chart-portfolio-total = Portfolio total
 chart-portfolio-retained = retained followers
 chart-accounts = Accounts
 chart-rates-charted = Rates charted
-chart-median-rate = Median rate
+chart-median-rate = Median of account rates
 chart-lowest = Lowest
 chart-highest = Highest
 chart-retention-per-account = Median (P50) retention rate per account

@@ -39,15 +39,17 @@ chart-runs = 模拟次数（n = { $n }）
 chart-runs-skipped = 模拟次数（n = { $n }）；跳过 { $skipped } 个无效值
 chart-runs-axis = 次数
 chart-percent = { $value }%
-chart-portfolio-title = 账号组合：{ $n } 个账号的留存率中位数
-chart-median-rate-marker = 中位数：{ $rate }
+chart-portfolio-title = 账号组合：{ $n } 个账号的留存率
 chart-accounts-by-retention = 各账号 P50 留存率分布（n = { $n }）
-chart-median-across-accounts = 全部账号的中位数
+chart-weighted-rate-marker = 全部粉丝：{ $rate }
+chart-weighted-retention = 全部粉丝留存率（P50 合计 ÷ 粉丝数）
+chart-weighted-rate = 全部粉丝留存率
+chart-portfolio-cost = 总费用（元）
 chart-portfolio-total = 组合合计
 chart-portfolio-retained = 保留粉丝
 chart-accounts = 账号数
 chart-rates-charted = 已绘制的留存率
-chart-median-rate = 留存率中位数
+chart-median-rate = 各账号留存率中位数
 chart-lowest = 最低
 chart-highest = 最高
 chart-retention-per-account = 各账号留存率中位数（P50）
