@@ -6,15 +6,15 @@
 
 use super::args::RunArgs;
 use super::batch::{open_table, table_error, EncodingArg};
+use super::rulebook::{load, Loaded};
 use super::{chart_size, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{compare_png, CompareChart, CompareRow};
 use crate::forecast::{Forecast, RulesId, RunOptions};
-use crate::report::compare::{rank, CompareReport, ComparedRow, ForbiddenRow};
+use crate::report::compare::{rank, side_by_side, CompareReport, ComparedRow, ForbiddenRow};
 use crate::report::{emit, Format};
-use crate::rules::Rulebook;
 use crate::sim::{key_of, mix, Dist};
 use clap::{Args, ValueEnum};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
@@ -25,7 +25,8 @@ const EXAMPLES: &str = "\
 Examples:
   fanplan compare data/examples/accounts.csv
   fanplan compare options.csv --runs 20000 --format json
-  fanplan compare options.csv --format csv --charts charts/";
+  fanplan compare options.csv --format csv --charts charts/
+  fanplan compare data/examples/accounts.csv --rules-set seed,observed";
 
 /// `--format table|csv|json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -63,11 +64,44 @@ pub struct CompareArgs {
     /// Encoding of the input
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     encoding: EncodingArg,
+    /// Forecast every scenario under each of these rulebooks and show them side by side
+    /// (built-in names or files, comma-separated: seed,observed)
+    #[arg(long, value_name = "A,B", value_delimiter = ',')]
+    rules_set: Vec<PathBuf>,
+}
+
+/// The rulebooks of a comparison: the `--rules-set` list, or the one `--rules` names.
+fn rulebooks(rules: Option<&Path>, set: &[PathBuf]) -> anyhow::Result<Vec<Loaded>> {
+    if set.is_empty() {
+        return Ok(vec![load(rules)?]);
+    }
+    if rules.is_some() {
+        return Err(InvalidInput(
+            "--rules-set: give every rulebook there, without --rules".to_string(),
+        )
+        .into());
+    }
+    let mut books: Vec<Loaded> = Vec::with_capacity(set.len());
+    for spec in set {
+        let loaded = load(Some(spec))?;
+        let name = &loaded.book.rulebook.name;
+        if books.iter().any(|b| &b.book.rulebook.name == name) {
+            return Err(InvalidInput(format!(
+                "--rules-set: two rulebooks are named `{name}` ({}); each needs its own name to be told apart",
+                spec.display()
+            ))
+            .into());
+        }
+        books.push(loaded);
+    }
+    Ok(books)
 }
 
 /// Run `fanplan compare`.
-pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let size = chart_size(&a.run.chart_size)?;
+    let books = rulebooks(rules, &a.rules_set)?;
+    let named = !a.rules_set.is_empty();
     let mut table = open_table(
         &a.file,
         a.encoding.into(),
@@ -94,7 +128,7 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
     }
     let dist: Dist = a.run.dist.into();
     let runs = a.run.runs.unwrap_or(10_000);
-    let mut ranked = Vec::new();
+    let mut rankings = vec![Vec::new(); books.len()];
     let mut forbidden = Vec::new();
     let mut rejected = Vec::new();
     for row in rows {
@@ -112,24 +146,37 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
                     dist,
                     at_least: a.run.at_least.map(|n| n as f64),
                 };
-                match Forecast::run(book, &s, &opts) {
-                    Ok(f) => ranked.push(ComparedRow::of(&row.id, row.line, &f)),
-                    Err(e) => forbidden.push(ForbiddenRow {
-                        id: row.id,
-                        line: row.line,
-                        violations: e.violations,
-                    }),
+                for (loaded, ranked) in books.iter().zip(&mut rankings) {
+                    let book = &loaded.book;
+                    let name = named.then(|| book.rulebook.name.clone());
+                    match Forecast::run(book, &s, &opts) {
+                        Ok(f) => ranked.push(ComparedRow {
+                            rules: name,
+                            ..ComparedRow::of(&row.id, row.line, &f)
+                        }),
+                        Err(e) => forbidden.push(ForbiddenRow {
+                            id: row.id.clone(),
+                            line: row.line,
+                            violations: e.violations,
+                            rules: name,
+                        }),
+                    }
                 }
             }
         }
     }
-    rank(&mut ranked);
+    for ranked in &mut rankings {
+        rank(ranked);
+    }
+    let ranked = side_by_side(rankings);
+    let id = |loaded: &Loaded| RulesId {
+        name: loaded.book.rulebook.name.clone(),
+        version: loaded.book.rulebook.version.clone(),
+    };
     let report = CompareReport {
         version: env!("CARGO_PKG_VERSION"),
-        rules: RulesId {
-            name: book.rulebook.name.clone(),
-            version: book.rulebook.version.clone(),
-        },
+        rules: id(&books[0]),
+        rules_set: named.then(|| books.iter().map(id).collect()),
         seed: a.run.seed,
         runs,
         dist,
@@ -154,7 +201,10 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
                     .ranked
                     .iter()
                     .map(|r| CompareRow {
-                        label: r.id.clone(),
+                        label: match &r.rules {
+                            Some(name) => format!("{} · {name}", r.id),
+                            None => r.id.clone(),
+                        },
                         retained_p5: r.retained_followers.p5,
                         retained_p50: r.retained_followers.p50,
                         retained_p95: r.retained_followers.p95,

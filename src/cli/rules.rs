@@ -1,9 +1,9 @@
 //! `fanplan rules`: print the rulebook in force.
 
 use super::args::TableOrJson;
+use super::rulebook::Loaded;
 use super::{Ctx, Outcome};
 use crate::report::emit;
-use crate::rules::Rulebook;
 use clap::Args;
 
 const EXAMPLES: &str = "\
@@ -25,12 +25,11 @@ pub struct RulesArgs {
 }
 
 /// Run `fanplan rules`.
-pub fn run(book: &Rulebook, a: &RulesArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+pub fn run(loaded: &Loaded, a: &RulesArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     if a.toml {
-        let text = toml::to_string_pretty(book)?;
-        ctx.out.write_all(text.as_bytes())?;
+        ctx.out.write_all(loaded.text.as_bytes())?;
     } else {
-        emit(book, a.format.into(), ctx.out)?;
+        emit(&loaded.book, a.format.into(), ctx.out)?;
     }
     Ok(Outcome::Done)
 }

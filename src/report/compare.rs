@@ -66,6 +66,9 @@ pub struct ComparedRow {
     /// With `--at-least`: the chance that the final audience reaches the threshold.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub probability_at_least: Option<AtLeast>,
+    /// With `--rules-set`: the name of the rulebook this row was forecast under.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules: Option<String>,
 }
 
 impl ComparedRow {
@@ -94,6 +97,7 @@ impl ComparedRow {
                 p95: m.cost_yuan.p95,
             },
             probability_at_least: f.probability_at_least,
+            rules: None,
         }
     }
 }
@@ -107,6 +111,9 @@ pub struct ForbiddenRow {
     pub line: u64,
     /// The violated rules.
     pub violations: Vec<Violation>,
+    /// With `--rules-set`: the name of the rulebook that forbids it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules: Option<String>,
 }
 
 /// The `fanplan compare` document.
@@ -114,8 +121,11 @@ pub struct ForbiddenRow {
 pub struct CompareReport {
     /// fanplan's version.
     pub version: &'static str,
-    /// The rulebook in force.
+    /// The rulebook in force (the first of `--rules-set`).
     pub rules: RulesId,
+    /// With `--rules-set`: every rulebook, in the order given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules_set: Option<Vec<RulesId>>,
     /// The seed (each row runs on `mix(seed, key_of(id))`, as in `batch`).
     pub seed: u64,
     /// Runs per scenario.
@@ -146,6 +156,32 @@ pub fn rank(rows: &mut [ComparedRow]) {
     }
 }
 
+/// Rankings under several rulebooks (each ranked by [`rank`]) merged side by side: the scenarios
+/// in the order of the first ranking that holds them, each followed by its rows under the other
+/// rulebooks in their order. Every row keeps its rank within its own rulebook.
+pub fn side_by_side(rankings: Vec<Vec<ComparedRow>>) -> Vec<ComparedRow> {
+    let mut order: Vec<String> = Vec::new();
+    for r in rankings.iter().flatten() {
+        if !order.contains(&r.id) {
+            order.push(r.id.clone());
+        }
+    }
+    let mut rankings: Vec<std::collections::VecDeque<ComparedRow>> =
+        rankings.into_iter().map(Into::into).collect();
+    let mut out = Vec::new();
+    for id in &order {
+        for ranking in &mut rankings {
+            if let Some(i) = ranking.iter().position(|r| &r.id == id) {
+                out.extend(ranking.remove(i));
+            }
+        }
+    }
+    out
+}
+
+/// The CSV column added by `--rules-set`: the rulebook of the row.
+pub const RULES_COLUMN: &str = "rules";
+
 /// The CSV columns of `compare --format csv` (then [`AT_LEAST_COLUMNS`] with `--at-least`).
 pub const CSV_COLUMNS: [&str; 12] = [
     "rank",
@@ -165,22 +201,43 @@ pub const CSV_COLUMNS: [&str; 12] = [
 /// The CSV columns added by `--at-least`: the chance and its standard error.
 pub const AT_LEAST_COLUMNS: [&str; 2] = ["probability_at_least", "probability_at_least_se"];
 
+impl CompareReport {
+    /// The scenarios ranked (a scenario forecast under several rulebooks counts once).
+    fn scenario_count(&self) -> usize {
+        let mut ids: Vec<&str> = self.ranked.iter().map(|r| r.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    }
+
+    /// The rulebook (or rulebooks) of the header: `seed 2026.11.1`, `seed 2026.11.1 and observed …`.
+    fn rules_text(&self) -> String {
+        let one = |r: &RulesId| format!("{} {}", r.name, r.version);
+        match &self.rules_set {
+            Some(set) => set.iter().map(one).collect::<Vec<_>>().join(" and "),
+            None => one(&self.rules),
+        }
+    }
+}
+
 impl Document for CompareReport {
     fn table(&self, w: &mut dyn Write) -> io::Result<()> {
         writeln!(
             w,
-            "{} scenario{} ranked by retained followers (P50), then cost · {} runs each · seed {} · rules {} {}",
-            self.ranked.len(),
-            if self.ranked.len() == 1 { "" } else { "s" },
+            "{} scenario{} ranked by retained followers (P50), then cost · {} runs each · seed {} · rules {}",
+            self.scenario_count(),
+            if self.scenario_count() == 1 { "" } else { "s" },
             thousands(self.runs as f64),
             self.seed,
-            self.rules.name,
-            self.rules.version
+            self.rules_text()
         )?;
         writeln!(w)?;
         if !self.ranked.is_empty() {
-            let mut names = header(&[
-                "scenario",
+            let mut names = header(&["scenario"]);
+            if self.rules_set.is_some() {
+                names.push("rules".to_string());
+            }
+            names.extend(header(&[
                 "route",
                 "kept P5",
                 "kept P50",
@@ -189,14 +246,17 @@ impl Document for CompareReport {
                 "settled P90",
                 "cost P50",
                 "cost P95",
-            ]);
+            ]));
             if let Some(n) = self.at_least {
                 names.push(format!("P(audience ≥ {})", thousands(n as f64)));
             }
             let mut rows = vec![names];
             for r in &self.ranked {
-                let mut cells = vec![
-                    format!("{}. {}", r.rank, r.id),
+                let mut cells = vec![format!("{}. {}", r.rank, r.id)];
+                if self.rules_set.is_some() {
+                    cells.push(r.rules.clone().unwrap_or_default());
+                }
+                cells.extend([
                     r.route.name().to_string(),
                     thousands(r.retained_followers.p5),
                     thousands(r.retained_followers.p50),
@@ -205,7 +265,7 @@ impl Document for CompareReport {
                     r.settled_date.p90.to_string(),
                     yuan(r.cost_yuan.p50),
                     yuan(r.cost_yuan.p95),
-                ];
+                ]);
                 if self.at_least.is_some() {
                     cells.push(r.probability_at_least.map_or(String::new(), |a| {
                         format!("{:.1}% ± {:.1}%", a.p * 100.0, a.se * 100.0)
@@ -219,7 +279,10 @@ impl Document for CompareReport {
             writeln!(w)?;
             writeln!(w, "Forbidden by the rules:")?;
             for f in &self.forbidden {
-                writeln!(w, "  {} (line {})", f.id, f.line)?;
+                match &f.rules {
+                    Some(name) => writeln!(w, "  {} (line {}) under {name}", f.id, f.line)?,
+                    None => writeln!(w, "  {} (line {})", f.id, f.line)?,
+                }
                 for v in &f.violations {
                     writeln!(w, "    {}  {} ({})", v.rule, v.message, v.source)?;
                 }
@@ -239,17 +302,16 @@ impl Document for CompareReport {
 
     fn csv(&self, w: &mut dyn Write) -> io::Result<()> {
         let mut c = csv::Writer::from_writer(w);
-        let width = CSV_COLUMNS.len()
-            + if self.at_least.is_some() {
-                AT_LEAST_COLUMNS.len()
-            } else {
-                0
-            };
+        let mut names: Vec<&str> = CSV_COLUMNS.to_vec();
         if self.at_least.is_some() {
-            c.write_record(CSV_COLUMNS.iter().chain(&AT_LEAST_COLUMNS))?;
-        } else {
-            c.write_record(CSV_COLUMNS)?;
+            names.extend(AT_LEAST_COLUMNS);
         }
+        let with_rules = self.rules_set.is_some();
+        if with_rules {
+            names.push(RULES_COLUMN);
+        }
+        let width = names.len();
+        c.write_record(&names)?;
         for r in &self.ranked {
             let mut cells = vec![
                 r.rank.to_string(),
@@ -274,6 +336,9 @@ impl Document for CompareReport {
                 cells.push(p);
                 cells.push(se);
             }
+            if with_rules {
+                cells.push(r.rules.clone().unwrap_or_default());
+            }
             c.write_record(&cells)?;
         }
         for f in &self.forbidden {
@@ -286,6 +351,11 @@ impl Document for CompareReport {
                 ids.join(";"),
             ];
             cells.resize(width, String::new());
+            if with_rules {
+                if let Some(last) = cells.last_mut() {
+                    *last = f.rules.clone().unwrap_or_default();
+                }
+            }
             c.write_record(&cells)?;
         }
         c.flush()
@@ -317,6 +387,7 @@ mod tests {
                 p95: cost,
             },
             probability_at_least: None,
+            rules: None,
         }
     }
 
@@ -331,5 +402,44 @@ mod tests {
         rank(&mut rows);
         let ids: Vec<(&str, usize)> = rows.iter().map(|r| (r.id.as_str(), r.rank)).collect();
         assert_eq!(ids, vec![("c", 1), ("b", 2), ("a", 3), ("d", 4)]);
+    }
+
+    #[test]
+    fn side_by_side_keeps_each_scenario_together_in_the_first_ranking_order() {
+        let under = |name: &str, rows: Vec<ComparedRow>| {
+            let mut rows: Vec<ComparedRow> = rows
+                .into_iter()
+                .map(|mut r| {
+                    r.rules = Some(name.to_string());
+                    r
+                })
+                .collect();
+            rank(&mut rows);
+            rows
+        };
+        let seed = under("seed", vec![row("a", 100.0, 300.0), row("b", 200.0, 300.0)]);
+        let observed = under(
+            "observed",
+            vec![
+                row("a", 300.0, 300.0),
+                row("b", 100.0, 300.0),
+                row("c", 50.0, 300.0),
+            ],
+        );
+        let rows = side_by_side(vec![seed, observed]);
+        let got: Vec<(&str, &str, usize)> = rows
+            .iter()
+            .map(|r| (r.id.as_str(), r.rules.as_deref().unwrap_or(""), r.rank))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("b", "seed", 1),
+                ("b", "observed", 2),
+                ("a", "seed", 2),
+                ("a", "observed", 1),
+                ("c", "observed", 3),
+            ]
+        );
     }
 }

@@ -6,6 +6,7 @@
 //! repeated rule id are refused with an error that names the key. After loading, the values are
 //! trusted: the types below only hold validated numbers.
 
+pub mod builtin;
 pub mod eligibility;
 
 pub use eligibility::{check, Eligibility, Fees, Violation};
