@@ -351,6 +351,35 @@ fn completions_and_man_page() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(".TH fanplan"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pages = dir.path().join("man");
+    fanplan()
+        .args(["man", "--dir"])
+        .arg(&pages)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("fanplan-batch.1"));
+    let batch = std::fs::read_to_string(pages.join("fanplan-batch.1")).expect("batch page");
+    assert!(batch.contains("<INPUT>"), "{batch}");
+}
+
+#[test]
+fn help_works_as_a_command_and_explains_itself() {
+    fanplan()
+        .args(["help", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Usage: fanplan help"));
+    fanplan()
+        .args(["help", "batch"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Usage: fanplan batch"));
+    fanplan()
+        .args(["help", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`nope` is not a fanplan command"));
 }
 
 #[test]

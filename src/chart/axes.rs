@@ -295,9 +295,57 @@ pub(crate) fn draw_line(
         Some((size, gap)) => {
             chart.draw_series(DashedLineSeries::new(points, size, gap, style))?;
         }
+        None if style.stroke_width > 1 && style.color.alpha() >= 1.0 => {
+            draw_thick_polyline(chart, &points, style)?;
+        }
         None => {
             chart.draw_series(std::iter::once(PathElement::new(points, style)))?;
         }
+    }
+    Ok(())
+}
+
+/// Draws an opaque polyline thicker than a pixel as one quadrilateral per segment plus a
+/// disc at every vertex (round joins and caps). plotters' own polygonisation of thick
+/// paths bends the first and last segments of a flat line into small hooks.
+fn draw_thick_polyline(
+    chart: &mut Chart<'_, '_>,
+    points: &[(f64, f64)],
+    style: ShapeStyle,
+) -> Result<(), ChartError> {
+    let area = chart.plotting_area();
+    let (bx, by) = area.get_base_pixel();
+    let pixels: Vec<(f64, f64)> = points
+        .iter()
+        .map(|p| {
+            let (x, y) = area.map_coordinate(p);
+            (f64::from(x - bx), f64::from(y - by))
+        })
+        .collect();
+    let canvas = area.strip_coord_spec();
+    let half = f64::from(style.stroke_width) / 2.0;
+    let fill = style.color.filled();
+    let round = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
+    for w in pixels.windows(2) {
+        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+        let len = (x1 - x0).hypot(y1 - y0);
+        if len < 1e-9 {
+            continue;
+        }
+        let (nx, ny) = (-(y1 - y0) / len * half, (x1 - x0) / len * half);
+        canvas.draw(&Polygon::new(
+            vec![
+                round(x0 + nx, y0 + ny),
+                round(x1 + nx, y1 + ny),
+                round(x1 - nx, y1 - ny),
+                round(x0 - nx, y0 - ny),
+            ],
+            fill,
+        ))?;
+    }
+    let radius = (half - 0.5).max(0.5).round() as u32;
+    for &(x, y) in &pixels {
+        canvas.draw(&Circle::new(round(x, y), radius, fill))?;
     }
     Ok(())
 }

@@ -281,6 +281,64 @@ mod tests {
     use super::super::test_util::{assert_no_data, check_png, standard_checks_of};
     use super::*;
 
+    /// A flat median line has the same thickness and height at its ends as in its middle
+    /// (plotters' thick-path polygons bent the first and last segments into hooks).
+    #[test]
+    fn a_flat_line_has_no_hooks_at_its_ends() {
+        let start = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let points = (0..60)
+            .map(|i| TrajectoryPoint {
+                date: start + chrono::Days::new(i),
+                mean: f64::NAN,
+                p5: 120_000.0,
+                p10: 120_000.0,
+                p50: 120_000.0,
+                p90: 120_000.0,
+                p95: 120_000.0,
+            })
+            .collect();
+        let chart = TrajectoryChart {
+            title: "Flat".into(),
+            points,
+            transfer: None,
+            settled: None,
+            start_audience: f64::NAN,
+        };
+        for (w, h) in [(1000, 625), (1600, 1000), (400, 300)] {
+            assert_line_is_even(&chart, w, h);
+        }
+    }
+
+    fn assert_line_is_even(chart: &TrajectoryChart, w: u32, h: u32) {
+        let png = trajectory_png(chart, ChartSize::new(w, h).unwrap()).unwrap();
+        let img = check_png(&png, w, h);
+        // Rows of coloured (not white or grey) pixels per column: the line and any
+        // blended edge pixels around it.
+        let mut extents = Vec::new();
+        for x in 0..img.width {
+            let rows: Vec<u32> = (0..img.height)
+                .filter(|&y| {
+                    let i = ((y * img.width + x) * 3) as usize;
+                    let (r, g, b) = (img.rgb[i], img.rgb[i + 1], img.rgb[i + 2]);
+                    !(r == g && g == b)
+                })
+                .collect();
+            // The legend swatch is in the header; only the plot (lower part) counts.
+            let rows: Vec<u32> = rows.into_iter().filter(|&y| y > h / 6).collect();
+            if let (Some(&top), Some(&bottom)) = (rows.first(), rows.last()) {
+                extents.push((top, bottom));
+            }
+        }
+        assert!(extents.len() as u32 > w / 2, "line drawn across the plot");
+        let middle = extents[extents.len() / 2];
+        for (i, &(top, bottom)) in extents.iter().enumerate() {
+            assert!(
+                top >= middle.0 && bottom <= middle.1,
+                "{w}x{h}: column {i} of the line spans rows {top}–{bottom}, the middle {middle:?}"
+            );
+        }
+    }
+
     fn sample(n: usize) -> TrajectoryChart {
         let start = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
         let points = (0..n)

@@ -36,7 +36,8 @@ Exit codes: 0 done; 1 I/O failure; 2 invalid input or usage; 3 the rules forbid 
 /// Plan and cost the migration of a WeChat Official Account's followers (微信公众号粉丝迁移),
 /// or the closing of an account (注销).
 #[derive(Debug, Parser)]
-#[command(name = "fanplan", version, about, after_help = AFTER_HELP, propagate_version = true)]
+#[command(name = "fanplan", version, about, after_help = AFTER_HELP, propagate_version = true,
+    disable_help_subcommand = true)]
 pub struct Cli {
     /// Rulebook: a built-in name (seed, the default, or observed; see `fanplan rules --list`) or
     /// a TOML file (`./seed` for a file named like a built-in)
@@ -66,8 +67,10 @@ pub enum Command {
     Rules(rules::RulesArgs),
     /// Print a shell completion script
     Completions(gen::CompletionsArgs),
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page (roff), or write one page per command with --dir
+    Man(gen::ManArgs),
+    /// Print the help of fanplan or of one of its commands
+    Help(gen::HelpArgs),
 }
 
 /// What a finished command reports, beyond plain success.
@@ -183,6 +186,7 @@ pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
         Command::Workdays(a) => workdays::run(&a, ctx),
         Command::Rules(a) => rules::run(&load(rules)?, &a, ctx),
         Command::Completions(a) => gen::completions(&a, ctx),
-        Command::Man => gen::man(ctx),
+        Command::Man(a) => gen::man(&a, ctx),
+        Command::Help(a) => gen::help(&a, ctx),
     }
 }
