@@ -3,6 +3,9 @@
 //! accounts, 10 timeline steps and 8 compared scenarios. Target: < 150 ms each
 //! in release. Run with `cargo bench --bench charts`.
 
+// Test and bench helpers may panic on a broken fixture: that is a failed test, not a user error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};

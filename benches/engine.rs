@@ -5,9 +5,13 @@
 //! - `simulate_10k_60d`: one full `simulate` forecast of 10,000 runs with a 60-day trajectory,
 //!   every statistic included (what `fanplan simulate` computes).
 
+// Test and bench helpers may panic on a broken fixture: that is a failed test, not a user error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use fanplan::eligibility::check;
 use fanplan::forecast::{Forecast, RunOptions};
-use fanplan::rules::{check, Rulebook};
+use fanplan::rules::Rulebook;
 use fanplan::scenario::ScenarioInput;
 use fanplan::sim::{Dist, Model};
 use std::hint::black_box;

@@ -3,13 +3,20 @@
 //!
 //! Forbidden migrations (M1–M3) are not forecast: [`Forecast::run`] returns their eligibility.
 
-use crate::rules::{check, Eligibility, Fees, Route, Rulebook};
+use crate::domain::{Route, StepId, Subject};
+use crate::eligibility::{check, Eligibility, Fees};
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::sim::trajectory::{trajectory, DayStats};
 use crate::sim::{Dist, Draw, Model};
 use crate::stats::{probability_at_least, Summary};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
+
+/// Runs per scenario when none are asked for: `simulate`, `plan` and `compare`.
+pub const DEFAULT_RUNS: u64 = 10_000;
+/// Runs per row when none are asked for in `batch` (many rows, each a smaller sample).
+pub const DEFAULT_BATCH_RUNS: u64 = 2_000;
 
 /// How to run a forecast.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,6 +38,16 @@ pub struct RulesId {
     pub name: String,
     /// Rulebook version.
     pub version: String,
+}
+
+impl RulesId {
+    /// The identity of a rulebook, as every document prints it.
+    pub fn of(book: &Rulebook) -> RulesId {
+        RulesId {
+            name: book.rulebook.name.clone(),
+            version: book.rulebook.version.clone(),
+        }
+    }
 }
 
 /// Statistics per metric (SPEC §2), by metric name.
@@ -128,7 +145,7 @@ pub struct Forecast {
     /// The assumptions of the rulebook in force, `ID: text`.
     pub assumptions: Vec<String>,
     /// Things the user should know about the inputs.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Retained followers of every run, in run order (for charts; not serialised).
     #[serde(skip)]
     pub retained_samples: Vec<f64>,
@@ -172,19 +189,46 @@ fn date_percentiles(start: NaiveDate, s: &Summary) -> DatePercentiles {
     }
 }
 
+/// A warning about the inputs or the dates of a forecast or a plan, with its values. The
+/// report words it (JSON carries the words, as a string).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warning {
+    /// A notary fee was given for a same-entity route, which pays none (M5).
+    NotaryIgnored,
+    /// The subjects differ, so the migration is cross-entity.
+    CrossEntityImplied {
+        /// The target's subject type.
+        target: Subject,
+        /// The source's subject type.
+        source: Subject,
+    },
+    /// The dates assume that the funds blocker(s) (D4) are cleared on the start date.
+    FundsAssumedCleared {
+        /// More than one step is blocked by funds.
+        several: bool,
+    },
+    /// Working days outside the holiday calendar were counted Monday to Friday.
+    WeekendsOnly {
+        /// The first covered date.
+        from: NaiveDate,
+        /// The last covered date.
+        to: NaiveDate,
+        /// The steps concerned, each with its latest end.
+        steps: Vec<(StepId, NaiveDate)>,
+    },
+}
+
 /// Warnings about the inputs of a scenario.
-pub fn scenario_warnings(s: &Scenario) -> Vec<String> {
+pub fn scenario_warnings(s: &Scenario) -> Vec<Warning> {
     let mut w = Vec::new();
     if !s.cross_entity && (s.notary_fee_min.is_some() || s.notary_fee_max.is_some()) {
-        w.push(
-            "the notary fee is ignored: only a cross-entity migration pays one (M5); add --cross-entity if the target belongs to another legal entity".to_string(),
-        );
+        w.push(Warning::NotaryIgnored);
     }
     if s.cross_entity_implied {
-        w.push(format!(
-            "the target's subject ({}) differs from the source's ({}): the target belongs to another legal entity, so the migration is cross-entity",
-            s.target_subject, s.source_subject
-        ));
+        w.push(Warning::CrossEntityImplied {
+            target: s.target_subject,
+            source: s.source_subject,
+        });
     }
     w
 }
@@ -265,10 +309,7 @@ impl Forecast {
         });
         Forecast {
             version: env!("CARGO_PKG_VERSION"),
-            rules: RulesId {
-                name: book.rulebook.name.clone(),
-                version: book.rulebook.version.clone(),
-            },
+            rules: RulesId::of(book),
             seed: opts.seed,
             runs: opts.runs,
             dist: opts.dist,

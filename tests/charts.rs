@@ -1,6 +1,9 @@
 //! End-to-end chart tests: `simulate --charts` writes decodable PNGs of the asked size,
 //! byte-identical for identical inputs; a bad size or an unwritable folder is refused.
 
+// Test and bench helpers may panic on a broken fixture: that is a failed test, not a user error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use predicates::prelude::*;
 use std::path::Path;
 

@@ -1,6 +1,9 @@
 //! End-to-end tests of the binary: `check`, `simulate`, `rules`, `workdays`, completions and
 //! the man page; every exit code and the messages of bad flags and bad rulebooks.
 
+// Test and bench helpers may panic on a broken fixture: that is a failed test, not a user error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -59,6 +62,10 @@ fn check_json_has_the_spec_keys() {
     assert_eq!(v["fee_yuan"]["review"], 300.0);
     assert_eq!(v["fee_yuan"]["notary_min"], 0.0);
     assert_eq!(v["violations"], Value::Array(vec![]));
+    // Without --followers the count is unknown, not a placeholder.
+    assert_eq!(v["scenario"]["followers"], Value::Null);
+    let v = json(&["check", "--followers", "12万", "--format", "json"]);
+    assert_eq!(v["scenario"]["followers"], 120_000);
     let v = json(&["check", "--target-unverified", "--format", "json"]);
     assert_eq!(v["allowed"], false);
     assert_eq!(v["route"], Value::Null);

@@ -1,6 +1,9 @@
 //! End-to-end tests of `fanplan compare`: the ranking, forbidden rows, the row limit, rejected
 //! rows, the formats, the chart, and agreement with `batch` for the same row id.
 
+// Test and bench helpers may panic on a broken fixture: that is a failed test, not a user error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use predicates::prelude::*;
 use serde_json::Value;
 

@@ -2,6 +2,9 @@
 //! steps with their unblock dates, `--options`, `--charts`, and the exit codes 1, 2 and 3.
 //! Every test uses a fixed `--start` date.
 
+// Test and bench helpers may panic on a broken fixture: that is a failed test, not a user error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use predicates::prelude::*;
 use serde_json::Value;
 

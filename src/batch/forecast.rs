@@ -12,8 +12,10 @@
 //! - the cost (M4 review fee + M5 notary fee) is increasing in the notary fee;
 //! - the transfer day D is a small integer counted in a histogram, and the settled day is D + W.
 
+use crate::domain::Route;
+use crate::eligibility::check;
 use crate::forecast::date_after;
-use crate::rules::{check, Route, Rulebook};
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::sim::{key_of, mix, Dist, Draw, Model};
 use crate::stats::quantiles;
@@ -387,7 +389,7 @@ mod tests {
                 i.value_per_follower = Some(1.5);
             }),
             scenario(|i| {
-                i.source_kind = Some(crate::rules::Kind::Service);
+                i.source_kind = Some(crate::domain::Kind::Service);
                 i.target_followers = Some(5000);
                 i.overlap = Some(0.2);
                 i.daily_growth = Some(0.001);
@@ -452,7 +454,7 @@ mod tests {
     #[test]
     fn forbidden_rows_list_their_rules() {
         let s = scenario(|i| {
-            i.target_kind = Some(crate::rules::Kind::Service);
+            i.target_kind = Some(crate::domain::Kind::Service);
             i.target_verified = Some(false);
         });
         let r = forecast_row(

@@ -10,7 +10,7 @@
 //! counted) and rejects duplicate ids. Cell parsing lives in [`super::row`].
 
 use super::row::{parse_row, Columns, HeaderError};
-use super::RowError;
+use super::{Column, RowError, RowProblem};
 use crate::scenario::Scenario;
 use chrono::NaiveDate;
 use encoding_rs::{Encoding, GBK, UTF_8};
@@ -305,7 +305,7 @@ impl<R: Read> Table<R> {
                     id: id.clone(),
                     column: c.column,
                     value: c.value,
-                    reason: c.reason,
+                    problem: c.problem,
                 })
                 .collect::<Vec<_>>()
         });
@@ -313,9 +313,9 @@ impl<R: Read> Table<R> {
             let dup = RowError {
                 line,
                 id: id.clone(),
-                column: "id".to_string(),
+                column: Column::Id,
                 value: id.clone(),
-                reason: "duplicate id: an earlier row has the same id".to_string(),
+                problem: RowProblem::DuplicateId,
             };
             match &mut parsed {
                 Ok(_) => parsed = Err(vec![dup]),
@@ -370,7 +370,7 @@ mod tests {
         let gbk = b"id,followers,source_kind\nx,100,\xb7\xfe\xce\xf1\xba\xc5\n";
         let r = rows(gbk, EncodingChoice::Gbk);
         let s = r[0].parsed.as_ref().expect("valid row");
-        assert_eq!(s.source_kind, crate::rules::Kind::Service);
+        assert_eq!(s.source_kind, crate::domain::Kind::Service);
     }
 
     #[test]

@@ -18,21 +18,88 @@ pub mod row;
 pub mod run;
 pub mod summary;
 
+use crate::input::InputError;
+use crate::scenario::{Field, Problem};
 use serde::Serialize;
 
+/// The column of a row error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// The whole row (such as its field count).
+    Row,
+    /// The `id` column.
+    Id,
+    /// A scenario column.
+    Field(Field),
+}
+
+impl Column {
+    /// The column's name in the CSV header (empty for the whole row).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Column::Row => "",
+            Column::Id => "id",
+            Column::Field(f) => row::column(f),
+        }
+    }
+}
+
+/// Why a row cannot be read, with the values at fault.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowProblem {
+    /// A cell is not the value its column asks for.
+    Input(InputError),
+    /// A value is out of range for the scenario.
+    Scenario(Problem),
+    /// The row has another number of fields than the header.
+    Width {
+        /// Fields in the row.
+        found: usize,
+        /// Fields in the header.
+        expected: usize,
+    },
+    /// The id cell is empty.
+    EmptyId,
+    /// A cell is not UTF-8 text.
+    NotUtf8,
+    /// An earlier row has the same id.
+    DuplicateId,
+}
+
 /// A row that cannot be read, as reported on standard error and in `--errors FILE`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RowError {
     /// Physical line where the row starts (the header is line 1).
     pub line: u64,
     /// The row's id (empty when missing).
     pub id: String,
-    /// The column at fault (empty for a whole-row problem such as the field count).
-    pub column: String,
+    /// The column at fault ([`Column::Row`] for a whole-row problem such as the field count).
+    pub column: Column,
     /// The cell as written.
     pub value: String,
-    /// What is wrong and what is accepted.
-    pub reason: String,
+    /// What is wrong.
+    pub problem: RowProblem,
+}
+
+impl RowError {
+    /// What is wrong and what is accepted, in words.
+    pub fn reason(&self) -> String {
+        crate::report::text::row_problem(&self.problem)
+    }
+}
+
+/// A row error in JSON: `line`, `id`, `column`, `value`, `reason`.
+impl Serialize for RowError {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = ser.serialize_struct("RowError", 5)?;
+        st.serialize_field("line", &self.line)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("column", self.column.as_str())?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("reason", &self.reason())?;
+        st.end()
+    }
 }
 
 impl std::fmt::Display for RowError {
@@ -41,12 +108,13 @@ impl std::fmt::Display for RowError {
         if !self.id.is_empty() {
             write!(f, " (id {})", self.id)?;
         }
-        if self.column.is_empty() {
-            write!(f, ": {}", self.reason)
+        let (column, reason) = (self.column.as_str(), self.reason());
+        if column.is_empty() {
+            write!(f, ": {reason}")
         } else if self.value.is_empty() {
-            write!(f, ": column {} {}", self.column, self.reason)
+            write!(f, ": column {column} {reason}")
         } else {
-            write!(f, ": column {}: {}", self.column, self.reason)
+            write!(f, ": column {column}: {reason}")
         }
     }
 }

@@ -120,9 +120,9 @@ pub fn write_error<W: Write>(w: &mut csv::Writer<W>, e: &RowError) -> csv::Resul
     w.write_record([
         e.line.to_string().as_str(),
         &e.id,
-        &e.column,
+        e.column.as_str(),
         &e.value,
-        &e.reason,
+        &e.reason(),
     ])
 }
 

@@ -5,10 +5,9 @@
 //! for a warning. Empty cells take the scenario defaults. Cells accept the same forms as the
 //! flags: `12万`, `120,000`, `12%`, Chinese kind and subject words, true/false, yes/no, 1/0, 是/否.
 
-use crate::cli::args::{
-    parse_count, parse_horizon, parse_kind, parse_number, parse_share, parse_subject,
-};
-use crate::scenario::{parse_bool, parse_date, Field, Scenario, ScenarioInput};
+use super::{Column, RowProblem};
+use crate::input::{self, InputError};
+use crate::scenario::{Field, Scenario, ScenarioInput};
 use chrono::NaiveDate;
 
 /// The scenario columns, in SPEC §4 order (plus `horizon`).
@@ -29,6 +28,27 @@ pub const FIELDS: [Field; 15] = [
     Field::StartDate,
     Field::Horizon,
 ];
+
+/// The batch CSV column that sets a scenario input.
+pub fn column(field: Field) -> &'static str {
+    match field {
+        Field::SourceKind => "source_kind",
+        Field::SourceSubject => "source_subject",
+        Field::TargetKind => "target_kind",
+        Field::TargetSubject => "target_subject",
+        Field::CrossEntity => "cross_entity",
+        Field::TargetVerified => "target_verified",
+        Field::Followers => "followers",
+        Field::TargetFollowers => "target_followers",
+        Field::Overlap => "overlap",
+        Field::DailyGrowth => "daily_growth",
+        Field::NotaryFeeMin => "notary_fee_min",
+        Field::NotaryFeeMax => "notary_fee_max",
+        Field::ValuePerFollower => "value_per_follower",
+        Field::StartDate => "start_date",
+        Field::Horizon => "horizon",
+    }
+}
 
 /// The columns every input must have.
 pub const REQUIRED: [&str; 2] = ["id", "followers"];
@@ -93,7 +113,7 @@ impl Columns {
                 if id.replace(i).is_some() {
                     return Err(HeaderError::Repeated(name));
                 }
-            } else if let Some(f) = FIELDS.iter().find(|f| f.column() == name) {
+            } else if let Some(f) = FIELDS.iter().find(|f| column(**f) == name) {
                 if fields.iter().any(|(_, g)| g == f) {
                     return Err(HeaderError::Repeated(name));
                 }
@@ -144,41 +164,41 @@ impl Columns {
 }
 
 /// One unreadable cell (or row), before the line number is attached.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CellError {
-    /// The column name (empty for a whole-row problem).
-    pub column: String,
+    /// The column at fault.
+    pub column: Column,
     /// The cell as written.
     pub value: String,
-    /// What is wrong and what is accepted.
-    pub reason: String,
+    /// What is wrong.
+    pub problem: RowProblem,
 }
 
-fn cell_error(column: &str, value: &str, reason: impl Into<String>) -> CellError {
+fn cell_error(column: Column, value: &str, problem: RowProblem) -> CellError {
     CellError {
-        column: column.to_string(),
+        column,
         value: value.to_string(),
-        reason: reason.into(),
+        problem,
     }
 }
 
-fn set(input: &mut ScenarioInput, field: Field, text: &str) -> Result<(), String> {
+fn set(input: &mut ScenarioInput, field: Field, text: &str) -> Result<(), InputError> {
     match field {
-        Field::SourceKind => input.source_kind = Some(parse_kind(text)?),
-        Field::SourceSubject => input.source_subject = Some(parse_subject(text)?),
-        Field::TargetKind => input.target_kind = Some(parse_kind(text)?),
-        Field::TargetSubject => input.target_subject = Some(parse_subject(text)?),
-        Field::CrossEntity => input.cross_entity = Some(parse_bool(text)?),
-        Field::TargetVerified => input.target_verified = Some(parse_bool(text)?),
-        Field::Followers => input.followers = Some(parse_count(text)?),
-        Field::TargetFollowers => input.target_followers = Some(parse_count(text)?),
-        Field::Overlap => input.overlap = Some(parse_share(text)?),
-        Field::DailyGrowth => input.daily_growth = Some(parse_share(text)?),
-        Field::NotaryFeeMin => input.notary_fee_min = Some(parse_number(text)?),
-        Field::NotaryFeeMax => input.notary_fee_max = Some(parse_number(text)?),
-        Field::ValuePerFollower => input.value_per_follower = Some(parse_number(text)?),
-        Field::StartDate => input.start_date = Some(parse_date(text)?),
-        Field::Horizon => input.horizon = Some(parse_horizon(text)?),
+        Field::SourceKind => input.source_kind = Some(input::kind(text)?),
+        Field::SourceSubject => input.source_subject = Some(input::subject(text)?),
+        Field::TargetKind => input.target_kind = Some(input::kind(text)?),
+        Field::TargetSubject => input.target_subject = Some(input::subject(text)?),
+        Field::CrossEntity => input.cross_entity = Some(input::boolean(text)?),
+        Field::TargetVerified => input.target_verified = Some(input::boolean(text)?),
+        Field::Followers => input.followers = Some(input::count(text)?),
+        Field::TargetFollowers => input.target_followers = Some(input::count(text)?),
+        Field::Overlap => input.overlap = Some(input::share(text)?),
+        Field::DailyGrowth => input.daily_growth = Some(input::share(text)?),
+        Field::NotaryFeeMin => input.notary_fee_min = Some(input::number(text)?),
+        Field::NotaryFeeMax => input.notary_fee_max = Some(input::number(text)?),
+        Field::ValuePerFollower => input.value_per_follower = Some(input::number(text)?),
+        Field::StartDate => input.start_date = Some(input::date(text)?),
+        Field::Horizon => input.horizon = Some(input::days(text)?),
     }
     Ok(())
 }
@@ -195,23 +215,17 @@ pub fn parse_row(
         .map(|b| String::from_utf8_lossy(b).trim().to_string())
         .unwrap_or_default();
     if record.len() != cols.width {
-        let reason = format!(
-            "the row has {} field{} but the header has {}",
-            record.len(),
-            if record.len() == 1 { "" } else { "s" },
-            cols.width
-        );
-        return (id, Err(vec![cell_error("", "", reason)]));
+        let problem = RowProblem::Width {
+            found: record.len(),
+            expected: cols.width,
+        };
+        return (id, Err(vec![cell_error(Column::Row, "", problem)]));
     }
     let mut errors = Vec::new();
     if id.is_empty() {
-        errors.push(cell_error("id", "", "is empty: every row needs an id"));
+        errors.push(cell_error(Column::Id, "", RowProblem::EmptyId));
     } else if std::str::from_utf8(record.get(cols.id).unwrap_or_default()).is_err() {
-        errors.push(cell_error(
-            "id",
-            &id,
-            "is not valid UTF-8 text (is the file GBK? try --encoding gbk)",
-        ));
+        errors.push(cell_error(Column::Id, &id, RowProblem::NotUtf8));
     }
     let mut input = ScenarioInput::default();
     let mut texts: Vec<(Field, &str)> = Vec::with_capacity(cols.fields.len());
@@ -219,9 +233,9 @@ pub fn parse_row(
         let raw = record.get(i).unwrap_or_default();
         let Ok(text) = std::str::from_utf8(raw) else {
             errors.push(cell_error(
-                field.column(),
+                Column::Field(field),
                 &String::from_utf8_lossy(raw),
-                "is not valid UTF-8 text (is the file GBK? try --encoding gbk)",
+                RowProblem::NotUtf8,
             ));
             continue;
         };
@@ -230,8 +244,8 @@ pub fn parse_row(
         if text.is_empty() {
             continue;
         }
-        if let Err(reason) = set(&mut input, field, text) {
-            errors.push(cell_error(field.column(), text, reason));
+        if let Err(e) = set(&mut input, field, text) {
+            errors.push(cell_error(Column::Field(field), text, RowProblem::Input(e)));
         }
     }
     if !errors.is_empty() {
@@ -244,9 +258,10 @@ pub fn parse_row(
                 .iter()
                 .find(|(f, _)| *f == e.field)
                 .map_or("", |(_, t)| t);
+            let problem = RowProblem::Scenario(e.problem);
             (
                 id,
-                Err(vec![cell_error(e.field.column(), value, e.message)]),
+                Err(vec![cell_error(Column::Field(e.field), value, problem)]),
             )
         }
     }
@@ -255,7 +270,7 @@ pub fn parse_row(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{Kind, Subject};
+    use crate::domain::{Kind, Subject};
 
     fn rec(fields: &[&str]) -> csv::ByteRecord {
         csv::ByteRecord::from(fields.to_vec())
@@ -348,9 +363,12 @@ mod tests {
     fn wrong_field_count_and_empty_id() {
         let c = Columns::from_header(&rec(&["id", "followers"])).expect("valid");
         let (_, r) = parse_row(&c, &rec(&["a", "10", "extra"]), today());
-        assert!(r.expect_err("count")[0].reason.contains("3 fields"));
+        assert!(matches!(
+            r.expect_err("count")[0].problem,
+            RowProblem::Width { found: 3, .. }
+        ));
         let (_, r) = parse_row(&c, &rec(&["", "10"]), today());
-        assert_eq!(r.expect_err("no id")[0].column, "id");
+        assert_eq!(r.expect_err("no id")[0].column, Column::Id);
     }
 
     #[test]
@@ -361,6 +379,9 @@ mod tests {
         r.push_field(b"10");
         r.push_field(b"\xb7\xfe");
         let (_, res) = parse_row(&c, &r, today());
-        assert_eq!(res.expect_err("bad bytes")[0].column, "source_kind");
+        assert_eq!(
+            res.expect_err("bad bytes")[0].column.as_str(),
+            "source_kind"
+        );
     }
 }

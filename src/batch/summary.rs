@@ -5,7 +5,7 @@
 //! Followers are added as integers; costs are added as floats in input order, so the totals
 //! are the same for any thread count and chunk size.
 
-use crate::rules::Route;
+use crate::domain::Route;
 use crate::stats::quantiles;
 use serde::Serialize;
 use std::collections::BTreeMap;

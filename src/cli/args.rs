@@ -1,106 +1,53 @@
 //! Flag groups shared by several commands: SCENARIO, RUN and output flags, and the parsers
 //! that accept the Chinese words and friendly number forms.
 
-use crate::rules::{Kind, Subject};
-use crate::scenario::{parse_date, ScenarioInput};
+use crate::domain::{Kind, Subject};
+use crate::input::{self, FeeRange, InputError};
+use crate::report::text;
+use crate::scenario::ScenarioInput;
 use crate::sim::{Dist, DEFAULT_SEED, MAX_RUNS};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
+/// Words for a flag value that could not be read.
+fn words<T>(r: Result<T, InputError>) -> Result<T, String> {
+    r.map_err(|e| text::input_error(&e))
+}
+
 /// Parse a kind: subscription|service or 订阅号|服务号.
 pub fn parse_kind(s: &str) -> Result<Kind, String> {
-    s.parse()
-        .map_err(|e: crate::rules::WordError| e.to_string())
+    words(input::kind(s))
 }
 
 /// Parse a subject: personal|enterprise|government|media or 个人|企业|政府|媒体.
 pub fn parse_subject(s: &str) -> Result<Subject, String> {
-    s.parse()
-        .map_err(|e: crate::rules::WordError| e.to_string())
+    words(input::subject(s))
 }
 
 /// Parse a whole count: `120000`, `120,000`, `120_000`, `12万`, `1.2万`, `1亿`.
 pub fn parse_count(s: &str) -> Result<u64, String> {
-    let t: String = s
-        .trim()
-        .chars()
-        .filter(|c| *c != ',' && *c != '_')
-        .collect();
-    let (num, mult) = if let Some(n) = t.strip_suffix('万') {
-        (n, 10_000.0)
-    } else if let Some(n) = t.strip_suffix('亿') {
-        (n, 100_000_000.0)
-    } else {
-        (t.as_str(), 1.0)
-    };
-    if mult == 1.0 {
-        return num.parse::<u64>().map_err(|_| {
-            format!("`{s}` is not a whole number of followers (e.g. 120000, 120,000 or 12万)")
-        });
-    }
-    let v: f64 = num.parse().map_err(|_| {
-        format!("`{s}` is not a whole number of followers (e.g. 120000, 120,000 or 12万)")
-    })?;
-    let total = v * mult;
-    if !(total.is_finite() && total >= 0.0 && total.fract() == 0.0 && total < 1.8e19) {
-        return Err(format!("`{s}` is not a whole number of followers"));
-    }
-    Ok(total as u64)
+    words(input::count(s))
 }
 
 /// Parse a finite number.
 pub fn parse_number(s: &str) -> Result<f64, String> {
-    let v: f64 = s
-        .trim()
-        .replace(',', "")
-        .parse()
-        .map_err(|_| format!("`{s}` is not a number"))?;
-    if v.is_finite() {
-        Ok(v)
-    } else {
-        Err(format!("`{s}` is not a finite number"))
-    }
+    words(input::number(s))
 }
 
 /// Parse a share: `0.12` or `12%`.
 pub fn parse_share(s: &str) -> Result<f64, String> {
-    match s.trim().strip_suffix('%') {
-        Some(p) => parse_number(p).map(|v| v / 100.0),
-        None => parse_number(s),
-    }
+    words(input::share(s))
 }
-
-/// A fee range `MIN-MAX` or one number.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct FeeRange(pub f64, pub f64);
 
 /// Parse `500-1500`, `500–1500` or `800`.
 pub fn parse_fee_range(s: &str) -> Result<FeeRange, String> {
-    let t = s.trim();
-    // One number first, so that `1e-3` is not read as a range.
-    if let Ok(v) = parse_number(t) {
-        return Ok(FeeRange(v, v));
-    }
-    let parts: Vec<&str> = t.splitn(2, ['-', '–', '~']).collect();
-    let bad =
-        || format!("`{s}` is not a fee range: write MIN-MAX in yuan (e.g. 500-1500) or one number");
-    match parts.as_slice() {
-        [one] => parse_number(one).map(|v| FeeRange(v, v)).map_err(|_| bad()),
-        [a, b] if !a.trim().is_empty() => {
-            let (a, b) = (
-                parse_number(a).map_err(|_| bad())?,
-                parse_number(b).map_err(|_| bad())?,
-            );
-            Ok(FeeRange(a, b))
-        }
-        _ => Err(bad()),
-    }
+    words(input::fee_range(s))
 }
 
-/// Parse a date YYYY-MM-DD.
+/// Parse a date YYYY-MM-DD (or YYYY/M/D).
 pub fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    parse_date(s)
+    words(input::date(s))
 }
 
 /// Parse a run count in 1..=10,000,000.
@@ -115,10 +62,7 @@ pub fn parse_runs(s: &str) -> Result<u64, String> {
 
 /// Parse a horizon in days.
 pub fn parse_horizon(s: &str) -> Result<u32, String> {
-    let n: u32 = s
-        .trim()
-        .parse()
-        .map_err(|_| format!("`{s}` is not a whole number of days"))?;
+    let n = words(input::days(s))?;
     if (1..=crate::scenario::MAX_HORIZON).contains(&n) {
         Ok(n)
     } else {
@@ -292,33 +236,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counts_accept_separators_and_chinese_units() {
-        assert_eq!(parse_count("120000"), Ok(120_000));
-        assert_eq!(parse_count("120,000"), Ok(120_000));
-        assert_eq!(parse_count("12万"), Ok(120_000));
-        assert_eq!(parse_count("1.5亿"), Ok(150_000_000));
-        assert!(parse_count("1.23456万").is_err());
-        assert!(parse_count("-5").is_err());
-        assert!(parse_count("abc").is_err());
-    }
-
-    #[test]
-    fn fee_ranges() {
-        assert_eq!(parse_fee_range("500-1500"), Ok(FeeRange(500.0, 1500.0)));
-        assert_eq!(parse_fee_range("500–1500"), Ok(FeeRange(500.0, 1500.0)));
-        assert_eq!(parse_fee_range("800"), Ok(FeeRange(800.0, 800.0)));
-        assert_eq!(parse_fee_range("1e-3"), Ok(FeeRange(0.001, 0.001)));
-        // a negative number is one number; the scenario refuses it as a fee
-        assert_eq!(parse_fee_range("-5"), Ok(FeeRange(-5.0, -5.0)));
-        assert!(parse_fee_range("5-").is_err());
-        assert!(parse_fee_range("a-b").is_err());
-    }
-
-    #[test]
-    fn shares_and_runs() {
-        assert_eq!(parse_share("12%"), Ok(0.12));
-        assert_eq!(parse_share("-0.01"), Ok(-0.01));
-        assert!(parse_share("inf").is_err());
+    fn runs_are_counts_in_range() {
         assert!(parse_runs("0").is_err());
         assert!(parse_runs("10000001").is_err());
         assert_eq!(parse_runs("10,000"), Ok(10_000));

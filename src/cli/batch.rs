@@ -348,7 +348,7 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     let dist: Dist = a.run.dist.into();
     let opts = BatchOptions {
         row: RowOptions {
-            runs: a.run.runs.unwrap_or(2000),
+            runs: a.run.runs.unwrap_or(crate::forecast::DEFAULT_BATCH_RUNS),
             seed: a.run.seed,
             dist,
             at_least: a.run.at_least.map(|n| n as f64),

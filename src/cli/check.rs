@@ -2,9 +2,10 @@
 
 use super::args::{ScenarioArgs, TableOrJson};
 use super::{scenario_of, Ctx, Outcome};
+use crate::eligibility::check;
 use crate::forecast::scenario_warnings;
 use crate::report::{emit, CheckReport};
-use crate::rules::{check, Rulebook};
+use crate::rules::Rulebook;
 use clap::Args;
 
 const EXAMPLES: &str = "\

@@ -9,10 +9,8 @@ use super::batch::{open_table, table_error, EncodingArg};
 use super::rulebook::{load, Loaded};
 use super::{chart_size, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{compare_png, CompareChart, CompareRow};
-use crate::forecast::{Forecast, RulesId, RunOptions};
-use crate::report::compare::{rank, side_by_side, CompareReport, ComparedRow, ForbiddenRow};
+use crate::compare::{compare, compare_rulebooks, CompareOptions};
 use crate::report::{emit, Format};
-use crate::sim::{key_of, mix, Dist};
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;
@@ -70,11 +68,8 @@ pub struct CompareArgs {
     rules_set: Vec<PathBuf>,
 }
 
-/// The rulebooks of a comparison: the `--rules-set` list, or the one `--rules` names.
+/// The rulebooks of `--rules-set`, each with its own name; refused together with `--rules`.
 fn rulebooks(rules: Option<&Path>, set: &[PathBuf]) -> anyhow::Result<Vec<Loaded>> {
-    if set.is_empty() {
-        return Ok(vec![load(rules)?]);
-    }
     if rules.is_some() {
         return Err(InvalidInput(
             "--rules-set: give every rulebook there, without --rules".to_string(),
@@ -100,8 +95,11 @@ fn rulebooks(rules: Option<&Path>, set: &[PathBuf]) -> anyhow::Result<Vec<Loaded
 /// Run `fanplan compare`.
 pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let size = chart_size(&a.run.chart_size)?;
-    let books = rulebooks(rules, &a.rules_set)?;
-    let named = !a.rules_set.is_empty();
+    let books = if a.rules_set.is_empty() {
+        vec![load(rules)?]
+    } else {
+        rulebooks(rules, &a.rules_set)?
+    };
     let mut table = open_table(
         &a.file,
         a.encoding.into(),
@@ -126,65 +124,24 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
         }
         rows.push(row);
     }
-    let dist: Dist = a.run.dist.into();
-    let runs = a.run.runs.unwrap_or(10_000);
-    let mut rankings = vec![Vec::new(); books.len()];
-    let mut forbidden = Vec::new();
-    let mut rejected = Vec::new();
-    for row in rows {
-        match row.parsed {
-            Err(errors) => {
-                for e in &errors {
-                    writeln!(ctx.err, "error: {e}")?;
-                }
-                rejected.extend(errors);
-            }
-            Ok(s) => {
-                let opts = RunOptions {
-                    runs,
-                    seed: mix(a.run.seed, key_of(&row.id)),
-                    dist,
-                    at_least: a.run.at_least.map(|n| n as f64),
-                };
-                for (loaded, ranked) in books.iter().zip(&mut rankings) {
-                    let book = &loaded.book;
-                    let name = named.then(|| book.rulebook.name.clone());
-                    match Forecast::run(book, &s, &opts) {
-                        Ok(f) => ranked.push(ComparedRow {
-                            rules: name,
-                            ..ComparedRow::of(&row.id, row.line, &f)
-                        }),
-                        Err(e) => forbidden.push(ForbiddenRow {
-                            id: row.id.clone(),
-                            line: row.line,
-                            violations: e.violations,
-                            rules: name,
-                        }),
-                    }
-                }
-            }
-        }
-    }
-    for ranked in &mut rankings {
-        rank(ranked);
-    }
-    let ranked = side_by_side(rankings);
-    let id = |loaded: &Loaded| RulesId {
-        name: loaded.book.rulebook.name.clone(),
-        version: loaded.book.rulebook.version.clone(),
-    };
-    let report = CompareReport {
-        version: env!("CARGO_PKG_VERSION"),
-        rules: id(&books[0]),
-        rules_set: named.then(|| books.iter().map(id).collect()),
+    let opts = CompareOptions {
         seed: a.run.seed,
-        runs,
-        dist,
+        runs: a.run.runs.unwrap_or(crate::forecast::DEFAULT_RUNS),
+        dist: a.run.dist.into(),
         at_least: a.run.at_least,
-        ranked,
-        forbidden,
-        rejected,
     };
+    let runs = opts.runs;
+    let report = match books.split_first() {
+        Some((first, others)) if !a.rules_set.is_empty() => {
+            let others: Vec<&crate::rules::Rulebook> = others.iter().map(|b| &b.book).collect();
+            compare_rulebooks(&first.book, &others, rows, &opts)
+        }
+        Some((first, _)) => compare(&first.book, rows, &opts),
+        None => return Err(InvalidInput("--rules-set: no rulebook given".to_string()).into()),
+    };
+    for e in &report.rejected {
+        writeln!(ctx.err, "error: {e}")?;
+    }
     if let Some(dir) = &a.run.charts {
         if report.ranked.is_empty() {
             writeln!(

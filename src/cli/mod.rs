@@ -13,7 +13,7 @@ mod simulate;
 mod workdays;
 
 use crate::rules::RulebookError;
-use crate::scenario::{Scenario, ScenarioError};
+use crate::scenario::{Field, Scenario, ScenarioError};
 use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -131,9 +131,30 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// The command-line flag that sets a scenario input.
+pub fn flag(field: Field) -> &'static str {
+    match field {
+        Field::SourceKind => "--kind",
+        Field::SourceSubject => "--subject",
+        Field::TargetKind => "--target-kind",
+        Field::TargetSubject => "--target-subject",
+        Field::CrossEntity => "--cross-entity",
+        Field::TargetVerified => "--target-unverified",
+        Field::Followers => "--followers",
+        Field::TargetFollowers => "--target-followers",
+        Field::Overlap => "--overlap",
+        Field::DailyGrowth => "--daily-growth",
+        Field::NotaryFeeMin | Field::NotaryFeeMax => "--notary-fee",
+        Field::ValuePerFollower => "--value-per-follower",
+        Field::StartDate => "--start",
+        Field::Horizon => "--horizon",
+    }
+}
+
 /// A scenario error in flag terms.
 pub fn flag_error(e: ScenarioError) -> anyhow::Error {
-    InvalidInput(format!("{}: {}", e.field.flag(), e.message)).into()
+    let problem = crate::report::text::scenario_problem(&e.problem, flag(Field::Horizon));
+    InvalidInput(format!("{}: {problem}", flag(e.field))).into()
 }
 
 /// Build the scenario of the SCENARIO flags.

@@ -7,7 +7,7 @@ use super::simulate::run_options;
 use super::{chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{timeline_png, ChartSize, TimelineChart, TimelineStep};
 use crate::forecast::scenario_warnings;
-use crate::plan::{options, plan, Account, Goal, Plan, PlanError, Planned};
+use crate::plan::{options, plan, Account, AccountField, Goal, Plan, PlanError, Planned};
 use crate::report::{emit, CheckReport, ForbiddenPlan};
 use crate::rules::Rulebook;
 use chrono::NaiveDate;
@@ -147,13 +147,31 @@ fn write_timeline(p: &Plan, dir: &Path, size: ChartSize) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The flag that sets an ACCOUNT input.
+fn account_flag(field: AccountField) -> &'static str {
+    match field {
+        AccountField::Balance => "--balance",
+        AccountField::PendingIncome => "--pending-income",
+        AccountField::LastActive => "--last-active",
+        AccountField::Announced => "--announced",
+    }
+}
+
 fn plan_error(e: PlanError) -> anyhow::Error {
-    InvalidInput(e.to_string()).into()
+    match e {
+        PlanError::Account { field, problem } => InvalidInput(format!(
+            "{}: {}",
+            account_flag(field),
+            crate::report::text::account_problem(&problem)
+        ))
+        .into(),
+        PlanError::Calendar(e) => InvalidInput(e.to_string()).into(),
+    }
 }
 
 /// Run `fanplan plan`.
 pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
-    let opts = run_options(&a.run, 10_000);
+    let opts = run_options(&a.run, crate::forecast::DEFAULT_RUNS);
     // A bad size is refused before any work.
     let size = chart_size(&a.run.chart_size)?;
     let account = a.account.account();

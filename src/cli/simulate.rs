@@ -43,7 +43,7 @@ pub fn run_options(run: &RunArgs, default_runs: u64) -> RunOptions {
 /// Run `fanplan simulate`.
 pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let s = scenario_of(&a.scenario, ctx.today)?;
-    let opts = run_options(&a.run, 10_000);
+    let opts = run_options(&a.run, crate::forecast::DEFAULT_RUNS);
     let size = chart_size(&a.run.chart_size)?;
     // Large run counts take seconds: show a spinner on a terminal (never in pipes or files).
     let spinner = (ctx.err_is_terminal && opts.runs >= SPINNER_RUNS).then(|| {

@@ -3,11 +3,12 @@
 
 use super::dates::When;
 use super::{
-    announce, backup, close_payment, frame, ids, latest_end, unbind, Account, Blocker, DateRange,
-    Draft, Goal, Length, Money, Notes, Plan, PlanError, Spread, Unit,
+    announce, backup, close_payment, frame, ids, latest_end, unbind, Account, BlockReason, Blocker,
+    DateRange, Draft, Goal, Length, Money, Notes, Plan, PlanError, Spread, Unit,
 };
 use crate::calendar::is_working_day;
-use crate::forecast::{AtLeast, RunOptions};
+use crate::domain::{RuleId, StepId};
+use crate::forecast::{AtLeast, RunOptions, Warning};
 use crate::rules::{FundsCheck, Rulebook};
 use crate::scenario::Scenario;
 use crate::sim::closing::review_working_days;
@@ -24,7 +25,8 @@ fn inactivity(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Dr
             "Stop mass messages and menu changes: {days} consecutive days without operations (D1)"
         ),
     };
-    let (mut d, end) = Draft::calendar_days("inactivity", "D1", title, &When::Fixed(from), days)?;
+    let (mut d, end) =
+        Draft::calendar_days(StepId::Inactivity, "D1", title, &When::Fixed(from), days)?;
     let end = end.p50();
     d.notes.push(
         "a notice sent as a mass message (群发) is an operation: the days then count from it"
@@ -32,8 +34,11 @@ fn inactivity(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Dr
     );
     if account.last_active.is_some() && end > start {
         d.blockers.push(Blocker {
-            rule: "D1",
-            reason: format!("last active on {from}: {days} days without operations are needed"),
+            rule: RuleId::D1,
+            reason: BlockReason::RecentlyActive {
+                last_active: from,
+                days,
+            },
             unblocks_on: Some(end),
         });
     }
@@ -47,24 +52,25 @@ fn funds_blockers(book: &Rulebook, s: &Scenario, account: &Account) -> Vec<Block
         FundsCheck::Balance => {
             let limit = subject.balance_limit_yuan.unwrap_or(0.0);
             (account.balance_yuan > limit)
-                .then(|| Blocker {
-                    rule: "D4",
-                    reason: format!(
-                        "a {} account may keep at most {limit} yuan: withdraw the {} yuan balance",
-                        s.source_subject, account.balance_yuan
-                    ),
+                .then_some(Blocker {
+                    rule: RuleId::D4,
+                    reason: BlockReason::Balance {
+                        subject: s.source_subject,
+                        limit,
+                        balance: account.balance_yuan,
+                    },
                     unblocks_on: None,
                 })
                 .into_iter()
                 .collect()
         }
         FundsCheck::PendingIncome => (account.pending_income_yuan > 0.0)
-            .then(|| Blocker {
-                rule: "D4",
-                reason: format!(
-                    "a {} account may have no income waiting for settlement: {} yuan is pending",
-                    s.source_subject, account.pending_income_yuan
-                ),
+            .then_some(Blocker {
+                rule: RuleId::D4,
+                reason: BlockReason::PendingIncome {
+                    subject: s.source_subject,
+                    pending: account.pending_income_yuan,
+                },
                 unblocks_on: None,
             })
             .into_iter()
@@ -107,15 +113,15 @@ pub(super) fn plan(
     // day from the gate; online applications go in on the gate day itself.
     let gate = if subject.offline && !is_working_day(gate.p50()) {
         let shift = gate.add_working(1)?;
-        notes.working("submit", &shift);
+        notes.working(StepId::Submit, &shift);
         shift.when
     } else {
         gate
     };
-    let backup = backup(book, account, start, &gate, "submit");
+    let backup = backup(book, account, start, &gate, StepId::Submit);
     let materials = subject.materials.join(", ");
     let mut submit = Draft::new(
-        "submit",
+        StepId::Submit,
         "D2, D4",
         format!(
             "Submit the closing application (设置 → 账号详情 → 注销账号) with: {materials}{} (D2)",
@@ -124,7 +130,7 @@ pub(super) fn plan(
         &gate,
         &gate,
     );
-    submit.after = vec!["announce", "inactivity"];
+    submit.after = vec![StepId::Announce, StepId::Inactivity];
     submit
         .after
         .extend(ids(&[payment.as_ref(), unbind.as_ref()]));
@@ -140,9 +146,9 @@ pub(super) fn plan(
     let range = subject.review_working_days;
     let days = review_working_days(opts.seed, runs, range);
     let reviewed = gate.add_working_per_run(&days)?;
-    notes.working("review", &reviewed);
+    notes.working(StepId::Review, &reviewed);
     let mut review = Draft::new(
-        "review",
+        StepId::Review,
         "D3",
         format!(
             "Review of the closing application ({} account): {}–{} working days (D3)",
@@ -156,13 +162,13 @@ pub(super) fn plan(
         min: range.min,
         max: range.max,
     };
-    review.after = vec!["submit"];
+    review.after = vec![StepId::Submit];
 
     // D7: the code confirmed the day the review passes, the freeze, deletion on day 8.
     let confirmed = reviewed.when;
     drop(days);
     let (mut freeze, frozen_until) = Draft::calendar_days(
-        "freeze",
+        StepId::Freeze,
         "D7",
         format!(
             "Confirm with the code sent to the admin's WeChat within {} minutes; {}-day freeze in which closing can be cancelled (D7)",
@@ -171,10 +177,10 @@ pub(super) fn plan(
         &confirmed,
         c.freeze_days,
     )?;
-    freeze.after = vec!["review"];
+    freeze.after = vec![StepId::Review];
     let deleted = confirmed.add_calendar(c.deletion_day)?;
     let mut deletion = Draft::new(
-        "deletion",
+        StepId::Deletion,
         "D7",
         format!(
             "All records deleted on day {} after the confirmation; every follower is lost (D7)",
@@ -186,11 +192,11 @@ pub(super) fn plan(
     drop(frozen_until);
     drop(confirmed);
     deletion.duration = Length::fixed(c.deletion_day.saturating_sub(c.freeze_days));
-    deletion.after = vec!["freeze"];
+    deletion.after = vec![StepId::Freeze];
 
     // D9: the name and the licence after the deletion.
     let (mut name, name_end) = Draft::calendar_days(
-        "name_cooldown",
+        StepId::NameCooldown,
         "D9",
         format!(
             "The name is released, but the same entity may apply for it again only after {} days (D9)",
@@ -201,7 +207,7 @@ pub(super) fn plan(
     )?;
     let name_free = DateRange::of(&name_end);
     let licence_free = DateRange::of(&deleted.add_calendar(c.licence_cooldown_days)?);
-    name.after = vec!["deletion"];
+    name.after = vec![StepId::Deletion];
     name.notes.push(format!(
         "a business licence can be used again after {} days: from {} (P50) (D9)",
         c.licence_cooldown_days, licence_free.p50
@@ -214,9 +220,9 @@ pub(super) fn plan(
         .chain([&submit])
         .any(|d| d.blockers.iter().any(|b| b.unblocks_on.is_none()));
     if blocked_without_date {
-        notes.warnings.push(
-            "the dates assume the funds blockers (D4) are cleared on the start date".to_string(),
-        );
+        notes
+            .warnings
+            .push(Warning::FundsAssumedCleared { several: true });
     }
 
     // The owner keeps only the other account's audience (SPEC §2 with no source followers).

@@ -6,8 +6,10 @@ use super::{
     announce, backup, close_payment, frame, ids, latest_end, unbind, Account, DateRange, Draft,
     Goal, Length, Money, Notes, Plan, PlanError, Planned, Spread,
 };
-use crate::forecast::{scenario_warnings, AtLeast, RunOptions};
-use crate::rules::{check, eligibility::notary_range, Rulebook};
+use crate::domain::StepId;
+use crate::eligibility::{check, notary_range};
+use crate::forecast::{scenario_warnings, AtLeast, RunOptions, Warning};
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::sim::Model;
 use crate::stats::{probability_at_least, quantiles};
@@ -47,7 +49,7 @@ pub(super) fn plan(
         let mut fees: Vec<f64> = draws.iter().map(|d| d.notary_fee).collect();
         let p50 = cents(quantiles(&mut fees, &[0.5]).first().copied().unwrap_or(r.min));
         let mut d = Draft::new(
-            "notarise",
+            StepId::Notarise,
             "M5",
             "Have the migration application letter notarised (公证) for the cross-entity migration (M5)"
                 .to_string(),
@@ -74,11 +76,11 @@ pub(super) fn plan(
             .checked_sub_days(Days::new(u64::from(rr.duration_days.min)))
             .unwrap_or(notice_end);
         apply_at = apply_at.later(&When::Fixed(gate));
-        after.insert(0, "announce");
+        after.insert(0, StepId::Announce);
     }
-    let backup = backup(book, account, start, &apply_at, "apply");
+    let backup = backup(book, account, start, &apply_at, StepId::Apply);
     let mut apply = Draft::new(
-        "apply",
+        StepId::Apply,
         "M4",
         format!(
             "Apply for the migration (账号迁移) and pay the {} yuan review fee (M4)",
@@ -100,7 +102,7 @@ pub(super) fn plan(
     let transfer_days: Vec<u32> = draws.iter().map(|d| d.transfer_day).collect();
     let transferred = apply_at.add_calendar_per_run(&transfer_days)?;
     let mut review = Draft::new(
-        "review_transfer",
+        StepId::ReviewTransfer,
         "M6",
         format!(
             "Review and transfer of the followers ({route}): {}–{} days (M6)",
@@ -113,7 +115,7 @@ pub(super) fn plan(
         min: rr.duration_days.min,
         max: rr.duration_days.max,
     };
-    review.after = vec!["apply"];
+    review.after = vec![StepId::Apply];
     review.notes.push(format!(
         "retention {:.0}%–{:.0}% of the followers (M6)",
         rr.retention.min * 100.0,
@@ -122,7 +124,7 @@ pub(super) fn plan(
 
     // M7: the unfollow window after the transfer.
     let (mut window, settled) = Draft::calendar_days(
-        "unfollow_window",
+        StepId::UnfollowWindow,
         "M7",
         format!(
             "Followers are notified and may unfollow for {} days (M7)",
@@ -131,19 +133,19 @@ pub(super) fn plan(
         &transferred,
         m.unfollow_window_days,
     )?;
-    window.after = vec!["review_transfer"];
+    window.after = vec![StepId::ReviewTransfer];
 
     // M8: the source account closes with the transfer.
     let closed = m.source_closed_on_completion.then(|| {
         let mut d = Draft::new(
-            "source_closed",
+            StepId::SourceClosed,
             "M8",
             "The source account is closed automatically when the migration completes (M8)"
                 .to_string(),
             &transferred,
             &transferred,
         );
-        d.after = vec!["review_transfer"];
+        d.after = vec![StepId::ReviewTransfer];
         d
     });
 
@@ -190,9 +192,9 @@ pub(super) fn plan(
         .as_ref()
         .is_some_and(|d| d.blockers.iter().any(|b| b.unblocks_on.is_none()))
     {
-        notes.warnings.push(
-            "the dates assume the funds blocker (D4) is cleared on the start date".to_string(),
-        );
+        notes
+            .warnings
+            .push(Warning::FundsAssumedCleared { several: false });
     }
 
     let mut drafts = vec![announce, backup];

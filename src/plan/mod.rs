@@ -5,7 +5,7 @@
 //! Rules applied: D1 (inactivity), D2 (materials), D3 (review time), D4 (funds), D5 (WeChat Pay
 //! freeze), D6 (unbinding), D7 (confirm code, freeze, deletion), D8 (notice), D9 (name and
 //! licence cooldown), B1 (export batches), B2 (how long data is kept), M1–M3 (through
-//! [`crate::rules::check`]), M4 (review fee), M5 (notary), M6 (transfer time, retention),
+//! [`crate::eligibility::check`]), M4 (review fee), M5 (notary), M6 (transfer time, retention),
 //! M7 (unfollow window), M8 (source closed). Every number comes from the [`Rulebook`].
 //!
 //! # How steps depend on each other
@@ -56,17 +56,23 @@
 
 mod close;
 mod dates;
+mod draft;
 mod migrate;
 mod options;
+mod reasons;
 
 pub use options::{options, Options, Way, WayOption};
+pub use reasons::{AccountField, AccountProblem, BlockReason, BlockedStep, Blocker, Blockers};
 
-use crate::calendar::{coverage, CalendarError};
+use crate::calendar::CalendarError;
+use crate::domain::{Route, RuleId, StepId};
+use crate::eligibility::Eligibility;
 use crate::forecast::{AtLeast, RulesId, RunOptions};
-use crate::rules::{Eligibility, Route, Rulebook};
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use chrono::{Months, NaiveDate};
 use dates::When;
+use draft::{Draft, Notes};
 use serde::Serialize;
 
 /// What the plan is for.
@@ -247,7 +253,7 @@ impl Spread {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Step {
     /// The step id of SPEC §6 (`announce`, `review`, …).
-    pub id: &'static str,
+    pub id: StepId,
     /// The rule ids it applies, e.g. `D3` or `B1, B2`.
     pub rule: String,
     /// What to do.
@@ -264,14 +270,14 @@ pub struct Step {
     pub end_p90: NaiveDate,
     /// Ready, to do or blocked.
     pub status: Status,
-    /// Why it is blocked (rule id first); `null` unless blocked.
-    pub reason: Option<String>,
+    /// Why it is blocked; `null` unless blocked.
+    pub reason: Option<Blockers>,
     /// The earliest day the block lifts, when a date lifts it.
     pub unblocks_on: Option<NaiveDate>,
     /// What it costs.
     pub cost_yuan: Money,
     /// The steps it waits for.
-    pub after: Vec<&'static str>,
+    pub after: Vec<StepId>,
     /// Details: materials, deadlines, counts.
     pub notes: Vec<String>,
 }
@@ -320,7 +326,7 @@ pub struct Plan {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub licence_reuse: Option<DateRange>,
     /// What the user should know, including dates outside the holiday calendar.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::forecast::Warning>,
     /// The assumptions of the rulebook in force, `ID: text`.
     pub assumptions: Vec<String>,
 }
@@ -338,12 +344,12 @@ pub enum Planned {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PlanError {
     /// An ACCOUNT value is out of range.
-    #[error("{flag}: {message}")]
+    #[error("{field:?}: {problem:?}")]
     Account {
-        /// The flag at fault.
-        flag: &'static str,
+        /// The input at fault.
+        field: AccountField,
         /// What is wrong.
-        message: String,
+        problem: AccountProblem,
     },
     /// A date went out of the representable range.
     #[error("{0}")]
@@ -354,165 +360,35 @@ pub enum PlanError {
 const MAX_DAYS_AHEAD: u64 = 3650;
 
 fn check_account(a: &Account, start: NaiveDate) -> Result<(), PlanError> {
-    for (flag, v) in [
-        ("--balance", a.balance_yuan),
-        ("--pending-income", a.pending_income_yuan),
+    for (field, v) in [
+        (AccountField::Balance, a.balance_yuan),
+        (AccountField::PendingIncome, a.pending_income_yuan),
     ] {
         if !(v.is_finite() && v >= 0.0) {
             return Err(PlanError::Account {
-                flag,
-                message: format!("{v} is not an amount of yuan (a finite number, at least 0)"),
+                field,
+                problem: AccountProblem::NotYuan(v),
             });
         }
     }
     let latest = start.checked_add_days(chrono::Days::new(MAX_DAYS_AHEAD));
-    for (flag, date) in [
-        ("--last-active", a.last_active),
-        ("--announced", a.announced),
+    for (field, date) in [
+        (AccountField::LastActive, a.last_active),
+        (AccountField::Announced, a.announced),
     ] {
         if let Some(d) = date {
             if latest.is_none_or(|l| d > l) {
                 return Err(PlanError::Account {
-                    flag,
-                    message: format!("{d} is more than {MAX_DAYS_AHEAD} days after the start"),
+                    field,
+                    problem: AccountProblem::TooFarAhead {
+                        date: d,
+                        max_days: MAX_DAYS_AHEAD,
+                    },
                 });
             }
         }
     }
     Ok(())
-}
-
-/// One reason a step is blocked.
-#[derive(Debug, Clone)]
-struct Blocker {
-    rule: &'static str,
-    reason: String,
-    unblocks_on: Option<NaiveDate>,
-}
-
-/// A step being built. Its dates are summarised over the runs when it is made, so the per-run
-/// dates of the steps are not all held at once.
-struct Draft {
-    id: &'static str,
-    rule: &'static str,
-    title: String,
-    unit: Unit,
-    duration: Length,
-    start: NaiveDate,
-    end_p50: NaiveDate,
-    end_p90: NaiveDate,
-    blockers: Vec<Blocker>,
-    cost: Money,
-    after: Vec<&'static str>,
-    notes: Vec<String>,
-}
-
-impl Draft {
-    fn new(id: &'static str, rule: &'static str, title: String, start: &When, end: &When) -> Draft {
-        Draft {
-            id,
-            rule,
-            title,
-            unit: Unit::CalendarDays,
-            duration: Length::fixed(0),
-            start: start.p50(),
-            end_p50: end.p50(),
-            end_p90: end.p90(),
-            blockers: Vec::new(),
-            cost: Money::ZERO,
-            after: Vec::new(),
-            notes: Vec::new(),
-        }
-    }
-
-    /// A step of `days` calendar days from `from` (D1, D7, D8, D9, M7), and its end.
-    fn calendar_days(
-        id: &'static str,
-        rule: &'static str,
-        title: String,
-        from: &When,
-        days: u32,
-    ) -> Result<(Draft, When), CalendarError> {
-        let end = from.add_calendar(days)?;
-        let mut d = Draft::new(id, rule, title, from, &end);
-        d.duration = Length::fixed(days);
-        Ok((d, end))
-    }
-
-    fn finish(self, plan_start: NaiveDate) -> Step {
-        let start = self.start;
-        let (status, reason, unblocks_on) = if self.blockers.is_empty() {
-            let status = if start <= plan_start {
-                Status::Ready
-            } else {
-                Status::Todo
-            };
-            (status, None, None)
-        } else {
-            let reason = self
-                .blockers
-                .iter()
-                .map(|b| format!("{}: {}", b.rule, b.reason))
-                .collect::<Vec<_>>()
-                .join("; ");
-            // A date lifts the block only when every blocker has one.
-            let unblocks_on = self
-                .blockers
-                .iter()
-                .map(|b| b.unblocks_on)
-                .collect::<Option<Vec<_>>>()
-                .and_then(|v| v.into_iter().max());
-            (Status::Blocked, Some(reason), unblocks_on)
-        };
-        Step {
-            id: self.id,
-            rule: self.rule.to_string(),
-            title: self.title,
-            unit: self.unit,
-            duration: self.duration,
-            start,
-            end_p50: self.end_p50,
-            end_p90: self.end_p90,
-            status,
-            reason,
-            unblocks_on,
-            cost_yuan: self.cost,
-            after: self.after,
-            notes: self.notes,
-        }
-    }
-}
-
-/// Collects the warnings of a plan as it is built.
-#[derive(Default)]
-struct Notes {
-    /// Working-day steps that counted days outside the holiday calendar, with their latest end.
-    weekends_only: Vec<(&'static str, NaiveDate)>,
-    warnings: Vec<String>,
-}
-
-impl Notes {
-    fn working(&mut self, step: &'static str, shift: &dates::WorkingShift) {
-        if shift.weekends_only {
-            self.weekends_only.push((step, shift.when.latest()));
-        }
-    }
-
-    fn into_warnings(mut self) -> Vec<String> {
-        if !self.weekends_only.is_empty() {
-            let (from, to) = coverage();
-            let steps: Vec<String> = self
-                .weekends_only
-                .iter()
-                .map(|(id, last)| format!("{id} (up to {last})"))
-                .collect();
-            self.warnings.push(format!(
-                "the holiday calendar covers {from} to {to}: outside it, working days were assumed to be Monday to Friday (public holidays and make-up days unknown) for {}",
-                steps.join(", ")
-            ));
-        }
-        self.warnings
-    }
 }
 
 /// Plan `goal` for the source account of scenario `s`.
@@ -543,10 +419,7 @@ struct Frame {
 fn frame(book: &Rulebook) -> Frame {
     Frame {
         version: env!("CARGO_PKG_VERSION"),
-        rules: RulesId {
-            name: book.rulebook.name.clone(),
-            version: book.rulebook.version.clone(),
-        },
+        rules: RulesId::of(book),
         assumptions: book
             .assumptions()
             .into_iter()
@@ -565,12 +438,16 @@ fn announce(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Draf
             "Publish the end-of-service notice (停更声明), {days} calendar days in advance (D8)"
         ),
     };
-    let (mut d, end) = Draft::calendar_days("announce", "D8", title, &When::Fixed(from), days)?;
+    let (mut d, end) =
+        Draft::calendar_days(StepId::Announce, "D8", title, &When::Fixed(from), days)?;
     let end = end.p50();
     if account.announced.is_some() && end > start {
         d.blockers.push(Blocker {
-            rule: "D8",
-            reason: format!("the notice of {from} has not run its {days} days yet"),
+            rule: RuleId::D8,
+            reason: BlockReason::NoticeRunning {
+                announced: from,
+                days,
+            },
             unblocks_on: Some(end),
         });
     }
@@ -583,11 +460,17 @@ fn backup(
     account: &Account,
     start: NaiveDate,
     deadline: &When,
-    before: &'static str,
+    before: StepId,
 ) -> Draft {
     let b = &book.backup;
     let title = "Back up articles, interaction records and statistics (B1, B2)".to_string();
-    let mut d = Draft::new("backup", "B1, B2", title, &When::Fixed(start), deadline);
+    let mut d = Draft::new(
+        StepId::Backup,
+        "B1, B2",
+        title,
+        &When::Fixed(start),
+        deadline,
+    );
     let per = u64::from(b.articles_per_export);
     d.notes.push(match account.articles {
         Some(n) => format!(
@@ -639,7 +522,7 @@ fn unbind(account: &Account, start: NaiveDate) -> Option<Draft> {
     }
     let title = format!("Unbind {} (D6)", what.join(", "));
     Some(Draft::new(
-        "unbind",
+        StepId::Unbind,
         "D6",
         title,
         &When::Fixed(start),
@@ -660,12 +543,12 @@ fn close_payment(
     let c = &book.closing;
     let n = c.payment_freeze_working_days;
     let shifted = When::Fixed(start).add_working(n)?;
-    notes.working("close_payment", &shifted);
+    notes.working(StepId::ClosePayment, &shifted);
     let title = format!(
         "Cancel WeChat Pay on the merchant platform; funds frozen {n} working days, refunds still handled (D5)"
     );
     let mut d = Draft::new(
-        "close_payment",
+        StepId::ClosePayment,
         "D5",
         title,
         &When::Fixed(start),
@@ -677,11 +560,11 @@ fn close_payment(
     if account.balance_yuan > limit {
         d.rule = "D5, D4";
         d.blockers.push(Blocker {
-            rule: "D4",
-            reason: format!(
-                "{} yuan left: withdraw to at most {limit} yuan before closing WeChat Pay",
-                account.balance_yuan
-            ),
+            rule: RuleId::D4,
+            reason: BlockReason::PaymentBalance {
+                balance: account.balance_yuan,
+                limit,
+            },
             unblocks_on: None,
         });
     }
@@ -701,7 +584,7 @@ fn latest_end(from: NaiveDate, drafts: &[Option<&Draft>]) -> When {
 }
 
 /// The ids of the drafts that are present.
-fn ids(drafts: &[Option<&Draft>]) -> Vec<&'static str> {
+fn ids(drafts: &[Option<&Draft>]) -> Vec<StepId> {
     drafts.iter().flatten().map(|d| d.id).collect()
 }
 

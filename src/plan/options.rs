@@ -3,9 +3,13 @@
 //! its finish (P50, highest first), then by cost (P50, lowest first), then by finish date. The
 //! ways the rules forbid (M1–M3) are listed after, with the rules that forbid each.
 
-use super::{plan, Account, DateRange, Goal, Money, PlanError, Planned, Spread, Status};
+use super::{
+    plan, Account, BlockedStep, DateRange, Goal, Money, PlanError, Planned, Spread, Status,
+};
+use crate::domain::Route;
+use crate::eligibility::Violation;
 use crate::forecast::{RulesId, RunOptions};
-use crate::rules::{Route, Rulebook, Violation};
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -62,8 +66,8 @@ pub struct WayOption {
     pub cost_yuan: Option<Money>,
     /// When it is over, when allowed.
     pub finish: Option<DateRange>,
-    /// Its blocked steps, `step: rule: reason`.
-    pub blocked: Vec<String>,
+    /// Its blocked steps (JSON: `step: rule: reason`).
+    pub blocked: Vec<BlockedStep>,
 }
 
 /// The answer of `plan --options`.
@@ -142,7 +146,12 @@ pub fn options(
                     .steps
                     .iter()
                     .filter(|st| st.status == Status::Blocked)
-                    .map(|st| format!("{}: {}", st.id, st.reason.clone().unwrap_or_default()))
+                    .filter_map(|st| {
+                        st.reason.clone().map(|blockers| BlockedStep {
+                            step: st.id,
+                            blockers,
+                        })
+                    })
                     .collect(),
             }),
             Planned::Forbidden(e) => forbidden.push(WayOption {

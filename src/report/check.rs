@@ -2,27 +2,47 @@
 
 use super::fmt::{percent, yuan};
 use super::Document;
-use crate::rules::{Eligibility, Rulebook};
+use crate::eligibility::Eligibility;
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use serde::Serialize;
 use std::io::{self, Write};
 
 /// `fanplan check`'s document.
-#[derive(Serialize)]
 pub struct CheckReport<'a> {
     /// The eligibility (its keys are the document's top level).
-    #[serde(flatten)]
     pub eligibility: &'a Eligibility,
     /// The inputs after defaults.
     pub scenario: &'a Scenario,
     /// Notes on the inputs.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::forecast::Warning>,
     /// The rulebook, for the table.
-    #[serde(skip)]
     pub book: &'a Rulebook,
-    /// Whether the follower count was given (the table leaves it out otherwise).
-    #[serde(skip)]
+    /// Whether the follower count was given: the table leaves it out otherwise, and the JSON
+    /// says `null` (no count is assumed).
     pub followers_given: bool,
+}
+
+impl Serialize for CheckReport<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::Error;
+        let mut doc = match serde_json::to_value(self.eligibility).map_err(S::Error::custom)? {
+            serde_json::Value::Object(map) => map,
+            _ => serde_json::Map::new(),
+        };
+        let mut scenario = serde_json::to_value(self.scenario).map_err(S::Error::custom)?;
+        if !self.followers_given {
+            if let Some(f) = scenario.get_mut("followers") {
+                *f = serde_json::Value::Null;
+            }
+        }
+        doc.insert("scenario".to_string(), scenario);
+        doc.insert(
+            "warnings".to_string(),
+            serde_json::to_value(&self.warnings).map_err(S::Error::custom)?,
+        );
+        doc.serialize(ser)
+    }
 }
 
 impl Document for CheckReport<'_> {
@@ -31,10 +51,13 @@ impl Document for CheckReport<'_> {
         super::csv_rows(
             w,
             &["rule", "message", "source"],
-            self.eligibility
-                .violations
-                .iter()
-                .map(|v| [v.rule.as_str(), v.message.as_str(), v.source.as_str()]),
+            self.eligibility.violations.iter().map(|v| {
+                [
+                    v.rule.as_str().to_string(),
+                    super::text::breach(&v.breach),
+                    v.source.clone(),
+                ]
+            }),
         )
     }
 
@@ -64,7 +87,7 @@ impl Document for CheckReport<'_> {
                 ", not verified"
             },
         )?;
-        for note in &self.warnings {
+        for note in self.warnings.iter().map(super::text::warning) {
             writeln!(w, "note: {note}")?;
         }
         match e.route {
@@ -103,7 +126,7 @@ impl Document for CheckReport<'_> {
                     if n == 1 { "" } else { "s" }
                 )?;
                 for v in &e.violations {
-                    writeln!(w, "  {}  {} ({})", v.rule, v.message, v.source)?;
+                    writeln!(w, "  {}", super::text::violation(v))?;
                 }
                 writeln!(
                     w,

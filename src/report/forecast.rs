@@ -68,7 +68,7 @@ impl Document for Forecast {
             s.start_date,
             s.horizon_days
         )?;
-        for note in &self.warnings {
+        for note in self.warnings.iter().map(super::text::warning) {
             writeln!(w, "note: {note}")?;
         }
         writeln!(w)?;

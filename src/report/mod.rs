@@ -9,6 +9,7 @@ pub mod compare;
 pub mod fmt;
 mod forecast;
 mod plan;
+pub mod text;
 pub use plan::ForbiddenPlan;
 mod rules;
 

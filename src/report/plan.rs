@@ -3,12 +3,13 @@
 
 use super::fmt::{header, table, thousands, yuan};
 use super::{CheckReport, Document};
+use crate::domain::StepId;
 use crate::plan::{Goal, Length, Money, Options, Plan, Status, Step, Unit};
 use serde::Serialize;
 use std::io::{self, Write};
 
 fn length(step: &Step) -> String {
-    if step.id == "backup" {
+    if step.id == StepId::Backup {
         return "deadline".to_string();
     }
     let Length { min, max } = step.duration;
@@ -76,7 +77,10 @@ impl Document for Plan {
                     st.end_p50.to_string(),
                     st.end_p90.to_string(),
                     super::name_of(&st.status),
-                    st.reason.clone().unwrap_or_default(),
+                    st.reason
+                        .as_ref()
+                        .map(super::text::blockers)
+                        .unwrap_or_default(),
                     st.unblocks_on.map(|d| d.to_string()).unwrap_or_default(),
                     format!("{:.2}", st.cost_yuan.min),
                     format!("{:.2}", st.cost_yuan.p50),
@@ -139,9 +143,17 @@ impl Document for Plan {
         for (i, st) in self.steps.iter().enumerate() {
             writeln!(w, "{:>2}. {} — {}", i + 1, st.id, st.title)?;
             if !st.after.is_empty() {
-                writeln!(w, "    after: {}", st.after.join(", "))?;
+                writeln!(
+                    w,
+                    "    after: {}",
+                    st.after
+                        .iter()
+                        .map(|a| a.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )?;
             }
-            if let Some(reason) = &st.reason {
+            if let Some(reason) = st.reason.as_ref().map(super::text::blockers) {
                 match st.unblocks_on {
                     Some(d) => writeln!(w, "    BLOCKED until {d}: {reason}")?,
                     None => writeln!(w, "    BLOCKED: {reason}")?,
@@ -205,7 +217,7 @@ impl Document for Plan {
         }
         if !self.warnings.is_empty() {
             writeln!(w)?;
-            for note in &self.warnings {
+            for note in self.warnings.iter().map(super::text::warning) {
                 writeln!(w, "warning: {note}")?;
             }
         }
@@ -252,7 +264,11 @@ impl Document for Options {
                     num(o.cost_yuan.map(|c| c.p50)),
                     o.finish.map(|f| f.p50.to_string()).unwrap_or_default(),
                     o.finish.map(|f| f.p90.to_string()).unwrap_or_default(),
-                    o.blocked.join("; "),
+                    o.blocked
+                        .iter()
+                        .map(super::text::blocked_step)
+                        .collect::<Vec<_>>()
+                        .join("; "),
                 ]
             }),
         )
@@ -328,7 +344,7 @@ impl Document for Options {
                     "  {}: {} {} ({})",
                     way.name(),
                     v.rule,
-                    v.message,
+                    super::text::breach(&v.breach),
                     v.source
                 )?;
             }
@@ -342,7 +358,7 @@ impl Document for Options {
             writeln!(w)?;
             writeln!(w, "Blocked:")?;
             for (way, b) in blocked {
-                writeln!(w, "  {}: {b}", way.name())?;
+                writeln!(w, "  {}: {}", way.name(), super::text::blocked_step(b))?;
             }
         }
         writeln!(w)?;

@@ -2,7 +2,8 @@
 
 use super::fmt::{header, percent, table, yuan};
 use super::Document;
-use crate::rules::{Route, Rulebook};
+use crate::domain::Route;
+use crate::rules::Rulebook;
 use std::io::{self, Write};
 
 impl Document for Rulebook {

@@ -7,22 +7,14 @@
 //! trusted: the types below only hold validated numbers.
 
 pub mod builtin;
-pub mod eligibility;
 
-pub use eligibility::{check, Eligibility, Fees, Violation};
-
+use crate::domain::{Route, RuleId, Subject};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// The embedded default rulebook (TOML text).
 pub const SEED_TOML: &str = include_str!("../../data/rulebooks/seed.toml");
-
-/// The rule ids the code applies; every rulebook must state each of them once.
-pub const RULE_IDS: [&str; 19] = [
-    "M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8",
-    "D9", "B1", "B2",
-];
 
 /// What is wrong with a rulebook. The CLI adds the file name.
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -44,148 +36,6 @@ fn invalid(key: impl Into<String>, problem: impl Into<String>) -> RulebookError 
     RulebookError::Invalid {
         key: key.into(),
         problem: problem.into(),
-    }
-}
-
-/// An account kind (账号类型).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// 订阅号
-    Subscription,
-    /// 服务号
-    Service,
-}
-
-/// The legal subject type of an account (主体类型).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Subject {
-    /// 个人
-    Personal,
-    /// 企业
-    Enterprise,
-    /// 政府
-    Government,
-    /// 媒体
-    Media,
-}
-
-/// A migration route of rule M6.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Route {
-    /// Subscription account to subscription account, same legal entity.
-    SubscriptionToSubscription,
-    /// Service account to service account, same legal entity.
-    ServiceToService,
-    /// Target owned by another legal entity (跨主体迁移).
-    CrossEntity,
-}
-
-impl Route {
-    /// Every route, in the rulebook's order.
-    pub const ALL: [Route; 3] = [
-        Route::SubscriptionToSubscription,
-        Route::ServiceToService,
-        Route::CrossEntity,
-    ];
-
-    /// The snake_case name used in JSON, CSV and the rulebook.
-    pub fn name(self) -> &'static str {
-        match self {
-            Route::SubscriptionToSubscription => "subscription_to_subscription",
-            Route::ServiceToService => "service_to_service",
-            Route::CrossEntity => "cross_entity",
-        }
-    }
-}
-
-impl fmt::Display for Route {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl Kind {
-    /// The snake_case name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Subscription => "subscription",
-            Kind::Service => "service",
-        }
-    }
-}
-
-impl Subject {
-    /// Every subject type.
-    pub const ALL: [Subject; 4] = [
-        Subject::Personal,
-        Subject::Enterprise,
-        Subject::Government,
-        Subject::Media,
-    ];
-
-    /// The snake_case name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Subject::Personal => "personal",
-            Subject::Enterprise => "enterprise",
-            Subject::Government => "government",
-            Subject::Media => "media",
-        }
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl fmt::Display for Subject {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A parse failure of a kind or subject word; names what was accepted.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{value}` is not one of: {allowed}")]
-pub struct WordError {
-    /// What the user wrote.
-    pub value: String,
-    /// The accepted words.
-    pub allowed: &'static str,
-}
-
-impl std::str::FromStr for Kind {
-    type Err = WordError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "subscription" | "订阅号" => Ok(Kind::Subscription),
-            "service" | "服务号" => Ok(Kind::Service),
-            _ => Err(WordError {
-                value: s.to_string(),
-                allowed: "subscription (订阅号), service (服务号)",
-            }),
-        }
-    }
-}
-
-impl std::str::FromStr for Subject {
-    type Err = WordError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "personal" | "个人" => Ok(Subject::Personal),
-            "enterprise" | "企业" => Ok(Subject::Enterprise),
-            "government" | "政府" => Ok(Subject::Government),
-            "media" | "媒体" => Ok(Subject::Media),
-            _ => Err(WordError {
-                value: s.to_string(),
-                allowed: "personal (个人), enterprise (企业), government (政府), media (媒体)",
-            }),
-        }
     }
 }
 
@@ -435,8 +285,10 @@ impl Rulebook {
     }
 
     /// The `source` of a rule by id (empty when absent, which validation prevents).
-    pub fn source_of(&self, id: &str) -> &str {
-        self.rule(id).map(|r| r.source.as_str()).unwrap_or("")
+    pub fn source_of(&self, id: RuleId) -> &str {
+        self.rule(id.as_str())
+            .map(|r| r.source.as_str())
+            .unwrap_or("")
     }
 
     /// The numbers of a route. Validation guarantees every route is present.
@@ -494,7 +346,7 @@ impl Rulebook {
                 ));
             }
         }
-        for id in RULE_IDS {
+        for id in RuleId::ALL.map(RuleId::as_str) {
             if !seen.contains(id) {
                 return Err(invalid(
                     "rules",
@@ -639,251 +491,4 @@ impl Rulebook {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn seed() -> Rulebook {
-        Rulebook::seed().expect("the embedded rulebook is valid")
-    }
-
-    fn refused(from: &str, to: &str) -> RulebookError {
-        assert!(
-            SEED_TOML.contains(from),
-            "fixture text `{from}` not in seed.toml"
-        );
-        Rulebook::from_toml(&SEED_TOML.replacen(from, to, 1)).expect_err("must be refused")
-    }
-
-    fn key_of(e: &RulebookError) -> &str {
-        match e {
-            RulebookError::Invalid { key, .. } => key,
-            RulebookError::Malformed(_) => "",
-        }
-    }
-
-    #[test]
-    fn seed_states_every_rule_with_its_source() {
-        let b = seed();
-        for id in RULE_IDS {
-            let r = b.rule(id).expect("present");
-            assert!(r.source.starts_with("seed"), "{id}: {}", r.source);
-        }
-        assert_eq!(b.rules.len(), RULE_IDS.len());
-    }
-
-    #[test]
-    fn seed_numbers_match_the_article() {
-        let b = seed();
-        let m = &b.migration;
-        assert!(m.same_kind_only && m.forbid_personal_to_enterprise && m.require_verified_target); // M1 M2 M3
-        assert_eq!(m.review_fee_yuan, 300.0); // M4
-        assert_eq!(
-            m.notary_fee_yuan,
-            Range {
-                min: 500.0,
-                max: 1500.0
-            }
-        ); // M5 (assumption)
-        let r = |route| b.route(route);
-        // M6
-        assert_eq!(
-            r(Route::SubscriptionToSubscription).duration_days,
-            Range { min: 5, max: 7 }
-        );
-        assert_eq!(
-            (
-                r(Route::SubscriptionToSubscription).retention.min,
-                r(Route::SubscriptionToSubscription).retention.max
-            ),
-            (0.85, 0.92)
-        );
-        assert_eq!(
-            r(Route::ServiceToService).duration_days,
-            Range { min: 3, max: 5 }
-        );
-        assert_eq!(
-            (
-                r(Route::ServiceToService).retention.min,
-                r(Route::ServiceToService).retention.max
-            ),
-            (0.78, 0.88)
-        );
-        assert_eq!(
-            r(Route::CrossEntity).duration_days,
-            Range { min: 10, max: 15 }
-        );
-        assert_eq!(
-            (
-                r(Route::CrossEntity).retention.min,
-                r(Route::CrossEntity).retention.max
-            ),
-            (0.65, 0.75)
-        );
-        assert!(r(Route::CrossEntity).notary && !r(Route::ServiceToService).notary);
-        // M7: 7 days, each day half the day before
-        assert_eq!(m.unfollow_window_days, 7);
-        let w = b.unfollow_weights();
-        assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-        assert!(w.windows(2).all(|p| (p[1] / p[0] - 0.5).abs() < 1e-12));
-        assert!(m.source_closed_on_completion); // M8
-        let c = &b.closing;
-        assert_eq!(c.inactivity_days, 30); // D1
-        assert_eq!(b.closing_subject(Subject::Personal).materials.len(), 1); // D2
-        assert!(b.closing_subject(Subject::Government).offline);
-        assert_eq!(
-            b.closing_subject(Subject::Personal).review_working_days,
-            Range { min: 3, max: 5 }
-        ); // D3
-        assert_eq!(
-            b.closing_subject(Subject::Enterprise).review_working_days,
-            Range { min: 7, max: 15 }
-        );
-        assert_eq!(
-            b.closing_subject(Subject::Government).review_working_days,
-            Range { min: 20, max: 30 }
-        );
-        assert_eq!(
-            b.closing_subject(Subject::Personal).balance_limit_yuan,
-            Some(0.01)
-        ); // D4
-        assert_eq!(
-            b.closing_subject(Subject::Enterprise).funds,
-            FundsCheck::PendingIncome
-        );
-        assert_eq!(
-            b.closing_subject(Subject::Government).funds,
-            FundsCheck::PaymentClosed
-        );
-        assert_eq!(c.payment_balance_limit_yuan, 1.0);
-        assert_eq!(c.payment_freeze_working_days, 3); // D5
-        assert_eq!(
-            (c.confirm_code_minutes, c.freeze_days, c.deletion_day),
-            (15, 7, 8)
-        ); // D7
-        assert_eq!(c.announce_days, 30); // D8
-        assert_eq!((c.name_cooldown_days, c.licence_cooldown_days), (30, 15)); // D9
-        assert_eq!(b.backup.articles_per_export, 100); // B1
-        assert_eq!(
-            (
-                b.backup.interaction_days,
-                b.backup.statistics_months,
-                b.backup.ad_revenue_months
-            ),
-            (60, 3, 36)
-        ); // B2
-    }
-
-    #[test]
-    fn assumptions_are_stated() {
-        let b = seed();
-        let ids: Vec<&str> = b.assumptions().iter().map(|(id, _)| *id).collect();
-        for id in ["M5", "M7", "D3", "D4"] {
-            assert!(ids.contains(&id), "{id} assumption missing");
-        }
-    }
-
-    #[test]
-    fn reversed_range_is_refused_naming_the_key() {
-        let e = refused(
-            "duration_days = { min = 10, max = 15 }",
-            "duration_days = { min = 15, max = 10 }",
-        );
-        assert_eq!(key_of(&e), "migration.routes.cross_entity.duration_days");
-        assert!(e.to_string().contains("min 15 is above max 10"), "{e}");
-    }
-
-    #[test]
-    fn retention_outside_zero_one_is_refused() {
-        let e = refused(
-            "retention = { min = 0.85, max = 0.92 }",
-            "retention = { min = 0.85, max = 1.2 }",
-        );
-        assert_eq!(
-            key_of(&e),
-            "migration.routes.subscription_to_subscription.retention.max"
-        );
-        let e = refused(
-            "retention = { min = 0.85, max = 0.92 }",
-            "retention = { min = 0.95, max = 0.92 }",
-        );
-        assert_eq!(
-            key_of(&e),
-            "migration.routes.subscription_to_subscription.retention"
-        );
-        let e = refused(
-            "retention = { min = 0.85, max = 0.92 }",
-            "retention = { min = 0.85, max = 0.92, mode = 0.5 }",
-        );
-        assert_eq!(
-            key_of(&e),
-            "migration.routes.subscription_to_subscription.retention.mode"
-        );
-    }
-
-    #[test]
-    fn negative_fee_is_refused() {
-        let e = refused("review_fee_yuan = 300.0", "review_fee_yuan = -300.0");
-        assert_eq!(key_of(&e), "migration.review_fee_yuan");
-        let e = refused(
-            "notary_fee_yuan = { min = 500.0, max = 1500.0 }",
-            "notary_fee_yuan = { min = -5.0, max = 1500.0 }",
-        );
-        assert_eq!(key_of(&e), "migration.notary_fee_yuan.min");
-    }
-
-    #[test]
-    fn unknown_route_and_unknown_keys_are_refused() {
-        let e = refused(
-            "[migration.routes.service_to_service]",
-            "[migration.routes.service_to_subscription]",
-        );
-        assert!(e.to_string().contains("service_to_subscription"), "{e}");
-        let e = refused(
-            "review_fee_yuan = 300.0",
-            "review_fee_yuan = 300.0\nreview_fees = 2",
-        );
-        assert!(e.to_string().contains("review_fees"), "{e}");
-    }
-
-    #[test]
-    fn missing_and_repeated_rules_are_refused() {
-        let e = refused("id = \"M3\"", "id = \"M1\"");
-        assert_eq!(key_of(&e), "rules[2].id");
-        let e = refused("id = \"B2\"", "id = \"X9\"");
-        assert!(e.to_string().contains("`B2` is missing"), "{e}");
-    }
-
-    #[test]
-    fn curve_and_window_are_checked() {
-        let e = refused("ratio = 0.5", "weights = [1.0, 2.0]");
-        assert_eq!(key_of(&e), "migration.unfollow_curve.weights");
-        let e = refused("ratio = 0.5", "ratio = 0.0");
-        assert_eq!(key_of(&e), "migration.unfollow_curve.ratio");
-        let e = refused("unfollow_window_days = 7", "unfollow_window_days = 0");
-        assert_eq!(key_of(&e), "migration.unfollow_window_days");
-        let e = refused("deletion_day = 8", "deletion_day = 7");
-        assert_eq!(key_of(&e), "closing.deletion_day");
-    }
-
-    #[test]
-    fn syntax_errors_give_the_line() {
-        let e = Rulebook::from_toml("[rulebook\nname = 1").expect_err("bad TOML");
-        assert!(matches!(e, RulebookError::Malformed(_)));
-        assert!(e.to_string().contains("line 1"), "{e}");
-    }
-
-    #[test]
-    fn words_accept_chinese() {
-        assert_eq!("订阅号".parse::<Kind>(), Ok(Kind::Subscription));
-        assert_eq!("Service".parse::<Kind>(), Ok(Kind::Service));
-        assert_eq!("媒体".parse::<Subject>(), Ok(Subject::Media));
-        assert!("company".parse::<Subject>().is_err());
-    }
-
-    #[test]
-    fn printed_toml_loads_back_unchanged() {
-        let b = seed();
-        let text = toml::to_string_pretty(&b).expect("serialisable");
-        assert_eq!(Rulebook::from_toml(&text), Ok(b));
-    }
-}
+mod tests;

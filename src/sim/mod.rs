@@ -14,7 +14,9 @@
 pub mod closing;
 pub mod trajectory;
 
-use crate::rules::{eligibility::notary_range, Range, Route, Rulebook};
+use crate::domain::Route;
+use crate::eligibility::notary_range;
+use crate::rules::{Range, Rulebook};
 use crate::scenario::Scenario;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::SeedableRng;

@@ -4,8 +4,9 @@
 
 use super::trajectory::trajectory;
 use super::*;
+use crate::eligibility::check;
 use crate::forecast::{Forecast, RunOptions};
-use crate::rules::{check, Rulebook};
+use crate::rules::Rulebook;
 use crate::scenario::ScenarioInput;
 use crate::stats::{mean_sd, quantile_sorted, quantiles};
 use chrono::NaiveDate;
@@ -108,7 +109,7 @@ trait InputExt {
 }
 impl InputExt for ScenarioInput {
     fn kind_service(&mut self) {
-        self.source_kind = Some(crate::rules::Kind::Service);
+        self.source_kind = Some(crate::domain::Kind::Service);
     }
 }
 
@@ -308,7 +309,7 @@ fn forbidden_migrations_are_not_forecast() {
         at_least: None,
     };
     let e = Forecast::run(&b, &s, &opts).expect_err("M3 forbids it");
-    assert_eq!(e.violations[0].rule, "M3");
+    assert_eq!(e.violations[0].rule, crate::domain::RuleId::M3);
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Helpers shared by the end-to-end tests: the binary, the sample files and
 //! JSON output. Each test crate uses a subset, hence the `dead_code` allowance.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use assert_cmd::Command;
 use serde_json::Value;

@@ -1,17 +1,35 @@
 //! Eligibility of a migration: which rules it breaks (M1, M2, M3), which route it takes (M6) and
 //! the fees it pays (M4, M5). Every violated rule is reported, not only the first.
 
-use super::{Kind, Range, Route, Rulebook, Subject};
+use crate::domain::{Kind, Route, RuleId, Subject};
+use crate::rules::{Range, Rulebook};
 use crate::scenario::Scenario;
 use serde::Serialize;
 
+/// What a forbidden migration breaks, with the values at fault. The report words it (and
+/// serialises it with its `message`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Breach {
+    /// M1: the kinds differ.
+    KindChange {
+        /// The source account's kind.
+        source: Kind,
+        /// The target account's kind.
+        target: Kind,
+    },
+    /// M2: a personal-subject source into an enterprise-subject target.
+    PersonalToEnterprise,
+    /// M3: the target is not verified.
+    UnverifiedTarget,
+}
+
 /// One violated rule.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Violation {
     /// The rule id, e.g. `M1`.
-    pub rule: String,
-    /// What is wrong with this scenario, in the user's words.
-    pub message: String,
+    pub rule: RuleId,
+    /// What is wrong with this scenario.
+    pub breach: Breach,
     /// Where the rule comes from, e.g. `seed §三`.
     pub source: String,
 }
@@ -89,21 +107,21 @@ pub fn notary_range(book: &Rulebook, s: &Scenario, route: Route) -> Option<Range
 pub fn check(book: &Rulebook, s: &Scenario) -> Eligibility {
     let m = &book.migration;
     let mut violations = Vec::new();
-    let mut violate = |id: &str, message: String| {
+    let mut violate = |rule: RuleId, breach: Breach| {
         violations.push(Violation {
-            rule: id.to_string(),
-            message,
-            source: book.source_of(id).to_string(),
+            rule,
+            breach,
+            source: book.source_of(rule).to_string(),
         })
     };
     // M1
     if m.same_kind_only && s.source_kind != s.target_kind {
         violate(
-            "M1",
-            format!(
-                "a {} account cannot migrate into a {} account: only subscription → subscription and service → service",
-                s.source_kind, s.target_kind
-            ),
+            RuleId::M1,
+            Breach::KindChange {
+                source: s.source_kind,
+                target: s.target_kind,
+            },
         );
     }
     // M2
@@ -111,15 +129,11 @@ pub fn check(book: &Rulebook, s: &Scenario) -> Eligibility {
         && s.source_subject == Subject::Personal
         && s.target_subject == Subject::Enterprise
     {
-        violate(
-            "M2",
-            "a personal-subject account cannot migrate into an enterprise-subject account"
-                .to_string(),
-        );
+        violate(RuleId::M2, Breach::PersonalToEnterprise);
     }
     // M3
     if m.require_verified_target && !s.target_verified {
-        violate("M3", "the target account is not verified".to_string());
+        violate(RuleId::M3, Breach::UnverifiedTarget);
     }
     let route = route_of(s);
     let (notary_min, notary_max) =

@@ -1,0 +1,241 @@
+//! Tests of the rulebook: loading, validation and every refused value, naming the key.
+
+use super::*;
+use crate::domain::RuleId;
+
+fn seed() -> Rulebook {
+    Rulebook::seed().expect("the embedded rulebook is valid")
+}
+
+fn refused(from: &str, to: &str) -> RulebookError {
+    assert!(
+        SEED_TOML.contains(from),
+        "fixture text `{from}` not in seed.toml"
+    );
+    Rulebook::from_toml(&SEED_TOML.replacen(from, to, 1)).expect_err("must be refused")
+}
+
+fn key_of(e: &RulebookError) -> &str {
+    match e {
+        RulebookError::Invalid { key, .. } => key,
+        RulebookError::Malformed(_) => "",
+    }
+}
+
+#[test]
+fn seed_states_every_rule_with_its_source() {
+    let b = seed();
+    for id in RuleId::ALL {
+        let r = b.rule(id.as_str()).expect("present");
+        assert!(r.source.starts_with("seed"), "{id}: {}", r.source);
+    }
+    assert_eq!(b.rules.len(), RuleId::ALL.len());
+}
+
+#[test]
+fn seed_numbers_match_the_article() {
+    let b = seed();
+    let m = &b.migration;
+    assert!(m.same_kind_only && m.forbid_personal_to_enterprise && m.require_verified_target); // M1 M2 M3
+    assert_eq!(m.review_fee_yuan, 300.0); // M4
+    assert_eq!(
+        m.notary_fee_yuan,
+        Range {
+            min: 500.0,
+            max: 1500.0
+        }
+    ); // M5 (assumption)
+    let r = |route| b.route(route);
+    // M6
+    assert_eq!(
+        r(Route::SubscriptionToSubscription).duration_days,
+        Range { min: 5, max: 7 }
+    );
+    assert_eq!(
+        (
+            r(Route::SubscriptionToSubscription).retention.min,
+            r(Route::SubscriptionToSubscription).retention.max
+        ),
+        (0.85, 0.92)
+    );
+    assert_eq!(
+        r(Route::ServiceToService).duration_days,
+        Range { min: 3, max: 5 }
+    );
+    assert_eq!(
+        (
+            r(Route::ServiceToService).retention.min,
+            r(Route::ServiceToService).retention.max
+        ),
+        (0.78, 0.88)
+    );
+    assert_eq!(
+        r(Route::CrossEntity).duration_days,
+        Range { min: 10, max: 15 }
+    );
+    assert_eq!(
+        (
+            r(Route::CrossEntity).retention.min,
+            r(Route::CrossEntity).retention.max
+        ),
+        (0.65, 0.75)
+    );
+    assert!(r(Route::CrossEntity).notary && !r(Route::ServiceToService).notary);
+    // M7: 7 days, each day half the day before
+    assert_eq!(m.unfollow_window_days, 7);
+    let w = b.unfollow_weights();
+    assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+    assert!(w.windows(2).all(|p| (p[1] / p[0] - 0.5).abs() < 1e-12));
+    assert!(m.source_closed_on_completion); // M8
+    let c = &b.closing;
+    assert_eq!(c.inactivity_days, 30); // D1
+    assert_eq!(b.closing_subject(Subject::Personal).materials.len(), 1); // D2
+    assert!(b.closing_subject(Subject::Government).offline);
+    assert_eq!(
+        b.closing_subject(Subject::Personal).review_working_days,
+        Range { min: 3, max: 5 }
+    ); // D3
+    assert_eq!(
+        b.closing_subject(Subject::Enterprise).review_working_days,
+        Range { min: 7, max: 15 }
+    );
+    assert_eq!(
+        b.closing_subject(Subject::Government).review_working_days,
+        Range { min: 20, max: 30 }
+    );
+    assert_eq!(
+        b.closing_subject(Subject::Personal).balance_limit_yuan,
+        Some(0.01)
+    ); // D4
+    assert_eq!(
+        b.closing_subject(Subject::Enterprise).funds,
+        FundsCheck::PendingIncome
+    );
+    assert_eq!(
+        b.closing_subject(Subject::Government).funds,
+        FundsCheck::PaymentClosed
+    );
+    assert_eq!(c.payment_balance_limit_yuan, 1.0);
+    assert_eq!(c.payment_freeze_working_days, 3); // D5
+    assert_eq!(
+        (c.confirm_code_minutes, c.freeze_days, c.deletion_day),
+        (15, 7, 8)
+    ); // D7
+    assert_eq!(c.announce_days, 30); // D8
+    assert_eq!((c.name_cooldown_days, c.licence_cooldown_days), (30, 15)); // D9
+    assert_eq!(b.backup.articles_per_export, 100); // B1
+    assert_eq!(
+        (
+            b.backup.interaction_days,
+            b.backup.statistics_months,
+            b.backup.ad_revenue_months
+        ),
+        (60, 3, 36)
+    ); // B2
+}
+
+#[test]
+fn assumptions_are_stated() {
+    let b = seed();
+    let ids: Vec<&str> = b.assumptions().iter().map(|(id, _)| *id).collect();
+    for id in ["M5", "M7", "D3", "D4"] {
+        assert!(ids.contains(&id), "{id} assumption missing");
+    }
+}
+
+#[test]
+fn reversed_range_is_refused_naming_the_key() {
+    let e = refused(
+        "duration_days = { min = 10, max = 15 }",
+        "duration_days = { min = 15, max = 10 }",
+    );
+    assert_eq!(key_of(&e), "migration.routes.cross_entity.duration_days");
+    assert!(e.to_string().contains("min 15 is above max 10"), "{e}");
+}
+
+#[test]
+fn retention_outside_zero_one_is_refused() {
+    let e = refused(
+        "retention = { min = 0.85, max = 0.92 }",
+        "retention = { min = 0.85, max = 1.2 }",
+    );
+    assert_eq!(
+        key_of(&e),
+        "migration.routes.subscription_to_subscription.retention.max"
+    );
+    let e = refused(
+        "retention = { min = 0.85, max = 0.92 }",
+        "retention = { min = 0.95, max = 0.92 }",
+    );
+    assert_eq!(
+        key_of(&e),
+        "migration.routes.subscription_to_subscription.retention"
+    );
+    let e = refused(
+        "retention = { min = 0.85, max = 0.92 }",
+        "retention = { min = 0.85, max = 0.92, mode = 0.5 }",
+    );
+    assert_eq!(
+        key_of(&e),
+        "migration.routes.subscription_to_subscription.retention.mode"
+    );
+}
+
+#[test]
+fn negative_fee_is_refused() {
+    let e = refused("review_fee_yuan = 300.0", "review_fee_yuan = -300.0");
+    assert_eq!(key_of(&e), "migration.review_fee_yuan");
+    let e = refused(
+        "notary_fee_yuan = { min = 500.0, max = 1500.0 }",
+        "notary_fee_yuan = { min = -5.0, max = 1500.0 }",
+    );
+    assert_eq!(key_of(&e), "migration.notary_fee_yuan.min");
+}
+
+#[test]
+fn unknown_route_and_unknown_keys_are_refused() {
+    let e = refused(
+        "[migration.routes.service_to_service]",
+        "[migration.routes.service_to_subscription]",
+    );
+    assert!(e.to_string().contains("service_to_subscription"), "{e}");
+    let e = refused(
+        "review_fee_yuan = 300.0",
+        "review_fee_yuan = 300.0\nreview_fees = 2",
+    );
+    assert!(e.to_string().contains("review_fees"), "{e}");
+}
+
+#[test]
+fn missing_and_repeated_rules_are_refused() {
+    let e = refused("id = \"M3\"", "id = \"M1\"");
+    assert_eq!(key_of(&e), "rules[2].id");
+    let e = refused("id = \"B2\"", "id = \"X9\"");
+    assert!(e.to_string().contains("`B2` is missing"), "{e}");
+}
+
+#[test]
+fn curve_and_window_are_checked() {
+    let e = refused("ratio = 0.5", "weights = [1.0, 2.0]");
+    assert_eq!(key_of(&e), "migration.unfollow_curve.weights");
+    let e = refused("ratio = 0.5", "ratio = 0.0");
+    assert_eq!(key_of(&e), "migration.unfollow_curve.ratio");
+    let e = refused("unfollow_window_days = 7", "unfollow_window_days = 0");
+    assert_eq!(key_of(&e), "migration.unfollow_window_days");
+    let e = refused("deletion_day = 8", "deletion_day = 7");
+    assert_eq!(key_of(&e), "closing.deletion_day");
+}
+
+#[test]
+fn syntax_errors_give_the_line() {
+    let e = Rulebook::from_toml("[rulebook\nname = 1").expect_err("bad TOML");
+    assert!(matches!(e, RulebookError::Malformed(_)));
+    assert!(e.to_string().contains("line 1"), "{e}");
+}
+
+#[test]
+fn printed_toml_loads_back_unchanged() {
+    let b = seed();
+    let text = toml::to_string_pretty(&b).expect("serialisable");
+    assert_eq!(Rulebook::from_toml(&text), Ok(b));
+}
