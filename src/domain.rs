@@ -167,6 +167,8 @@ pub enum RuleId {
     M7,
     /// Source closed on transfer.
     M8,
+    /// Target follower cap when all followers move (not in every rulebook).
+    M9,
     /// Quiet days before closing.
     D1,
     /// Materials.
@@ -193,7 +195,7 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule id the code applies; every rulebook states each once.
-    pub const ALL: [RuleId; 19] = [
+    pub const ALL: [RuleId; 20] = [
         RuleId::M1,
         RuleId::M2,
         RuleId::M3,
@@ -202,6 +204,7 @@ impl RuleId {
         RuleId::M6,
         RuleId::M7,
         RuleId::M8,
+        RuleId::M9,
         RuleId::D1,
         RuleId::D2,
         RuleId::D3,
@@ -215,6 +218,11 @@ impl RuleId {
         RuleId::B2,
     ];
 
+    /// The rule of an id as written in a rulebook (`M1`), if fanplan applies it.
+    pub fn parse(id: &str) -> Option<RuleId> {
+        RuleId::ALL.into_iter().find(|r| r.as_str() == id)
+    }
+
     /// The id as written in the rulebook, e.g. `M1`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -226,6 +234,7 @@ impl RuleId {
             RuleId::M6 => "M6",
             RuleId::M7 => "M7",
             RuleId::M8 => "M8",
+            RuleId::M9 => "M9",
             RuleId::D1 => "D1",
             RuleId::D2 => "D2",
             RuleId::D3 => "D3",
@@ -330,7 +339,9 @@ mod tests {
             let json = serde_json::to_string(&id).expect("serialise");
             assert_eq!(json, format!("\"{id}\""));
         }
-        assert_eq!(RuleId::ALL.len(), 19);
+        assert_eq!(RuleId::ALL.len(), 20);
+        assert_eq!(RuleId::parse("M9"), Some(RuleId::M9));
+        assert_eq!(RuleId::parse("M10"), None);
     }
 
     #[test]

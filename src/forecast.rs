@@ -207,6 +207,12 @@ pub enum Warning {
         /// More than one step is blocked by funds.
         several: bool,
     },
+    /// The rulebook's freeze (D7) depends on the follower count, which was not given: the
+    /// plan uses the shortest.
+    FreezeByFollowers {
+        /// The shortest freeze, in days.
+        shortest_days: u32,
+    },
     /// Working days outside the holiday calendar were counted Monday to Friday.
     WeekendsOnly {
         /// The first covered date.
@@ -218,10 +224,11 @@ pub enum Warning {
     },
 }
 
-/// Warnings about the inputs of a scenario.
-pub fn scenario_warnings(s: &Scenario) -> Vec<Warning> {
+/// Warnings about the inputs of a scenario under a rulebook.
+pub fn scenario_warnings(book: &Rulebook, s: &Scenario) -> Vec<Warning> {
     let mut w = Vec::new();
-    if !s.cross_entity && (s.notary_fee_min.is_some() || s.notary_fee_max.is_some()) {
+    let pays_notary = book.route(crate::eligibility::route_of(s)).notary;
+    if !pays_notary && (s.notary_fee_min.is_some() || s.notary_fee_max.is_some()) {
         w.push(Warning::NotaryIgnored);
     }
     if s.cross_entity_implied {
@@ -325,7 +332,7 @@ impl Forecast {
                 .into_iter()
                 .map(|(id, a)| format!("{id}: {a}"))
                 .collect(),
-            warnings: scenario_warnings(s),
+            warnings: scenario_warnings(book, s),
             retained_samples,
         }
     }

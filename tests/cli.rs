@@ -288,7 +288,12 @@ fn bad_rulebooks_exit_2_naming_file_and_key() {
 fn another_rulebook_changes_the_answer() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("lenient.toml");
-    let text = fanplan::rules::SEED_TOML.replace("same_kind_only = true", "same_kind_only = false");
+    let text = fanplan::rules::SEED_TOML.replacen(
+        "  { from = \"service\", to = \"service\" },\n",
+        "  { from = \"service\", to = \"service\" },\n  { from = \"subscription\", to = \"service\" },\n",
+        1,
+    );
+    assert_ne!(text, fanplan::rules::SEED_TOML);
     std::fs::write(&path, text).expect("write");
     fanplan()
         .args([

@@ -201,6 +201,12 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
         Planned::Plan(mut p) => {
             if !followers_given {
                 p.followers_lost = None;
+                if goal == Goal::Close && book.closing.freeze_days.by_followers() {
+                    p.warnings
+                        .push(crate::forecast::Warning::FreezeByFollowers {
+                            shortest_days: book.closing.freeze_days_for(1),
+                        });
+                }
             }
             if let Some(dir) = &a.run.charts {
                 write_timeline(&p, dir, size)?;
@@ -223,7 +229,7 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
                 check: CheckReport {
                     eligibility: &e,
                     scenario: &s,
-                    warnings: scenario_warnings(&s),
+                    warnings: scenario_warnings(book, &s),
                     book,
                     followers_given: true,
                 },

@@ -11,7 +11,9 @@ mod forecast;
 mod plan;
 pub mod text;
 pub use plan::ForbiddenPlan;
+pub mod rulebooks;
 mod rules;
+pub use rules::RulesReport;
 
 use serde::Serialize;
 use std::io::{self, Write};

@@ -4,6 +4,9 @@
 
 use super::{Rulebook, RulebookError};
 
+/// The embedded `observed` rulebook (TOML text).
+pub const OBSERVED_TOML: &str = include_str!("../../data/rulebooks/observed.toml");
+
 /// A rulebook embedded in the binary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Builtin {
@@ -16,11 +19,18 @@ pub struct Builtin {
 }
 
 /// The built-in rulebooks, the default first.
-pub const BUILTINS: [Builtin; 1] = [Builtin {
-    name: "seed",
-    file: "data/rulebooks/seed.toml",
-    toml: super::SEED_TOML,
-}];
+pub const BUILTINS: [Builtin; 2] = [
+    Builtin {
+        name: "seed",
+        file: "data/rulebooks/seed.toml",
+        toml: super::SEED_TOML,
+    },
+    Builtin {
+        name: "observed",
+        file: "data/rulebooks/observed.toml",
+        toml: OBSERVED_TOML,
+    },
+];
 
 /// The built-in rulebook of a name, if there is one.
 pub fn builtin(name: &str) -> Option<&'static Builtin> {
@@ -45,10 +55,7 @@ mod tests {
             assert_eq!(book.rulebook.name, b.name);
         }
         assert_eq!(BUILTINS[0].name, "seed");
-        assert_eq!(
-            builtin("seed").map(|b| b.toml),
-            Some(super::super::SEED_TOML)
-        );
+        assert_eq!(builtin("observed").map(|b| b.toml), Some(OBSERVED_TOML));
         assert!(builtin("mine.toml").is_none());
     }
 }
