@@ -13,6 +13,7 @@ pub mod text;
 pub use plan::ForbiddenPlan;
 pub mod rulebooks;
 mod rules;
+mod statements;
 pub use rules::RulesReport;
 
 use serde::Serialize;

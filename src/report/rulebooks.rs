@@ -2,7 +2,7 @@
 //! and number that differs, with each rule's source in both rulebooks).
 
 use super::fmt::{header, table};
-use super::rules::value_text;
+use super::statements::value_text;
 use super::Document;
 use crate::domain::RuleId;
 use crate::forecast::RulesId;

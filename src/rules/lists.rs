@@ -2,9 +2,10 @@
 //! take (M2) and the closing freeze by follower tiers (D7), with the older single switches they
 //! replace (`same_kind_only`, `forbid_personal_to_enterprise`) still read from older files.
 
-use super::{invalid, RulebookError};
-use crate::domain::{Kind, Subject};
+use super::{invalid, Migration, Range, RouteRule, RulebookError, UnfollowCurve};
+use crate::domain::{Kind, Route, Subject};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A source → target pair of kinds or subject types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +53,71 @@ pub fn subject_pairs_of_switch(forbid_personal_to_enterprise: bool) -> Vec<Pair<
         }]
     } else {
         Vec::new()
+    }
+}
+
+/// The `[migration]` table as written: M1 and M2 as lists, or as the single switches of older
+/// files (`same_kind_only`, `forbid_personal_to_enterprise`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMigration {
+    allowed_kind_pairs: Option<Vec<Pair<Kind>>>,
+    same_kind_only: Option<bool>,
+    forbidden_subject_pairs: Option<Vec<Pair<Subject>>>,
+    forbid_personal_to_enterprise: Option<bool>,
+    require_verified_target: bool,
+    review_fee_yuan: f64,
+    notary_fee_yuan: Range<f64>,
+    unfollow_window_days: u32,
+    source_closed_on_completion: bool,
+    target_followers_max: Option<u64>,
+    unfollow_curve: UnfollowCurve,
+    routes: BTreeMap<Route, RouteRule>,
+}
+
+/// One of a list and the older switch that it replaces, not both, not neither.
+fn list_or_switch<T>(
+    list: Option<Vec<T>>,
+    switch: Option<bool>,
+    names: (&str, &str),
+    of_switch: fn(bool) -> Vec<T>,
+) -> Result<Vec<T>, String> {
+    match (list, switch) {
+        (Some(l), None) => Ok(l),
+        (None, Some(s)) => Ok(of_switch(s)),
+        (Some(_), Some(_)) => Err(format!(
+            "give `migration.{}` or the older `migration.{}`, not both",
+            names.0, names.1
+        )),
+        (None, None) => Err(format!("`migration.{}` is missing", names.0)),
+    }
+}
+
+impl TryFrom<RawMigration> for Migration {
+    type Error = String;
+    fn try_from(r: RawMigration) -> Result<Migration, String> {
+        Ok(Migration {
+            allowed_kind_pairs: list_or_switch(
+                r.allowed_kind_pairs,
+                r.same_kind_only,
+                ("allowed_kind_pairs", "same_kind_only"),
+                kind_pairs_of_switch,
+            )?,
+            forbidden_subject_pairs: list_or_switch(
+                r.forbidden_subject_pairs,
+                r.forbid_personal_to_enterprise,
+                ("forbidden_subject_pairs", "forbid_personal_to_enterprise"),
+                subject_pairs_of_switch,
+            )?,
+            require_verified_target: r.require_verified_target,
+            review_fee_yuan: r.review_fee_yuan,
+            notary_fee_yuan: r.notary_fee_yuan,
+            unfollow_window_days: r.unfollow_window_days,
+            source_closed_on_completion: r.source_closed_on_completion,
+            target_followers_max: r.target_followers_max,
+            unfollow_curve: r.unfollow_curve,
+            routes: r.routes,
+        })
     }
 }
 

@@ -1,7 +1,9 @@
-//! The rulebook: every rule of the product (M1–M8, D1–D9, B1–B2) as data.
+//! The rulebook: every rule of the product (M1–M9, D1–D9, B1–B2) as data.
 //!
-//! The default rulebook (`data/rulebooks/seed.toml`) is embedded in the binary; another one can
-//! be loaded from text. Loading validates the whole book once: a range whose low end is above its
+//! The built-in rulebooks (`seed`, the default, and `observed`; see [`builtin`]) are embedded in
+//! the binary; another one can be loaded from text. A rulebook holds numbers and switches, not
+//! sentences: the report writes each rule's statement from them. M9 (the target follower cap) is
+//! optional; every other rule is stated by every rulebook. Loading validates the whole book once: a range whose low end is above its
 //! high end, a retention outside 0–1, a negative fee, an unknown route or subject, a missing or
 //! repeated rule id are refused with an error that names the key. After loading, the values are
 //! trusted: the types below only hold validated numbers.
@@ -172,7 +174,7 @@ impl Retention {
 
 /// Migration rules M1–M9.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "RawMigration")]
+#[serde(try_from = "lists::RawMigration")]
 pub struct Migration {
     /// M1: the kind pairs (source → target) a migration may take.
     pub allowed_kind_pairs: Vec<Pair<Kind>>,
@@ -195,71 +197,6 @@ pub struct Migration {
     pub unfollow_curve: UnfollowCurve,
     /// M6: by route name.
     pub routes: BTreeMap<Route, RouteRule>,
-}
-
-/// The `[migration]` table as written: M1 and M2 as lists, or as the single switches of older
-/// files (`same_kind_only`, `forbid_personal_to_enterprise`).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMigration {
-    allowed_kind_pairs: Option<Vec<Pair<Kind>>>,
-    same_kind_only: Option<bool>,
-    forbidden_subject_pairs: Option<Vec<Pair<Subject>>>,
-    forbid_personal_to_enterprise: Option<bool>,
-    require_verified_target: bool,
-    review_fee_yuan: f64,
-    notary_fee_yuan: Range<f64>,
-    unfollow_window_days: u32,
-    source_closed_on_completion: bool,
-    target_followers_max: Option<u64>,
-    unfollow_curve: UnfollowCurve,
-    routes: BTreeMap<Route, RouteRule>,
-}
-
-/// One of a list and the older switch that it replaces, not both, not neither.
-fn list_or_switch<T>(
-    list: Option<Vec<T>>,
-    switch: Option<bool>,
-    names: (&str, &str),
-    of_switch: fn(bool) -> Vec<T>,
-) -> Result<Vec<T>, String> {
-    match (list, switch) {
-        (Some(l), None) => Ok(l),
-        (None, Some(s)) => Ok(of_switch(s)),
-        (Some(_), Some(_)) => Err(format!(
-            "give `migration.{}` or the older `migration.{}`, not both",
-            names.0, names.1
-        )),
-        (None, None) => Err(format!("`migration.{}` is missing", names.0)),
-    }
-}
-
-impl TryFrom<RawMigration> for Migration {
-    type Error = String;
-    fn try_from(r: RawMigration) -> Result<Migration, String> {
-        Ok(Migration {
-            allowed_kind_pairs: list_or_switch(
-                r.allowed_kind_pairs,
-                r.same_kind_only,
-                ("allowed_kind_pairs", "same_kind_only"),
-                lists::kind_pairs_of_switch,
-            )?,
-            forbidden_subject_pairs: list_or_switch(
-                r.forbidden_subject_pairs,
-                r.forbid_personal_to_enterprise,
-                ("forbidden_subject_pairs", "forbid_personal_to_enterprise"),
-                lists::subject_pairs_of_switch,
-            )?,
-            require_verified_target: r.require_verified_target,
-            review_fee_yuan: r.review_fee_yuan,
-            notary_fee_yuan: r.notary_fee_yuan,
-            unfollow_window_days: r.unfollow_window_days,
-            source_closed_on_completion: r.source_closed_on_completion,
-            target_followers_max: r.target_followers_max,
-            unfollow_curve: r.unfollow_curve,
-            routes: r.routes,
-        })
-    }
 }
 
 /// What D4 checks for a subject type.
