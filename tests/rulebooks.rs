@@ -147,6 +147,22 @@ fn a_changed_number_shows_in_the_rules_in_force() {
         .arg("rules")
         .assert()
         .stdout(predicate::str::contains("during a 7-day window"));
+    // the copy against the original: the one number, the copy named by its path
+    let copy = path.to_str().expect("UTF-8 path");
+    let v = json(&["rules", "--diff", "seed", copy, "--format", "json"]);
+    let rows = v["differences"].as_array().expect("differences");
+    // the window, and with it the per-day shares of the unfollow curve
+    let keys: Vec<&str> = rows.iter().filter_map(|r| r["key"].as_str()).collect();
+    assert_eq!(
+        keys,
+        ["migration.unfollow_window_days", "migration.unfollow_curve"]
+    );
+    assert!(rows.iter().all(|r| r["rule"] == "M7"));
+    fanplan()
+        .args(["rules", "--diff", "seed", copy])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(copy));
 }
 
 #[test]

@@ -52,7 +52,8 @@ pub fn run(loaded: &Loaded, a: &RulesArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     } else if let Some([first, second]) = a.diff.as_deref() {
         let (x, y) = (load(Some(first))?, load(Some(second))?);
         let differences = diff(&x.book, &y.book);
-        let doc = RulesDiff::new(&x.book, &y.book, differences);
+        let given = (first.display().to_string(), second.display().to_string());
+        let doc = RulesDiff::new(&x.book, &y.book, given, differences);
         emit(&doc, a.format.into(), ctx.out)?;
     } else {
         emit(

@@ -103,11 +103,25 @@ pub struct RulesDiff {
     pub b: RulesId,
     /// Every setting that differs, in rule order.
     pub differences: Vec<DiffRow>,
+    /// How the table names the two: their names, or as given when the names are the same.
+    #[serde(skip)]
+    pub labels: (String, String),
 }
 
 impl RulesDiff {
-    /// The document of the differences between `a` and `b`.
-    pub fn new(a: &Rulebook, b: &Rulebook, differences: Vec<Difference>) -> RulesDiff {
+    /// The document of the differences between `a` and `b`; `given` is how each was named on
+    /// the command line, used in the table when the two rulebooks have the same name.
+    pub fn new(
+        a: &Rulebook,
+        b: &Rulebook,
+        given: (String, String),
+        differences: Vec<Difference>,
+    ) -> RulesDiff {
+        let labels = if a.rulebook.name == b.rulebook.name {
+            given
+        } else {
+            (a.rulebook.name.clone(), b.rulebook.name.clone())
+        };
         let id = |book: &Rulebook| RulesId {
             name: book.rulebook.name.clone(),
             version: book.rulebook.version.clone(),
@@ -126,13 +140,14 @@ impl RulesDiff {
                     b: d.b,
                 })
                 .collect(),
+            labels,
         }
     }
 }
 
 impl Document for RulesDiff {
     fn table(&self, w: &mut dyn Write) -> io::Result<()> {
-        let (a, b) = (&self.a.name, &self.b.name);
+        let (a, b) = (&self.labels.0, &self.labels.1);
         let n = self.differences.len();
         writeln!(
             w,
