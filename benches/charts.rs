@@ -1,7 +1,9 @@
 //! Render time of each chart at the default 1600x1000 size with realistic
 //! data: 61 trajectory points, 10,000 histogram values, 200 portfolio
-//! accounts, 10 timeline steps and 8 compared scenarios. Target: < 150 ms each
-//! in release. Run with `cargo bench --bench charts`.
+//! accounts, 10 timeline steps and 8 compared scenarios, in English; and the
+//! trajectory and comparison in Chinese (Chinese title, legends, dates and
+//! scenario ids drawn from the embedded CJK font). Target: < 150 ms each in
+//! release. Run with `cargo bench --bench charts`.
 
 // Test and bench helpers may panic on a broken fixture: that is a failed test, not a user error.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -13,9 +15,10 @@ use criterion::measurement::WallTime;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion};
 use fanplan::chart::{
     compare_png, histogram_png, portfolio_png, timeline_png, trajectory_png, ChartError, ChartSize,
-    CompareChart, CompareRow, HistogramChart, PortfolioChart, TimelineChart, TimelineStep,
-    TrajectoryChart, TrajectoryPoint,
+    CompareChart, CompareRow, HistogramChart, Look, Png, PortfolioChart, TimelineChart,
+    TimelineStep, TrajectoryChart, TrajectoryPoint,
 };
+use fanplan::i18n::Lang;
 
 /// Small deterministic generator so the bench needs no extra dependencies.
 struct Lcg(u64);
@@ -153,31 +156,54 @@ fn bench_chart<T>(
     name: &str,
     data: &T,
     size: ChartSize,
-    render: fn(&T, ChartSize) -> Result<Vec<u8>, ChartError>,
+    look: &Look,
+    render: fn(&T, ChartSize, &Look) -> Result<Png, ChartError>,
 ) {
-    match render(data, size) {
-        Ok(png) if png.len() > 10_000 => {}
-        Ok(png) => panic!("{name}: suspiciously small PNG ({} bytes)", png.len()),
+    match render(data, size, look) {
+        Ok(png) if png.len() > 10_000 && png.warnings.is_empty() => {}
+        Ok(png) => panic!(
+            "{name}: suspiciously small PNG ({} bytes) or warnings {:?}",
+            png.len(),
+            png.warnings
+        ),
         Err(e) => panic!("{name}: {e}"),
     }
-    group.bench_function(name, |b| b.iter(|| render(black_box(data), size)));
+    group.bench_function(name, |b| b.iter(|| render(black_box(data), size, look)));
 }
+
+/// Chinese scenario ids, as an operator names accounts.
+const ZH_IDS: [&str; 8] = [
+    "茶馆",
+    "城市新闻",
+    "读书会",
+    "旅行日记",
+    "美食地图",
+    "健身打卡",
+    "亲子课堂",
+    "科技前沿",
+];
 
 fn bench_charts(c: &mut Criterion) {
     let size = ChartSize::default();
+    let en = Look::new(Lang::En);
+    let zh = Look::new(Lang::Zh);
     let mut group = c.benchmark_group("charts_1600x1000");
     group.sample_size(20);
-    bench_chart(
-        &mut group,
-        "trajectory",
-        &trajectory(),
-        size,
-        trajectory_png,
-    );
-    bench_chart(&mut group, "histogram", &histogram(), size, histogram_png);
-    bench_chart(&mut group, "portfolio", &portfolio(), size, portfolio_png);
-    bench_chart(&mut group, "timeline", &timeline(), size, timeline_png);
-    bench_chart(&mut group, "compare", &compare(), size, compare_png);
+    let g = &mut group;
+    bench_chart(g, "trajectory", &trajectory(), size, &en, trajectory_png);
+    bench_chart(g, "histogram", &histogram(), size, &en, histogram_png);
+    bench_chart(g, "portfolio", &portfolio(), size, &en, portfolio_png);
+    bench_chart(g, "timeline", &timeline(), size, &en, timeline_png);
+    bench_chart(g, "compare", &compare(), size, &en, compare_png);
+    let mut traj_zh = trajectory();
+    traj_zh.title = "每日总触达粉丝 — 跨主体迁移，120,000 粉丝（模拟 10,000 次）".into();
+    bench_chart(g, "trajectory_zh", &traj_zh, size, &zh, trajectory_png);
+    let mut compare_zh = compare();
+    compare_zh.title = "各方案保留粉丝（P5–P95，标出 P50）".into();
+    for (row, id) in compare_zh.rows.iter_mut().zip(ZH_IDS) {
+        row.label = id.to_string();
+    }
+    bench_chart(g, "compare_zh", &compare_zh, size, &zh, compare_png);
     group.finish();
 }
 

@@ -16,6 +16,7 @@ pub mod compare;
 pub mod domain;
 pub mod eligibility;
 pub mod forecast;
+pub mod i18n;
 pub mod input;
 pub mod plan;
 pub mod report;

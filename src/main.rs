@@ -3,6 +3,7 @@
 
 use clap::Parser;
 use fanplan::cli::{exit_code, is_broken_pipe, run, Cli, Ctx};
+use fanplan::i18n::Lang;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -17,6 +18,8 @@ fn main() -> ExitCode {
         out: &mut out,
         err: &mut err,
         err_is_terminal,
+        lang: Lang::resolve(cli.lang, |k| std::env::var(k).ok()),
+        font: cli.font.clone(),
     };
     let result = run(cli, &mut ctx).and_then(|outcome| {
         out.flush()?;

@@ -75,11 +75,6 @@ pub(crate) fn format_amount(v: f64) -> String {
     }
 }
 
-/// A date as YYYY-MM-DD.
-pub(crate) fn format_date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
 /// A linear axis with "nice" bounds and evenly spaced ticks.
 #[derive(Debug, Clone)]
 pub(crate) struct NiceAxis {
@@ -180,10 +175,12 @@ pub(crate) fn half_label_room(label_w: u32, th: &Theme) -> u32 {
     label_w / 2 + th.upx(6.0)
 }
 
-/// Width of a date tick label ("2026-12-31") in the tick font.
+/// Width of the widest date tick label (31 December, "2026-12-31" or
+/// "12月31日") in the tick font.
 pub(crate) fn date_label_width(root: &Area<'_>, th: &Theme) -> Result<u32, ChartError> {
     let tick = text_style(th.tick_size(), false, INK);
-    text_width(root, "2026-12-31", &tick)
+    let widest = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default();
+    text_width(root, &th.look.messages.axis_date(widest), &tick)
 }
 
 /// Positions (days after `base`) of calendar-friendly date ticks within

@@ -3,16 +3,18 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::text::TextFix;
+use super::text::{Missing, TextFix};
 use super::{layout::*, theme::*};
-use super::{ChartError, ChartSize};
+use super::{ChartError, ChartSize, ChartWarning, Look, Png};
 
 /// The drawing area type all charts draw on.
 pub(crate) type Area<'a> = DrawingArea<TextFix<'a>, Shift>;
 
-/// Allocates a white canvas of `size`, lets `draw` paint it and returns PNG
-/// bytes. Shared by all charts so validation, fonts and encoding are uniform.
-pub(crate) fn render<F>(size: ChartSize, draw: F) -> Result<Vec<u8>, ChartError>
+/// Allocates a white canvas of `size`, lets `draw` paint it with the words
+/// and fonts of `look` and returns the PNG, with a warning naming any
+/// character no font could draw. Shared by all charts so validation, fonts
+/// and encoding are uniform.
+pub(crate) fn render<F>(size: ChartSize, look: &Look, draw: F) -> Result<Png, ChartError>
 where
     F: FnOnce(&Area<'_>, &Theme) -> Result<(), ChartError>,
 {
@@ -27,13 +29,28 @@ where
         })?;
     // Starting from 0xFF bytes gives the white background for free.
     let mut buf = vec![255u8; len];
+    let missing = Missing::default();
     {
-        let root = TextFix(BitMapBackend::with_buffer(&mut buf, (w, h))).into_drawing_area();
-        let theme = Theme::new(size);
+        let root = TextFix {
+            inner: BitMapBackend::with_buffer(&mut buf, (w, h)),
+            fonts: &look.fonts,
+            missing: &missing,
+        }
+        .into_drawing_area();
+        let theme = Theme::new(size, look);
         draw(&root, &theme)?;
         root.present()?;
     }
-    encode_png(&buf, w, h)
+    let missing = missing.into_inner();
+    let warnings = if missing.is_empty() {
+        Vec::new()
+    } else {
+        vec![ChartWarning::MissingGlyphs(missing.into_iter().collect())]
+    };
+    Ok(Png {
+        bytes: encode_png(&buf, w, h)?,
+        warnings,
+    })
 }
 
 /// [`render`] with the frame every chart shares: the title and legend header
@@ -41,14 +58,15 @@ where
 /// image (for pixel-positioned text) and the area left for the plot.
 pub(crate) fn render_framed<F>(
     size: ChartSize,
+    look: &Look,
     title: &str,
     legend: &[LegendItem],
     draw: F,
-) -> Result<Vec<u8>, ChartError>
+) -> Result<Png, ChartError>
 where
     F: FnOnce(&Area<'_>, &Area<'_>, &Theme) -> Result<(), ChartError>,
 {
-    render(size, |root, th| {
+    render(size, look, |root, th| {
         let area = header(root, title, legend, th)?;
         let m = th.margin();
         let area = area.margin(0, m, m, m);

@@ -7,8 +7,8 @@ use plotters::prelude::*;
 use super::{
     build_chart, draw_diamond, draw_mesh, format_amount, format_thousands, min_max, nice_axis,
     plot_width, put_value, render_framed, text_style, text_width, usable, x_tick_target,
-    ChartError, ChartSize, LegendItem, RowAxis, Swatch, TickAxis, INK, MUTED, SKY, STRIPE,
-    VERMILLION,
+    ChartError, ChartSize, LegendItem, Look, Png, RowAxis, Swatch, TickAxis, INK, MUTED, SKY,
+    STRIPE, VERMILLION,
 };
 
 /// One scenario.
@@ -35,15 +35,17 @@ pub struct CompareChart {
     pub rows: Vec<CompareRow>,
 }
 
-/// Headers of the table columns on the right.
-const COLUMNS: [&str; 2] = ["Retained P50", "Cost P50"];
+/// Messages of the headers of the table columns on the right.
+const COLUMNS: [&str; 2] = ["chart-retained-p50", "chart-cost-p50"];
 
 /// Renders the scenario comparison as PNG bytes.
 ///
 /// Non-finite values are left out of the plot and printed as "n/a" in the
 /// table. Fails with [`ChartError::NoData`] when there are no rows or no
 /// finite retained values at all.
-pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartError> {
+pub fn compare_png(c: &CompareChart, size: ChartSize, look: &Look) -> Result<Png, ChartError> {
+    let m = &look.messages;
+    let columns = COLUMNS.map(|id| m.text(id));
     if c.rows.is_empty() {
         return Err(ChartError::NoData("the comparison has no scenarios".into()));
     }
@@ -55,8 +57,11 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
     .ok_or_else(|| ChartError::NoData("the comparison has no finite retained values".into()))?;
 
     let legend = [
-        LegendItem::new("Retained followers, P5–P95", Swatch::Fill(SKY.to_rgba())),
-        LegendItem::new("Retained followers, P50", Swatch::Diamond(VERMILLION)),
+        LegendItem::new(m.text("chart-retained-p5-p95"), Swatch::Fill(SKY.to_rgba())),
+        LegendItem::new(
+            m.text("chart-retained-p50-legend"),
+            Swatch::Diamond(VERMILLION),
+        ),
     ];
     // Table cells per column, with the value each one shows.
     let cells: [Vec<(String, f64)>; 2] = [
@@ -70,7 +75,7 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
             .collect(),
     ];
 
-    render_framed(size, &c.title, &legend, |root, area, th| {
+    render_framed(size, look, &c.title, &legend, |root, area, th| {
         let (area_w, _) = area.dim_in_pixel();
         let (area_x, area_y) = area.get_base_pixel();
 
@@ -79,7 +84,7 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
         let cell = text_style(th.tick_size(), false, INK);
         let col_gap = th.upx(36.0);
         let mut col_w = [0u32; 2];
-        for (w, (title, column)) in col_w.iter_mut().zip(COLUMNS.iter().zip(&cells)) {
+        for (w, (title, column)) in col_w.iter_mut().zip(columns.iter().zip(&cells)) {
             *w = text_width(root, title, &head)?;
             for (t, _) in column {
                 *w = (*w).max(text_width(root, t, &cell)?);
@@ -127,7 +132,7 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
         draw_mesh(
             &mut chart,
             th,
-            &rows.mesh("Retained followers"),
+            &rows.mesh(&m.text("chart-retained-followers")),
             &|x| xaxis.label(*x),
             &|y| rows.label(*y),
         )?;
@@ -136,7 +141,7 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
         let diamond = ((row_px * 0.28).min(14.0 * th.s)).round().max(3.0) as i32;
         let col_x = [table_right - col_w[1] as i32 - col_gap as i32, table_right];
         let head_y = area_y + margin_top / 2;
-        for (title, x) in COLUMNS.iter().zip(col_x) {
+        for (title, x) in columns.iter().zip(col_x) {
             put_value(root, title, (x, head_y), &head)?;
         }
 
@@ -175,8 +180,9 @@ pub fn compare_png(c: &CompareChart, size: ChartSize) -> Result<Vec<u8>, ChartEr
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{assert_no_data, check_png, standard_checks_of};
+    use super::super::test_util::{assert_no_data, check_png, decode, en, standard_checks_of, zh};
     use super::*;
+    use crate::chart::ChartWarning;
 
     fn sample(n: usize) -> CompareChart {
         let rows = (0..n)
@@ -202,7 +208,7 @@ mod tests {
         standard_checks_of(&sample(8), |c| &mut c.title, compare_png);
         // A few rows at an in-between size.
         check_png(
-            &compare_png(&sample(3), "500x400".parse().unwrap()).unwrap(),
+            &compare_png(&sample(3), "500x400".parse().unwrap(), en()).unwrap(),
             500,
             400,
         );
@@ -210,30 +216,81 @@ mod tests {
 
     #[test]
     fn degenerate_data_does_not_panic() {
-        assert_no_data(compare_png(&sample(0), ChartSize::default()));
+        assert_no_data(compare_png(&sample(0), ChartSize::default(), en()));
         let mut nan = sample(2);
         for r in &mut nan.rows {
             r.retained_p5 = f64::NAN;
             r.retained_p50 = f64::NAN;
             r.retained_p95 = f64::NAN;
         }
-        assert_no_data(compare_png(&nan, ChartSize::default()));
+        assert_no_data(compare_png(&nan, ChartSize::default(), en()));
         // One row, constant values, partly missing values, reversed range.
         let mut c = sample(1);
         c.rows[0].retained_p5 = 100.0;
         c.rows[0].retained_p50 = 100.0;
         c.rows[0].retained_p95 = 100.0;
-        assert!(compare_png(&c, ChartSize::default()).is_ok());
+        assert!(compare_png(&c, ChartSize::default(), en()).is_ok());
         let mut c = sample(5);
         c.rows[1].retained_p95 = f64::INFINITY;
         c.rows[2].cost_p50 = f64::NAN;
         c.rows[3].retained_p5 = 200_000.0;
         c.rows[4].label = "x".repeat(500);
-        assert!(compare_png(&c, ChartSize::default()).is_ok());
+        assert!(compare_png(&c, ChartSize::default(), en()).is_ok());
         let many = CompareChart {
             title: "Many".into(),
             rows: sample(300).rows,
         };
-        assert!(compare_png(&many, ChartSize::default()).is_ok());
+        assert!(compare_png(&many, ChartSize::default(), en()).is_ok());
+    }
+
+    /// The columns where two images of the same size differ.
+    fn differing_columns(a: &[u8], b: &[u8]) -> Vec<u32> {
+        let (a, b) = (decode(a), decode(b));
+        assert_eq!((a.width, a.height), (b.width, b.height));
+        let w = a.width as usize;
+        (0..w)
+            .filter(|&x| {
+                (0..a.height as usize).any(|y| {
+                    let i = (y * w + x) * 3;
+                    a.rgb[i..i + 3] != b.rgb[i..i + 3]
+                })
+            })
+            .map(|x| x as u32)
+            .collect()
+    }
+
+    #[test]
+    fn chinese_ids_are_drawn_and_differ_where_the_ids_differ() {
+        let size = ChartSize::default();
+        let mut tea = sample(3);
+        tea.title = "各方案保留粉丝".into();
+        tea.rows[0].label = "茶馆".into();
+        let mut city = tea.clone();
+        city.rows[0].label = "城市".into();
+        let mut boxes = tea.clone();
+        boxes.rows[0].label = "\u{e000}\u{e001}".into();
+        let render = |c: &CompareChart| compare_png(c, size, zh()).unwrap();
+        let (a, b, x) = (render(&tea), render(&city), render(&boxes));
+        assert!(
+            a.warnings.is_empty() && b.warnings.is_empty(),
+            "{:?}",
+            a.warnings
+        );
+        assert_eq!(a, render(&tea), "the same chart gave different bytes");
+        // The ids differ, so the images do, and only in the label area on the left.
+        let cols = differing_columns(&a, &b);
+        assert!(!cols.is_empty(), "茶馆 and 城市 drew the same pixels");
+        assert!(
+            cols.iter().all(|&c| c < 400),
+            "differences beyond the labels: {cols:?}"
+        );
+        // Characters no font has are reported (and look different from real ones).
+        assert_eq!(
+            x.warnings,
+            vec![ChartWarning::MissingGlyphs(vec!['\u{e000}', '\u{e001}'])]
+        );
+        assert!(!differing_columns(&a, &x).is_empty());
+        // English and Chinese chart text differ.
+        assert_ne!(a.bytes, compare_png(&tea, size, en()).unwrap().bytes);
     }
 }

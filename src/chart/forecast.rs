@@ -2,13 +2,14 @@
 
 use super::{HistogramChart, TrajectoryChart, TrajectoryPoint};
 use crate::forecast::Forecast;
+use crate::i18n::Messages;
 use crate::report::fmt::thousands;
 
 /// The trajectory chart of a forecast (SPEC §5): P50 line, P10–P90 and P5–P95 bands, the P50
 /// transfer and settled dates, the starting audience.
-pub fn trajectory_chart(f: &Forecast) -> TrajectoryChart {
+pub fn trajectory_chart(f: &Forecast, m: &Messages) -> TrajectoryChart {
     TrajectoryChart {
-        title: title("Audience per day", f),
+        title: title("chart-audience-per-day", f, m),
         points: f
             .trajectory
             .iter()
@@ -29,11 +30,11 @@ pub fn trajectory_chart(f: &Forecast) -> TrajectoryChart {
 }
 
 /// The histogram of retained followers over the runs, with P5/P50/P95.
-pub fn histogram_chart(f: &Forecast) -> HistogramChart {
+pub fn histogram_chart(f: &Forecast, m: &Messages) -> HistogramChart {
     let r = &f.metrics.retained_followers;
     HistogramChart {
-        title: title("Retained followers", f),
-        x_label: "Retained followers".to_string(),
+        title: title("chart-retained-followers", f, m),
+        x_label: m.text("chart-retained-followers"),
         values: f.retained_samples.clone(),
         p5: r.p5,
         p50: r.p50,
@@ -41,13 +42,17 @@ pub fn histogram_chart(f: &Forecast) -> HistogramChart {
     }
 }
 
-/// A chart title: what is shown, then the route, audience, runs and seed.
-fn title(what: &str, f: &Forecast) -> String {
-    format!(
-        "{what} — {}, {} followers ({} runs, seed {})",
-        f.route,
-        thousands(f.scenario.followers as f64),
-        thousands(f.runs as f64),
-        f.seed
+/// A chart title: what is shown (message `what`), then the route, audience,
+/// runs and seed.
+fn title(what: &str, f: &Forecast, m: &Messages) -> String {
+    m.msg(
+        "chart-forecast-title",
+        &[
+            ("what", m.text(what).into()),
+            ("route", m.text(&format!("route-{}", f.route)).into()),
+            ("followers", thousands(f.scenario.followers as f64).into()),
+            ("runs", thousands(f.runs as f64).into()),
+            ("seed", f.seed.to_string().into()),
+        ],
     )
 }

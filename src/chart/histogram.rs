@@ -8,8 +8,8 @@ use plotters::style::RGBAColor;
 use super::{
     bin_values, boxed_text, build_chart, draw_line, draw_mesh, format_thousands, half_label_room,
     min_max, nice_axis, plot_width, render_framed, text_style, text_width, usable, x_tick_target,
-    Area, Bins, ChartError, ChartSize, HAlign, LegendItem, Mesh, Swatch, Theme, TickAxis, BLUE_OI,
-    INK, VERMILLION,
+    Area, Bins, ChartError, ChartSize, HAlign, LegendItem, Look, Mesh, Png, Swatch, Theme,
+    TickAxis, BLUE_OI, INK, VERMILLION,
 };
 
 /// Data for [`histogram_png`].
@@ -18,7 +18,7 @@ pub struct HistogramChart {
     /// Title drawn at the top.
     pub title: String,
     /// Description of the x axis with units, e.g. "Retained followers".
-    /// Empty means "Retained followers".
+    /// Empty means "Retained followers" in the reader's language.
     pub x_label: String,
     /// One value per simulated run.
     pub values: Vec<f64>,
@@ -36,7 +36,8 @@ pub struct HistogramChart {
 /// numbers for integer data). Non-finite values are skipped and counted in
 /// the legend; percentiles that are not finite are not drawn. Fails with
 /// [`ChartError::NoData`] when no finite value is left.
-pub fn histogram_png(c: &HistogramChart, size: ChartSize) -> Result<Vec<u8>, ChartError> {
+pub fn histogram_png(c: &HistogramChart, size: ChartSize, look: &Look) -> Result<Png, ChartError> {
+    let m = &look.messages;
     if c.values.is_empty() {
         return Err(ChartError::NoData("the histogram has no values".into()));
     }
@@ -61,7 +62,13 @@ pub fn histogram_png(c: &HistogramChart, size: ChartSize) -> Result<Vec<u8>, Cha
     ] {
         if usable(v) {
             markers.push(Marker {
-                label: format!("{name}: {}", format_thousands(v, 0)),
+                label: m.msg(
+                    "chart-marker",
+                    &[
+                        ("name", name.into()),
+                        ("value", format_thousands(v, 0).into()),
+                    ],
+                ),
                 value: v,
                 color,
                 dashed,
@@ -69,34 +76,42 @@ pub fn histogram_png(c: &HistogramChart, size: ChartSize) -> Result<Vec<u8>, Cha
         }
     }
 
-    let mut runs = format!("Simulated runs (n = {})", format_thousands(n as f64, 0));
-    if skipped > 0 {
-        runs = format!(
-            "{runs}; {} non-finite skipped",
-            format_thousands(skipped as f64, 0)
-        );
-    }
+    let runs = if skipped > 0 {
+        m.msg(
+            "chart-runs-skipped",
+            &[
+                ("n", format_thousands(n as f64, 0).into()),
+                ("skipped", format_thousands(skipped as f64, 0).into()),
+            ],
+        )
+    } else {
+        m.msg("chart-runs", &[("n", format_thousands(n as f64, 0).into())])
+    };
     let bar = bar_colour();
     let legend = [
         LegendItem::new(runs, Swatch::Fill(bar)),
-        LegendItem::new("Median (P50)", Swatch::line(INK, 3.0, false)),
-        LegendItem::new("P5 and P95", Swatch::line(VERMILLION, 3.0, true)),
+        LegendItem::new(m.text("chart-median"), Swatch::line(INK, 3.0, false)),
+        LegendItem::new(
+            m.text("chart-p5-and-p95"),
+            Swatch::line(VERMILLION, 3.0, true),
+        ),
     ];
     let x_desc = if c.x_label.trim().is_empty() {
-        "Retained followers"
+        m.text("chart-retained-followers")
     } else {
-        c.x_label.trim()
+        c.x_label.trim().to_string()
     };
+    let y_desc = m.text("chart-runs-axis");
 
-    render_framed(size, &c.title, &legend, |root, area, th| {
+    render_framed(size, look, &c.title, &legend, |root, area, th| {
         draw_hist_plot(
             root,
             area,
             th,
             &HistPlot {
                 bins: &bins,
-                x_desc,
-                y_desc: "Runs",
+                x_desc: &x_desc,
+                y_desc: &y_desc,
                 suffix: "",
                 markers: &markers,
                 bar,
@@ -319,7 +334,7 @@ pub(super) fn draw_hist_plot(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{assert_no_data, check_png, decode, standard_checks_of};
+    use super::super::test_util::{assert_no_data, check_png, decode, en, standard_checks_of};
     use super::*;
 
     fn sample(n: usize) -> HistogramChart {
@@ -346,12 +361,12 @@ mod tests {
         standard_checks_of(&sample(2_000), |c| &mut c.title, histogram_png);
         // More and fewer runs.
         check_png(
-            &histogram_png(&sample(10_000), ChartSize::default()).unwrap(),
+            &histogram_png(&sample(10_000), ChartSize::default(), en()).unwrap(),
             1600,
             1000,
         );
         check_png(
-            &histogram_png(&sample(500), "640x480".parse().unwrap()).unwrap(),
+            &histogram_png(&sample(500), "640x480".parse().unwrap(), en()).unwrap(),
             640,
             480,
         );
@@ -360,9 +375,9 @@ mod tests {
     #[test]
     fn degenerate_data_does_not_panic() {
         let mut c = sample(0);
-        assert_no_data(histogram_png(&c, ChartSize::default()));
+        assert_no_data(histogram_png(&c, ChartSize::default(), en()));
         c.values = vec![f64::NAN, f64::INFINITY];
-        assert_no_data(histogram_png(&c, ChartSize::default()));
+        assert_no_data(histogram_png(&c, ChartSize::default(), en()));
         // One value, constant values, NaN percentiles, NaN among values.
         for values in [
             vec![42.0],
@@ -378,7 +393,7 @@ mod tests {
                 p95: f64::INFINITY,
                 ..sample(0)
             };
-            let png = histogram_png(&c, ChartSize::default()).unwrap();
+            let png = histogram_png(&c, ChartSize::default(), en()).unwrap();
             decode(&png);
         }
         // Percentiles far outside the data and all equal.
@@ -388,6 +403,6 @@ mod tests {
             p95: 1.0,
             ..sample(100)
         };
-        assert!(histogram_png(&c, ChartSize::default()).is_ok());
+        assert!(histogram_png(&c, ChartSize::default(), en()).is_ok());
     }
 }

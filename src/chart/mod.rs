@@ -6,13 +6,14 @@
 //! encoded with the `png` crate, so identical inputs always give byte-identical
 //! output (no timestamps or other metadata are written).
 //!
-//! Text uses the Noto Sans fonts bundled by the `notosans` crate, registered
-//! with plotters once per process, so no system fonts or fontconfig are needed.
-//! Text is drawn by `text::TextFix` rather than plotters, whose ab_glyph
-//! drawing drops each glyph's left side bearing (uneven gaps around "1").
-//! Noto Sans covers Latin, Greek and Cyrillic only: Chinese account names are
-//! drawn as empty boxes. Callers who need readable labels should pass a Latin
-//! transliteration (e.g. pinyin) or an account ID instead.
+//! Every chart takes a [`Look`]: the reader's language (titles, legends, axis
+//! labels, annotations and dates come from the translation files) and the
+//! fonts. Text uses the Noto Sans fonts bundled by the `notosans` crate and,
+//! for Chinese, an embedded GB 2312 subset of Noto Sans CJK SC, chosen glyph
+//! by glyph (or a `--font` file first), so no system fonts or fontconfig are
+//! needed. Text is drawn by `text::TextFix` rather than plotters, whose
+//! ab_glyph drawing drops each glyph's left side bearing (uneven gaps around
+//! "1"). A character no font has is returned as a [`ChartWarning`].
 //!
 //! Colours come from the Okabe–Ito palette, which stays distinguishable for the
 //! common forms of colour blindness. Sizes (fonts, margins, line widths) scale
@@ -45,6 +46,7 @@ pub use forecast::{histogram_chart, trajectory_chart};
 pub use histogram::{histogram_png, HistogramChart};
 pub use portfolio::{portfolio_png, PortfolioChart};
 pub use size::{ChartSize, DEFAULT_SIZE, MAX_SIZE, MIN_SIZE};
+pub use text::{FontFileError, Fonts};
 pub use timeline::{timeline_png, TimelineChart, TimelineStep};
 pub use trajectory::{trajectory_png, TrajectoryChart, TrajectoryPoint};
 
@@ -55,6 +57,57 @@ pub(crate) use layout::*;
 pub(crate) use theme::*;
 
 use plotters::drawing::DrawingAreaErrorKind;
+
+use crate::i18n::{Lang, Messages};
+
+/// How chart text is written: the reader's language and the fonts.
+#[derive(Debug)]
+pub struct Look {
+    /// The words, in the reader's language.
+    pub messages: Messages,
+    /// The fonts text is drawn with.
+    pub fonts: Fonts,
+}
+
+impl Look {
+    /// `lang` with the bundled fonts.
+    pub fn new(lang: Lang) -> Look {
+        Look::with_fonts(lang, Fonts::bundled())
+    }
+
+    /// `lang` with `fonts`.
+    pub fn with_fonts(lang: Lang, fonts: Fonts) -> Look {
+        Look {
+            messages: Messages::new(lang),
+            fonts,
+        }
+    }
+}
+
+/// A rendered chart: the PNG file's bytes and what the reader should know
+/// about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Png {
+    /// The PNG file.
+    pub bytes: Vec<u8>,
+    /// Things that did not come out as asked.
+    pub warnings: Vec<ChartWarning>,
+}
+
+impl std::ops::Deref for Png {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+/// Something a chart could not draw as asked; the edge words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChartWarning {
+    /// No loaded font has these characters (drawn as boxes), in code point order.
+    MissingGlyphs(Vec<char>),
+}
 
 /// Everything that can go wrong while producing a chart.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -7,8 +7,8 @@ use plotters::prelude::*;
 use super::histogram::{bar_colour, draw_hist_plot, HistPlot, Marker};
 use super::{
     bin_values, format_thousands, median, min_max, put_text, put_value, render_framed, text_style,
-    text_width, usable, Area, ChartError, ChartSize, HAlign, LegendItem, Swatch, Theme, VAlign,
-    GRID, INK, MUTED,
+    text_width, usable, Area, ChartError, ChartSize, HAlign, LegendItem, Look, Png, Swatch, Theme,
+    VAlign, GRID, INK, MUTED,
 };
 
 /// Data for [`portfolio_png`].
@@ -28,7 +28,9 @@ pub struct PortfolioChart {
 /// Renders the portfolio chart as PNG bytes.
 ///
 /// Fails with [`ChartError::NoData`] when there is no finite retention rate.
-pub fn portfolio_png(c: &PortfolioChart, size: ChartSize) -> Result<Vec<u8>, ChartError> {
+pub fn portfolio_png(c: &PortfolioChart, size: ChartSize, look: &Look) -> Result<Png, ChartError> {
+    let msgs = &look.messages;
+    let percent = |v: f64| msgs.msg("chart-percent", &[("value", format_thousands(v, 1).into())]);
     if c.retention_p50.is_empty() {
         return Err(ChartError::NoData(
             "the portfolio has no account retention rates".into(),
@@ -43,7 +45,7 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize) -> Result<Vec<u8>, Cha
     let med = median(&pct);
     let markers: Vec<Marker> = med
         .map(|m| Marker {
-            label: format!("Median: {}%", format_thousands(m, 1)),
+            label: msgs.msg("chart-median-rate-marker", &[("rate", percent(m).into())]),
             value: m,
             color: INK,
             dashed: false,
@@ -54,56 +56,53 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize) -> Result<Vec<u8>, Cha
     let bar = bar_colour();
     let legend = [
         LegendItem::new(
-            format!(
-                "Accounts by P50 retention (n = {})",
-                format_thousands(n as f64, 0)
+            msgs.msg(
+                "chart-accounts-by-retention",
+                &[("n", format_thousands(n as f64, 0).into())],
             ),
             Swatch::Fill(bar),
         ),
-        LegendItem::new("Median across accounts", Swatch::line(INK, 3.0, false)),
+        LegendItem::new(
+            msgs.text("chart-median-across-accounts"),
+            Swatch::line(INK, 3.0, false),
+        ),
     ];
 
     // Side panel lines: (label, value, bold).
     let mut panel: Vec<(String, String, bool)> = Vec::new();
     if let Some((p5, p50, p95)) = c.total_retained {
-        panel.push(("Portfolio total".into(), String::new(), true));
-        panel.push(("retained followers".into(), String::new(), true));
+        panel.push((msgs.text("chart-portfolio-total"), String::new(), true));
+        panel.push((msgs.text("chart-portfolio-retained"), String::new(), true));
         panel.push(("P5".into(), format_thousands(p5, 0), false));
         panel.push(("P50".into(), format_thousands(p50, 0), false));
         panel.push(("P95".into(), format_thousands(p95, 0), false));
         panel.push((String::new(), String::new(), false));
     }
     panel.push((
-        "Accounts".into(),
+        msgs.text("chart-accounts"),
         format_thousands(c.accounts as f64, 0),
         false,
     ));
     if n != c.accounts {
-        panel.push(("Rates charted".into(), format_thousands(n as f64, 0), false));
-    }
-    if let Some(m) = med {
         panel.push((
-            "Median rate".into(),
-            format!("{}%", format_thousands(m, 1)),
+            msgs.text("chart-rates-charted"),
+            format_thousands(n as f64, 0),
             false,
         ));
     }
+    if let Some(m) = med {
+        panel.push((msgs.text("chart-median-rate"), percent(m), false));
+    }
     if bins.counts.len() > 1 {
         if let Some((lo, hi)) = min_max(pct.iter().copied()) {
-            panel.push((
-                "Lowest".into(),
-                format!("{}%", format_thousands(lo, 1)),
-                false,
-            ));
-            panel.push((
-                "Highest".into(),
-                format!("{}%", format_thousands(hi, 1)),
-                false,
-            ));
+            panel.push((msgs.text("chart-lowest"), percent(lo), false));
+            panel.push((msgs.text("chart-highest"), percent(hi), false));
         }
     }
 
-    render_framed(size, &c.title, &legend, |root, area, th| {
+    let x_desc = msgs.text("chart-retention-per-account");
+    let y_desc = msgs.text("chart-accounts");
+    render_framed(size, look, &c.title, &legend, |root, area, th| {
         let (area_w, _) = area.dim_in_pixel();
         let panel_w = panel_width(root, &panel, th)?.min(area_w * 2 / 5);
         let (plot_area, side) = area.split_horizontally(area_w - panel_w);
@@ -114,8 +113,8 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize) -> Result<Vec<u8>, Cha
             th,
             &HistPlot {
                 bins: &bins,
-                x_desc: "Median (P50) retention rate per account",
-                y_desc: "Accounts",
+                x_desc: &x_desc,
+                y_desc: &y_desc,
                 suffix: "%",
                 markers: &markers,
                 bar,
@@ -187,7 +186,7 @@ fn draw_panel(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{assert_no_data, check_png, decode, standard_checks_of};
+    use super::super::test_util::{assert_no_data, check_png, decode, en, standard_checks_of};
     use super::*;
 
     fn sample(n: usize) -> PortfolioChart {
@@ -209,7 +208,7 @@ mod tests {
         let mut c = sample(50);
         c.total_retained = None;
         check_png(
-            &portfolio_png(&c, "800x500".parse().unwrap()).unwrap(),
+            &portfolio_png(&c, "800x500".parse().unwrap(), en()).unwrap(),
             800,
             500,
         );
@@ -218,9 +217,9 @@ mod tests {
     #[test]
     fn degenerate_data_does_not_panic() {
         let mut c = sample(0);
-        assert_no_data(portfolio_png(&c, ChartSize::default()));
+        assert_no_data(portfolio_png(&c, ChartSize::default(), en()));
         c.retention_p50 = vec![f64::NAN];
-        assert_no_data(portfolio_png(&c, ChartSize::default()));
+        assert_no_data(portfolio_png(&c, ChartSize::default(), en()));
         for rates in [
             vec![0.5],
             vec![1.0; 30],
@@ -233,7 +232,7 @@ mod tests {
                 accounts: 3,
                 ..sample(0)
             };
-            decode(&portfolio_png(&c, ChartSize::default()).unwrap());
+            decode(&portfolio_png(&c, ChartSize::default(), en()).unwrap());
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{ChartError, ChartSize, MAX_SIZE, MIN_SIZE};
+use super::{ChartError, ChartSize, Look, Png, MAX_SIZE, MIN_SIZE};
 
 /// A decoded RGB image.
 pub struct Decoded {
@@ -59,7 +59,7 @@ pub fn check_png(bytes: &[u8], w: u32, h: u32) -> Decoded {
 }
 
 /// Asserts that rendering failed for lack of data (and did not panic).
-pub fn assert_no_data(result: Result<Vec<u8>, ChartError>) {
+pub fn assert_no_data(result: Result<Png, ChartError>) {
     assert!(
         matches!(result, Err(ChartError::NoData(_))),
         "expected ChartError::NoData, got {:?}",
@@ -79,8 +79,8 @@ const OTHER_SIZES: [(u32, u32); 3] = [MIN_SIZE, (MAX_SIZE.0, MIN_SIZE.1), (MIN_S
 /// the same bytes, and dropping the title changes the top of the image
 /// (the title is drawn).
 pub fn standard_checks(
-    render: impl Fn(ChartSize) -> Result<Vec<u8>, ChartError>,
-    untitled: impl Fn(ChartSize) -> Result<Vec<u8>, ChartError>,
+    render: impl Fn(ChartSize) -> Result<Png, ChartError>,
+    untitled: impl Fn(ChartSize) -> Result<Png, ChartError>,
 ) {
     let size = ChartSize::default();
     let png = render(size).expect("renders at the default size");
@@ -103,9 +103,21 @@ pub fn standard_checks(
 pub fn standard_checks_of<T: Clone>(
     chart: &T,
     title: fn(&mut T) -> &mut String,
-    render: fn(&T, ChartSize) -> Result<Vec<u8>, ChartError>,
+    render: fn(&T, ChartSize, &Look) -> Result<Png, ChartError>,
 ) {
     let mut untitled = chart.clone();
     title(&mut untitled).clear();
-    standard_checks(|s| render(chart, s), |s| render(&untitled, s));
+    standard_checks(|s| render(chart, s, en()), |s| render(&untitled, s, en()));
+}
+
+/// English chart text with the bundled fonts, shared by the chart tests.
+pub fn en() -> &'static Look {
+    static EN: std::sync::OnceLock<Look> = std::sync::OnceLock::new();
+    EN.get_or_init(|| Look::new(crate::i18n::Lang::En))
+}
+
+/// Chinese chart text with the bundled fonts.
+pub fn zh() -> &'static Look {
+    static ZH: std::sync::OnceLock<Look> = std::sync::OnceLock::new();
+    ZH.get_or_init(|| Look::new(crate::i18n::Lang::Zh))
 }

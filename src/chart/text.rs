@@ -23,11 +23,22 @@
 //!
 //! Only the horizontal placement differs: each glyph is rasterised at its
 //! (sub-pixel) pen position, so its ink starts at `pen + left bearing`.
+//!
+//! Fonts are chosen glyph by glyph: the `--font` file when one is given, then
+//! Noto Sans (Latin, Greek, Cyrillic: the look of every Latin label), then a
+//! GB 2312 subset of Noto Sans CJK SC (see `assets/fonts/`), which is parsed
+//! only when a character needs it, so charts without Chinese text and
+//! commands without charts do not pay for it. Each fallback glyph is scaled so
+//! its em matches the first font's. A character no font has is drawn with the
+//! first font's missing-glyph box and recorded in [`Missing`], which the chart
+//! returns as a warning.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::error::Error;
 use std::sync::OnceLock;
 
-use ab_glyph::{point, Font, FontRef, ScaleFont};
+use ab_glyph::{point, Font, FontArc, GlyphId, PxScale, ScaleFont};
 use plotters::prelude::BitMapBackend;
 use plotters_backend::{
     text_anchor::{HPos, VPos},
@@ -35,36 +46,198 @@ use plotters_backend::{
     FontStyle, FontTransform,
 };
 
-/// A [`BitMapBackend`] whose text is drawn with correct side bearings.
-pub(crate) struct TextFix<'a>(pub BitMapBackend<'a>);
+/// The embedded GB 2312 subset of Noto Sans CJK SC Regular (OFL, assets/fonts/OFL.txt).
+const CJK_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-GB2312-Regular.otf");
+/// The embedded GB 2312 subset of Noto Sans CJK SC Bold.
+const CJK_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-GB2312-Bold.otf");
+
+/// Characters that no loaded font could draw, collected while a chart renders.
+pub(crate) type Missing = RefCell<BTreeSet<char>>;
+
+/// A [`BitMapBackend`] whose text is drawn with correct side bearings, from
+/// `fonts` with per-glyph fallback, noting undrawable characters in `missing`.
+pub(crate) struct TextFix<'a> {
+    pub inner: BitMapBackend<'a>,
+    pub fonts: &'a Fonts,
+    pub missing: &'a Missing,
+}
 
 type BackendError<'a> = <BitMapBackend<'a> as DrawingBackend>::ErrorType;
 
-/// The bundled Noto Sans faces, parsed once per process.
-struct Faces {
-    regular: FontRef<'static>,
-    bold: FontRef<'static>,
+/// A regular and a bold face.
+struct Pair {
+    regular: FontArc,
+    bold: FontArc,
 }
 
-static FACES: OnceLock<Option<Faces>> = OnceLock::new();
-
-fn faces() -> Option<&'static Faces> {
-    FACES
-        .get_or_init(|| {
-            Some(Faces {
-                regular: FontRef::try_from_slice(notosans::REGULAR_TTF).ok()?,
-                bold: FontRef::try_from_slice(notosans::BOLD_TTF).ok()?,
-            })
+impl Pair {
+    fn parse(regular: &'static [u8], bold: &'static [u8]) -> Option<Pair> {
+        Some(Pair {
+            regular: FontArc::try_from_slice(regular).ok()?,
+            bold: FontArc::try_from_slice(bold).ok()?,
         })
+    }
+
+    fn get(&self, style: FontStyle) -> &FontArc {
+        match style {
+            FontStyle::Bold => &self.bold,
+            _ => &self.regular,
+        }
+    }
+}
+
+static NOTO: OnceLock<Option<Pair>> = OnceLock::new();
+static CJK: OnceLock<Option<Pair>> = OnceLock::new();
+
+fn noto() -> Option<&'static Pair> {
+    NOTO.get_or_init(|| Pair::parse(notosans::REGULAR_TTF, notosans::BOLD_TTF))
         .as_ref()
 }
 
-fn face(style: FontStyle) -> Result<&'static FontRef<'static>, Box<dyn Error + Send + Sync>> {
-    let f = faces().ok_or("bundled Noto Sans is not a valid font")?;
-    Ok(match style {
-        FontStyle::Bold => &f.bold,
-        _ => &f.regular,
-    })
+/// The CJK subset, parsed on first use.
+fn cjk() -> Option<&'static Pair> {
+    CJK.get_or_init(|| Pair::parse(CJK_REGULAR, CJK_BOLD))
+        .as_ref()
+}
+
+/// The fonts chart text is drawn with: the bundled ones, or a font file given
+/// by the user in front of them.
+#[derive(Clone, Default)]
+pub struct Fonts {
+    custom: Option<FontArc>,
+}
+
+impl std::fmt::Debug for Fonts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Fonts")
+            .field("custom", &self.custom.is_some())
+            .finish()
+    }
+}
+
+/// Why a font file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FontFileError {
+    /// The bytes are not a TrueType or OpenType font (or collection).
+    #[error("not a TrueType or OpenType font")]
+    NotAFont,
+    /// The font parses but maps no character to a glyph.
+    #[error("the font has no character map")]
+    NoCharacters,
+}
+
+impl Fonts {
+    /// Noto Sans, then Noto Sans CJK SC (the embedded fonts).
+    pub fn bundled() -> Fonts {
+        Fonts::default()
+    }
+
+    /// `data` (a TTF/OTF file, or the first font of a TTC) in front of the
+    /// embedded fonts.
+    pub fn with_file(data: Vec<u8>) -> Result<Fonts, FontFileError> {
+        let font = FontArc::try_from_vec(data).map_err(|_| FontFileError::NotAFont)?;
+        if font.codepoint_ids().next().is_none() {
+            return Err(FontFileError::NoCharacters);
+        }
+        Ok(Fonts { custom: Some(font) })
+    }
+
+    /// The first font of the chain for `style`.
+    fn primary(&self, style: FontStyle) -> Result<&FontArc, Box<dyn Error + Send + Sync>> {
+        match &self.custom {
+            Some(f) => Ok(f),
+            None => Ok(noto()
+                .ok_or("bundled Noto Sans is not a valid font")?
+                .get(style)),
+        }
+    }
+
+    /// The font that draws `c` and its glyph, or `None` when no font has it.
+    fn find(&self, c: char, style: FontStyle) -> Option<(&FontArc, GlyphId)> {
+        let has = |f: &'static FontArc| {
+            let id = f.glyph_id(c);
+            (id.0 != 0).then_some(id)
+        };
+        if let Some(f) = &self.custom {
+            let id = f.glyph_id(c);
+            if id.0 != 0 {
+                return Some((f, id));
+            }
+        }
+        if let Some(f) = noto().map(|p| p.get(style)) {
+            if let Some(id) = has(f) {
+                return Some((f, id));
+            }
+        }
+        let f = cjk()?.get(style);
+        has(f).map(|id| (f, id))
+    }
+
+    /// Whether some loaded font draws `c` (white space and control
+    /// characters need no glyph).
+    pub fn can_draw(&self, c: char) -> bool {
+        c.is_whitespace() || c.is_control() || self.find(c, FontStyle::Normal).is_some()
+    }
+}
+
+/// One glyph of a laid-out string: its font, id and scale.
+struct Placed<'f> {
+    font: &'f FontArc,
+    id: GlyphId,
+    scale: PxScale,
+}
+
+/// The glyphs of `text` at `size` px: each character from the first font that
+/// has it, scaled so all fonts share the primary font's em size. Characters
+/// no font has take the primary font's missing glyph and go into `missing`.
+fn shape<'f>(
+    fonts: &'f Fonts,
+    style: FontStyle,
+    size: f32,
+    text: &str,
+    mut missing: impl FnMut(char),
+) -> Result<Vec<Placed<'f>>, Box<dyn Error + Send + Sync>> {
+    let primary = fonts.primary(style)?;
+    let em = size / primary.height_unscaled() * primary.units_per_em().unwrap_or(1000.0);
+    let scale_of =
+        |f: &FontArc| PxScale::from(em / f.units_per_em().unwrap_or(1000.0) * f.height_unscaled());
+    Ok(text
+        .chars()
+        .map(|c| match fonts.find(c, style) {
+            Some((font, id)) => Placed {
+                font,
+                id,
+                scale: scale_of(font),
+            },
+            None => {
+                if !(c.is_whitespace() || c.is_control()) {
+                    missing(c);
+                }
+                Placed {
+                    font: primary,
+                    id: primary.glyph_id(c),
+                    scale: PxScale::from(size),
+                }
+            }
+        })
+        .collect())
+}
+
+/// The pen advance of each glyph, kerning included (only between two glyphs
+/// of the same font).
+fn advances(glyphs: &[Placed<'_>]) -> Vec<(f32, f32)> {
+    let mut out = Vec::with_capacity(glyphs.len());
+    let mut prev: Option<&Placed<'_>> = None;
+    for g in glyphs {
+        let f = g.font.as_scaled(g.scale);
+        let kern = match prev {
+            Some(p) if std::ptr::eq(p.font, g.font) => f.kern(p.id, g.id),
+            _ => 0.0,
+        };
+        out.push((kern, f.h_advance(g.id)));
+        prev = Some(g);
+    }
+    out
 }
 
 /// A usable font size: finite and positive (NaN or 0 draws nothing).
@@ -73,40 +246,25 @@ fn usable_size(size: f64) -> Option<f32> {
     (s.is_finite() && s > 0.0).then_some(s)
 }
 
-/// plotters' layout box of `text`: (width, height) with the origin at the
-/// top-left corner. The width is the pen advance over the whole string.
-fn layout<F: Font>(font: &F, size: f32, text: &str) -> (i32, i32) {
-    let font = font.as_scaled(size);
-    let mut w = 0f32;
-    let mut prev = None;
-    for c in text.chars() {
-        let id = font.glyph_id(c);
-        if let Some(p) = prev {
-            w += font.kern(p, id);
-        }
-        w += font.h_advance(id);
-        prev = Some(id);
-    }
+/// plotters' layout box of the glyphs at `size`: (width, height) with the
+/// origin at the top-left corner. The width is the pen advance over the
+/// whole string.
+fn layout(glyphs: &[Placed<'_>], size: f32) -> (i32, i32) {
+    let w: f32 = advances(glyphs).iter().map(|(k, a)| k + a).sum();
     (w as i32, (f64::from(size) / 1.24) as i32)
 }
 
-/// Calls `put(x, y, coverage)` for every inked pixel of `text`, in layout
+/// Calls `put(x, y, coverage)` for every inked pixel of the glyphs, in layout
 /// coordinates (origin at the top-left corner of the layout box).
-fn rasterise<F: Font>(font: &F, size: f32, text: &str, mut put: impl FnMut(i32, i32, f32)) {
-    let font = font.as_scaled(size);
+fn rasterise(glyphs: &[Placed<'_>], size: f32, mut put: impl FnMut(i32, i32, f32)) {
     // plotters' `(size / 2 + min.y) as i32` rounds towards zero, which for
     // capitals and digits (min.y < -size / 2) puts the baseline at ceil(size / 2).
     let baseline = (size / 2.0).ceil();
     let mut pen = 0f32;
-    let mut prev = None;
-    for c in text.chars() {
-        let id = font.glyph_id(c);
-        if let Some(p) = prev {
-            pen += font.kern(p, id);
-        }
-        prev = Some(id);
-        let glyph = id.with_scale_and_position(size, point(pen, baseline));
-        if let Some(outline) = font.outline_glyph(glyph) {
+    for (g, (kern, advance)) in glyphs.iter().zip(advances(glyphs)) {
+        pen += kern;
+        let glyph = g.id.with_scale_and_position(g.scale, point(pen, baseline));
+        if let Some(outline) = g.font.outline_glyph(glyph) {
             let b = outline.px_bounds();
             let (x0, y0) = (b.min.x as i32, b.min.y as i32);
             outline.draw(|x, y, cov| {
@@ -115,7 +273,7 @@ fn rasterise<F: Font>(font: &F, size: f32, text: &str, mut put: impl FnMut(i32, 
                 }
             });
         }
-        pen += font.h_advance(id);
+        pen += advance;
     }
 }
 
@@ -123,15 +281,15 @@ impl<'a> DrawingBackend for TextFix<'a> {
     type ErrorType = BackendError<'a>;
 
     fn get_size(&self) -> (u32, u32) {
-        self.0.get_size()
+        self.inner.get_size()
     }
 
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.ensure_prepared()
+        self.inner.ensure_prepared()
     }
 
     fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.present()
+        self.inner.present()
     }
 
     fn draw_pixel(
@@ -139,7 +297,7 @@ impl<'a> DrawingBackend for TextFix<'a> {
         point: BackendCoord,
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_pixel(point, color)
+        self.inner.draw_pixel(point, color)
     }
 
     fn draw_line<S: BackendStyle>(
@@ -148,7 +306,7 @@ impl<'a> DrawingBackend for TextFix<'a> {
         to: BackendCoord,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_line(from, to, style)
+        self.inner.draw_line(from, to, style)
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -158,7 +316,7 @@ impl<'a> DrawingBackend for TextFix<'a> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_rect(upper_left, bottom_right, style, fill)
+        self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -166,7 +324,7 @@ impl<'a> DrawingBackend for TextFix<'a> {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_path(path, style)
+        self.inner.draw_path(path, style)
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -176,7 +334,7 @@ impl<'a> DrawingBackend for TextFix<'a> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_circle(center, radius, style, fill)
+        self.inner.draw_circle(center, radius, style, fill)
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -184,7 +342,7 @@ impl<'a> DrawingBackend for TextFix<'a> {
         vert: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.fill_polygon(vert, style)
+        self.inner.fill_polygon(vert, style)
     }
 
     fn blit_bitmap(
@@ -193,7 +351,7 @@ impl<'a> DrawingBackend for TextFix<'a> {
         (iw, ih): (u32, u32),
         src: &[u8],
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.blit_bitmap(pos, (iw, ih), src)
+        self.inner.blit_bitmap(pos, (iw, ih), src)
     }
 
     fn draw_text<TStyle: BackendTextStyle>(
@@ -209,8 +367,12 @@ impl<'a> DrawingBackend for TextFix<'a> {
         let Some(size) = usable_size(style.size()) else {
             return Ok(());
         };
-        let font = face(style.style()).map_err(DrawingErrorKind::FontError)?;
-        let (width, height) = layout(font, size, text);
+        let missing = self.missing;
+        let glyphs = shape(self.fonts, style.style(), size, text, |c| {
+            missing.borrow_mut().insert(c);
+        })
+        .map_err(DrawingErrorKind::FontError)?;
+        let (width, height) = layout(&glyphs, size);
         let dx = match style.anchor().h_pos {
             HPos::Left => 0,
             HPos::Right => -width,
@@ -224,7 +386,7 @@ impl<'a> DrawingBackend for TextFix<'a> {
         let trans: FontTransform = style.transform();
         let (w, h) = self.get_size();
         let mut result = Ok(());
-        rasterise(font, size, text, |x, y, cov| {
+        rasterise(&glyphs, size, |x, y, cov| {
             if result.is_err() {
                 return;
             }
@@ -237,7 +399,7 @@ impl<'a> DrawingBackend for TextFix<'a> {
                     alpha: color.alpha * f64::from(cov),
                     rgb: color.rgb,
                 };
-                result = self.0.draw_pixel((x, y), c);
+                result = self.inner.draw_pixel((x, y), c);
             }
         });
         result
@@ -251,8 +413,9 @@ impl<'a> DrawingBackend for TextFix<'a> {
         let Some(size) = usable_size(style.size()) else {
             return Ok((0, 0));
         };
-        let font = face(style.style()).map_err(DrawingErrorKind::FontError)?;
-        let (w, h) = layout(font, size, text);
+        let glyphs = shape(self.fonts, style.style(), size, text, |_| {})
+            .map_err(DrawingErrorKind::FontError)?;
+        let (w, h) = layout(&glyphs, size);
         Ok((w.max(0) as u32, h.max(0) as u32))
     }
 }
@@ -269,16 +432,32 @@ mod tests {
     /// Draws `text` in black at `pos` (anchor top-left) and returns the RGB
     /// buffer.
     fn draw(text: &str, size: f64, transform: FontTransform, pos: (i32, i32)) -> Vec<u8> {
+        draw_with(&Fonts::bundled(), text, size, transform, pos).0
+    }
+
+    /// [`draw`] with `fonts`, also returning the characters no font had.
+    fn draw_with(
+        fonts: &Fonts,
+        text: &str,
+        size: f64,
+        transform: FontTransform,
+        pos: (i32, i32),
+    ) -> (Vec<u8>, BTreeSet<char>) {
         let mut buf = vec![255u8; (W * H * 3) as usize];
+        let missing = Missing::default();
         {
-            let mut b = TextFix(BitMapBackend::with_buffer(&mut buf, (W, H)));
+            let mut b = TextFix {
+                inner: BitMapBackend::with_buffer(&mut buf, (W, H)),
+                fonts,
+                missing: &missing,
+            };
             let style = TextStyle::from(("sans-serif", size).into_font().transform(transform))
                 .color(&BLACK)
                 .pos(Pos::new(HPos::Left, VPos::Top));
             assert!(b.draw_text(text, &style, pos).is_ok());
             assert!(b.present().is_ok());
         }
-        buf
+        (buf, missing.into_inner())
     }
 
     /// Inked columns (any pixel not left white).
@@ -305,7 +484,7 @@ mod tests {
     /// Pixel bounds of `c` with the pen at `pen` on the baseline, and its
     /// advance, at `size`.
     fn metrics(c: char, size: f32, pen: f32) -> (ab_glyph::Rect, f32) {
-        let f = face(FontStyle::Normal).ok().map(|f| f.as_scaled(size));
+        let f = noto().map(|p| p.regular.as_scaled(size));
         let m = f.and_then(|f| {
             let id = f.glyph_id(c);
             let g = id.with_scale_and_position(size, point(pen, 0.0));
@@ -349,7 +528,13 @@ mod tests {
         // Same box as plotters' own measurement, so layouts keep their places.
         assert!(crate::chart::ensure_fonts().is_ok());
         let mut buf = vec![255u8; (W * H * 3) as usize];
-        let b = TextFix(BitMapBackend::with_buffer(&mut buf, (W, H)));
+        let fonts = Fonts::bundled();
+        let missing = Missing::default();
+        let b = TextFix {
+            inner: BitMapBackend::with_buffer(&mut buf, (W, H)),
+            fonts: &fonts,
+            missing: &missing,
+        };
         for (size, bold) in [(15.6, false), (25.0, false), (44.0, true), (27.5, true)] {
             let font = crate::chart::font(size, bold);
             let style = font.color(&BLACK);
@@ -386,5 +571,83 @@ mod tests {
         let a = draw("11", 40.0, FontTransform::Rotate180, (150, 70));
         assert!(!blank(a.clone()));
         assert_eq!(a, draw("11", 40.0, FontTransform::Rotate180, (150, 70)));
+    }
+
+    #[test]
+    fn chinese_falls_back_to_the_cjk_subset_and_differs_by_character() {
+        let fonts = Fonts::bundled();
+        let (tea, missing) = draw_with(&fonts, "茶馆", 30.0, FontTransform::None, (10, 20));
+        assert!(missing.is_empty(), "{missing:?}");
+        let (city, _) = draw_with(&fonts, "城市", 30.0, FontTransform::None, (10, 20));
+        let (tofu, _) = draw_with(
+            &fonts,
+            "\u{e000}\u{e001}",
+            30.0,
+            FontTransform::None,
+            (10, 20),
+        );
+        assert_ne!(tea, city, "two ids draw the same pixels (boxes?)");
+        assert_ne!(tea, tofu, "茶馆 is drawn as missing-glyph boxes");
+        // Two CJK glyphs of a 30 px font: about 2 em wide, not two Latin boxes.
+        let inked = ink_columns(&tea).iter().filter(|&&c| c).count();
+        assert!(inked > 40, "{inked} inked columns");
+        // Latin next to Chinese keeps Noto Sans: "A" in "A茶" is the "A" of "A".
+        let (a, _) = draw_with(&fonts, "A", 30.0, FontTransform::None, (10, 20));
+        let (a_tea, _) = draw_with(&fonts, "A茶", 30.0, FontTransform::None, (10, 20));
+        let a_cols = ink_columns(&a).iter().rposition(|&c| c).unwrap_or(0);
+        let col = |b: &[u8], x: usize| {
+            (0..H as usize)
+                .map(|y| b[(y * W as usize + x) * 3])
+                .collect::<Vec<_>>()
+        };
+        for x in 0..=a_cols {
+            assert_eq!(col(&a, x), col(&a_tea, x), "column {x} of 'A'");
+        }
+    }
+
+    #[test]
+    fn a_character_no_font_has_is_reported() {
+        let fonts = Fonts::bundled();
+        let (_, missing) = draw_with(
+            &fonts,
+            "a \u{1F642}b\u{e000}\n",
+            20.0,
+            FontTransform::None,
+            (5, 5),
+        );
+        assert_eq!(missing, BTreeSet::from(['\u{1F642}', '\u{e000}']));
+        assert!(fonts.can_draw('茶') && fonts.can_draw('A') && fonts.can_draw(' '));
+        assert!(!fonts.can_draw('\u{1F642}'));
+    }
+
+    #[test]
+    fn every_character_of_the_chinese_messages_can_be_drawn() {
+        let fonts = Fonts::bundled();
+        let missing: BTreeSet<char> = crate::i18n::ZH_FTL
+            .chars()
+            .filter(|&c| !fonts.can_draw(c))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "run assets/fonts/make_subset.py: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn a_font_file_is_checked_and_drawn_first() {
+        assert_eq!(
+            Fonts::with_file(b"not a font".to_vec()).err(),
+            Some(FontFileError::NotAFont)
+        );
+        // Noto Sans Bold as the user's font: regular text comes out bold.
+        let bold = Fonts::with_file(notosans::BOLD_TTF.to_vec());
+        let Ok(bold) = bold else {
+            panic!("Noto Sans Bold is a font")
+        };
+        let (plain, _) = draw_with(&Fonts::bundled(), "Ab", 30.0, FontTransform::None, (10, 20));
+        let (heavy, missing) = draw_with(&bold, "Ab茶", 30.0, FontTransform::None, (10, 20));
+        assert!(missing.is_empty());
+        let ink = |b: &[u8]| b.iter().filter(|&&v| v < 128).count();
+        assert!(ink(&heavy) > ink(&plain));
     }
 }

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use plotters::prelude::*;
 use plotters::style::{FontDesc, FontFamily, FontStyle};
 
-use super::{ChartError, ChartSize};
+use super::{ChartError, ChartSize, Look};
 
 // ---------------------------------------------------------------------------
 // Palette (Okabe–Ito) and neutral colours. Orange (#E69F00) and yellow
@@ -69,20 +69,24 @@ pub(crate) fn text_style(size: f64, bold: bool, color: RGBColor) -> TextStyle<'s
 // ---------------------------------------------------------------------------
 // Theme: every length in the charts is expressed at 1600x1000 and scaled.
 
-/// Scaled lengths and font sizes for one image size.
+/// Scaled lengths and font sizes for one image size, and the words of the
+/// reader's language.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Theme {
+pub(crate) struct Theme<'a> {
     /// Scale factor relative to the 1600x1000 design size.
     pub s: f64,
+    /// The reader's language and fonts.
+    pub look: &'a Look,
 }
 
-impl Theme {
-    pub(crate) fn new(size: ChartSize) -> Self {
+impl<'a> Theme<'a> {
+    pub(crate) fn new(size: ChartSize, look: &'a Look) -> Self {
         let s = (f64::from(size.width()) / 1600.0).min(f64::from(size.height()) / 1000.0);
         // Below ~0.5 text becomes unreadable; above the maximum size it would
         // only waste pixels, so clamp.
         Theme {
             s: s.clamp(0.5, 5.0),
+            look,
         }
     }
 

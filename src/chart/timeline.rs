@@ -6,9 +6,10 @@ use chrono::{Datelike, NaiveDate};
 use plotters::prelude::*;
 
 use super::{
-    build_chart, date_at, date_axis_ticks, date_label_width, day_offset, draw_mesh, format_date,
+    build_chart, date_at, date_axis_ticks, date_label_width, day_offset, draw_mesh,
     half_label_room, plot_width, put_text, render_framed, text_style, text_width, ChartError,
-    ChartSize, HAlign, LegendItem, RowAxis, Swatch, TickAxis, VAlign, BLUE_OI, INK, MUTED, STRIPE,
+    ChartSize, HAlign, LegendItem, Look, Png, RowAxis, Swatch, TickAxis, VAlign, BLUE_OI, INK,
+    MUTED, STRIPE,
 };
 
 /// One step of the plan.
@@ -37,7 +38,8 @@ pub struct TimelineChart {
 ///
 /// A step that starts and ends on the same day is still drawn as a narrow bar.
 /// Fails with [`ChartError::NoData`] when there are no steps.
-pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, ChartError> {
+pub fn timeline_png(c: &TimelineChart, size: ChartSize, look: &Look) -> Result<Png, ChartError> {
+    let m = &look.messages;
     if c.steps.is_empty() {
         return Err(ChartError::NoData("the timeline has no steps".into()));
     }
@@ -53,28 +55,40 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
         .steps
         .iter()
         .any(|s| Some(s.start.year()) != first_year || Some(s.end_p90.year()) != first_year);
-    let fmt = if spans_years { "%Y-%m-%d" } else { "%m-%d" };
+    let fmt = |d: NaiveDate| {
+        if spans_years {
+            m.date(d)
+        } else {
+            m.short_date(d)
+        }
+    };
     let durations: Vec<String> = c
         .steps
         .iter()
         .map(|s| {
             // The end dates themselves: a day count from the P50 start to the P90 end would
             // mix two percentiles and misstate the length of fixed-length steps.
-            let (e50, e90) = (s.end_p50.format(fmt), s.end_p90.format(fmt));
+            let (e50, e90) = (fmt(s.end_p50), fmt(s.end_p90));
             if s.end_p50 == s.end_p90 {
-                format!("ends {e50}")
+                m.msg("chart-ends", &[("p50", e50.into())])
             } else {
-                format!("ends P50 {e50} · P90 {e90}")
+                m.msg(
+                    "chart-ends-range",
+                    &[("p50", e50.into()), ("p90", e90.into())],
+                )
             }
         })
         .collect();
 
     let legend = [
-        LegendItem::new("Start to P50 finish", Swatch::Fill(BLUE_OI.to_rgba())),
-        LegendItem::new("P50 to P90 finish", Swatch::Whisker(INK)),
+        LegendItem::new(
+            m.text("chart-start-to-p50"),
+            Swatch::Fill(BLUE_OI.to_rgba()),
+        ),
+        LegendItem::new(m.text("chart-p50-to-p90"), Swatch::Whisker(INK)),
     ];
 
-    render_framed(size, &c.title, &legend, |root, area, th| {
+    render_framed(size, look, &c.title, &legend, |root, area, th| {
         let (area_w, _) = area.dim_in_pixel();
         let margin_top = th.px(16.0);
         let rows = RowAxis::new(
@@ -128,8 +142,12 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
         draw_mesh(
             &mut chart,
             th,
-            &rows.mesh("Date"),
-            &|x| date_at(base, *x).map(format_date).unwrap_or_default(),
+            &rows.mesh(&m.text("chart-date")),
+            &|x| {
+                date_at(base, *x)
+                    .map(|d| m.axis_date(d))
+                    .unwrap_or_default()
+            },
             &|y| rows.label(*y),
         )?;
 
@@ -173,7 +191,7 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize) -> Result<Vec<u8>, Chart
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{assert_no_data, decode, standard_checks_of};
+    use super::super::test_util::{assert_no_data, decode, en, standard_checks_of};
     use super::*;
 
     fn d(m: u32, day: u32) -> NaiveDate {
@@ -228,7 +246,7 @@ mod tests {
             title: String::new(),
             steps: vec![step],
         };
-        let img = decode(&timeline_png(&c, ChartSize::default()).unwrap());
+        let img = decode(&timeline_png(&c, ChartSize::default(), en()).unwrap());
         let blue = img
             .rgb
             .chunks_exact(3)
@@ -245,18 +263,19 @@ mod tests {
                 steps: vec![],
             },
             ChartSize::default(),
+            en(),
         ));
         // Reversed dates, very long labels, many steps, huge spans.
         let mut c = sample();
         c.steps[0].end_p50 = d(1, 1);
         c.steps[1].end_p90 = d(1, 1);
         c.steps[2].label = "A very long step name that goes on and on ".repeat(5);
-        assert!(timeline_png(&c, ChartSize::default()).is_ok());
+        assert!(timeline_png(&c, ChartSize::default(), en()).is_ok());
         let many = TimelineChart {
             title: "Many".into(),
             steps: (0..200).map(|_| sample().steps[0].clone()).collect(),
         };
-        assert!(timeline_png(&many, ChartSize::default()).is_ok());
+        assert!(timeline_png(&many, ChartSize::default(), en()).is_ok());
         let huge = TimelineChart {
             title: "Huge".into(),
             steps: vec![TimelineStep {
@@ -266,6 +285,6 @@ mod tests {
                 end_p90: NaiveDate::MAX,
             }],
         };
-        assert!(timeline_png(&huge, ChartSize::default()).is_ok());
+        assert!(timeline_png(&huge, ChartSize::default(), en()).is_ok());
     }
 }

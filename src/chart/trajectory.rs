@@ -7,8 +7,8 @@ use plotters::prelude::*;
 
 use super::{
     build_chart, date_at, date_axis_ticks, date_label_width, day_offset, draw_line, draw_mesh,
-    format_date, format_thousands, half_label_room, min_max, nice_axis, plot_width, render_framed,
-    text_style, text_width, usable, Chart, ChartError, ChartSize, LegendItem, Mesh, Swatch, Theme,
+    format_thousands, half_label_room, min_max, nice_axis, plot_width, render_framed, text_style,
+    text_width, usable, Chart, ChartError, ChartSize, LegendItem, Look, Mesh, Png, Swatch, Theme,
     TickAxis, BLUE_OI, GREEN_OI, INK, MUTED, PURPLE, VERMILLION,
 };
 
@@ -34,7 +34,7 @@ pub struct TrajectoryPoint {
 /// Data for [`trajectory_png`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrajectoryChart {
-    /// Title drawn at the top (Latin script renders; CJK shows as boxes).
+    /// Title drawn at the top.
     pub title: String,
     /// One point per day; order does not matter (they are sorted by date).
     pub points: Vec<TrajectoryPoint>,
@@ -51,7 +51,12 @@ pub struct TrajectoryChart {
 /// Non-finite values are skipped (lines and bands break around them). Fails
 /// with [`ChartError::NoData`] when there are no points or no finite values,
 /// and with a size error when `size` is outside 400x300 ..= 8000x8000.
-pub fn trajectory_png(c: &TrajectoryChart, size: ChartSize) -> Result<Vec<u8>, ChartError> {
+pub fn trajectory_png(
+    c: &TrajectoryChart,
+    size: ChartSize,
+    look: &Look,
+) -> Result<Png, ChartError> {
+    let m = &look.messages;
     let mut pts: Vec<TrajectoryPoint> = c.points.clone();
     if pts.is_empty() {
         return Err(ChartError::NoData("the trajectory has no points".into()));
@@ -88,35 +93,35 @@ pub fn trajectory_png(c: &TrajectoryChart, size: ChartSize) -> Result<Vec<u8>, C
     let band_outer = BLUE_OI.mix(0.14);
     let band_inner = BLUE_OI.mix(0.30);
     let mut legend = vec![
-        LegendItem::new("Median (P50)", Swatch::line(BLUE_OI, 4.0, false)),
-        LegendItem::new("Mean", Swatch::line(PURPLE, 3.0, true)),
-        LegendItem::new("P10–P90", Swatch::Fill(BLUE_OI.mix(0.39))),
-        LegendItem::new("P5–P95", Swatch::Fill(band_outer)),
+        LegendItem::new(m.text("chart-median"), Swatch::line(BLUE_OI, 4.0, false)),
+        LegendItem::new(m.text("chart-mean"), Swatch::line(PURPLE, 3.0, true)),
+        LegendItem::new(m.text("chart-p10-p90"), Swatch::Fill(BLUE_OI.mix(0.39))),
+        LegendItem::new(m.text("chart-p5-p95"), Swatch::Fill(band_outer)),
     ];
     if usable(c.start_audience) {
         legend.push(LegendItem::new(
-            format!(
-                "Starting audience ({})",
-                format_thousands(c.start_audience, 0)
+            m.msg(
+                "chart-starting-audience",
+                &[("n", format_thousands(c.start_audience, 0).into())],
             ),
             Swatch::line(MUTED, 2.0, true),
         ));
     }
     // Transfer and settled dates: (date, legend text, colour, dashes).
     let marks = [
-        (c.transfer, "Transfer", VERMILLION, None),
-        (c.settled, "Settled", GREEN_OI, Some((14.0, 8.0))),
+        (c.transfer, "chart-transfer-on", VERMILLION, None),
+        (c.settled, "chart-settled-on", GREEN_OI, Some((14.0, 8.0))),
     ];
     for (d, name, colour, dash) in marks {
         if let Some(d) = d {
             legend.push(LegendItem::new(
-                format!("{name} {}", format_date(d)),
+                m.msg(name, &[("date", m.date(d).into())]),
                 Swatch::line(colour, 3.0, dash.is_some()),
             ));
         }
     }
 
-    render_framed(size, &c.title, &legend, |root, area, th| {
+    render_framed(size, look, &c.title, &legend, |root, area, th| {
         let (area_w, _) = area.dim_in_pixel();
         let tick = text_style(th.tick_size(), false, INK);
 
@@ -143,8 +148,12 @@ pub fn trajectory_png(c: &TrajectoryChart, size: ChartSize) -> Result<Vec<u8>, C
         draw_mesh(
             &mut chart,
             th,
-            &Mesh::numeric("Date", "Audience (followers)", th),
-            &|x| date_at(base, *x).map(format_date).unwrap_or_default(),
+            &Mesh::numeric(&m.text("chart-date"), &m.text("chart-audience"), th),
+            &|x| {
+                date_at(base, *x)
+                    .map(|d| m.axis_date(d))
+                    .unwrap_or_default()
+            },
             &|y| yaxis.label(*y),
         )?;
 
@@ -278,7 +287,7 @@ fn runs(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{assert_no_data, check_png, standard_checks_of};
+    use super::super::test_util::{assert_no_data, check_png, en, standard_checks_of};
     use super::*;
 
     /// A flat median line has the same thickness and height at its ends as in its middle
@@ -310,7 +319,7 @@ mod tests {
     }
 
     fn assert_line_is_even(chart: &TrajectoryChart, w: u32, h: u32) {
-        let png = trajectory_png(chart, ChartSize::new(w, h).unwrap()).unwrap();
+        let png = trajectory_png(chart, ChartSize::new(w, h).unwrap(), en()).unwrap();
         let img = check_png(&png, w, h);
         // Rows of coloured (not white or grey) pixels per column: the line and any
         // blended edge pixels around it.
@@ -376,7 +385,7 @@ mod tests {
         // One point.
         let one = sample(1);
         check_png(
-            &trajectory_png(&one, ChartSize::default()).unwrap(),
+            &trajectory_png(&one, ChartSize::default(), en()).unwrap(),
             1600,
             1000,
         );
@@ -396,14 +405,14 @@ mod tests {
         flat.start_audience = 5.0;
         flat.transfer = None;
         flat.settled = None;
-        assert!(trajectory_png(&flat, ChartSize::default()).is_ok());
+        assert!(trajectory_png(&flat, ChartSize::default(), en()).is_ok());
         // NaN and infinities scattered through the data.
         let mut bad = sample(20);
         bad.points[3].p50 = f64::NAN;
         bad.points[4].p5 = f64::INFINITY;
         bad.points[7].mean = f64::NEG_INFINITY;
         bad.start_audience = f64::NAN;
-        assert!(trajectory_png(&bad, ChartSize::default()).is_ok());
+        assert!(trajectory_png(&bad, ChartSize::default(), en()).is_ok());
         // Everything NaN: an error, not a panic.
         let mut nan = sample(3);
         for p in &mut nan.points {
@@ -418,16 +427,16 @@ mod tests {
             };
         }
         nan.start_audience = f64::NAN;
-        assert_no_data(trajectory_png(&nan, ChartSize::default()));
+        assert_no_data(trajectory_png(&nan, ChartSize::default(), en()));
         // Empty.
         let mut empty = sample(0);
         empty.points.clear();
-        assert_no_data(trajectory_png(&empty, ChartSize::default()));
+        assert_no_data(trajectory_png(&empty, ChartSize::default(), en()));
         // Markers far outside the forecast window and unsorted points.
         let mut far = sample(10);
         far.points.reverse();
         far.transfer = NaiveDate::from_ymd_opt(2020, 1, 1);
         far.settled = NaiveDate::from_ymd_opt(2031, 1, 1);
-        assert!(trajectory_png(&far, ChartSize::default()).is_ok());
+        assert!(trajectory_png(&far, ChartSize::default(), en()).is_ok());
     }
 }

@@ -6,7 +6,7 @@
 //! everything succeeded.
 
 use super::args::RunArgs;
-use super::{chart_size, write_charts, Ctx, InvalidInput, Outcome};
+use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
 use crate::batch::forecast::RowOptions;
 use crate::batch::input::{decode, EncodingChoice, Table, TableError};
 use crate::batch::output::{
@@ -316,6 +316,7 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     let BatchFormat::Csv = a.format;
     check_paths(a)?;
     let size = chart_size(&a.run.chart_size)?;
+    let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     let bytes = Arc::new(AtomicU64::new(0));
     let total_bytes = (!is_dash(&a.input))
         .then(|| std::fs::metadata(&a.input).ok().map(|m| m.len()))
@@ -440,7 +441,7 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         _ => None,
     };
 
-    if let Some(dir) = &a.run.charts {
+    if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
         if report.retention_p50.is_empty() {
             writeln!(
                 events.err,
@@ -448,9 +449,9 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
             )?;
         } else {
             let chart = PortfolioChart {
-                title: format!(
-                    "Portfolio: median retention of {} accounts",
-                    report.retention_p50.len()
+                title: look.messages.msg(
+                    "chart-portfolio-title",
+                    &[("n", report.retention_p50.len().into())],
                 ),
                 accounts: report.retention_p50.len(),
                 total_retained: summary
@@ -459,7 +460,8 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
                     .map(|t| (t.p5, t.p50, t.p95)),
                 retention_p50: report.retention_p50,
             };
-            for p in write_charts(dir, vec![(PORTFOLIO_PNG, portfolio_png(&chart, size))])? {
+            let charts = vec![(PORTFOLIO_PNG, portfolio_png(&chart, size, look))];
+            for p in write_charts(dir, charts, look, events.err)? {
                 writeln!(events.err, "wrote {}", p.display())?;
             }
         }

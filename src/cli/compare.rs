@@ -7,7 +7,7 @@
 use super::args::RunArgs;
 use super::batch::{open_table, table_error, EncodingArg};
 use super::rulebook::{load, Loaded};
-use super::{chart_size, write_charts, Ctx, InvalidInput, Outcome};
+use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{compare_png, CompareChart, CompareRow};
 use crate::compare::{compare, compare_rulebooks, CompareOptions};
 use crate::report::{emit, Format};
@@ -100,6 +100,7 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
     } else {
         rulebooks(rules, &a.rules_set)?
     };
+    let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     let mut table = open_table(
         &a.file,
         a.encoding.into(),
@@ -142,7 +143,7 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
     for e in &report.rejected {
         writeln!(ctx.err, "error: {e}")?;
     }
-    if let Some(dir) = &a.run.charts {
+    if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
         if report.ranked.is_empty() {
             writeln!(
                 ctx.err,
@@ -150,9 +151,9 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
             )?;
         } else {
             let chart = CompareChart {
-                title: format!(
-                    "Followers kept by scenario (P5–P95, P50 marked), {} runs each",
-                    crate::report::fmt::thousands(runs as f64)
+                title: look.messages.msg(
+                    "chart-compare-title",
+                    &[("runs", crate::report::fmt::thousands(runs as f64).into())],
                 ),
                 rows: report
                     .ranked
@@ -169,7 +170,8 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
                     })
                     .collect(),
             };
-            for p in write_charts(dir, vec![("compare.png", compare_png(&chart, size))])? {
+            let charts = vec![("compare.png", compare_png(&chart, size, look))];
+            for p in write_charts(dir, charts, look, ctx.err)? {
                 writeln!(ctx.err, "wrote {}", p.display())?;
             }
         }

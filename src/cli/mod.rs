@@ -12,6 +12,8 @@ mod rules;
 mod simulate;
 mod workdays;
 
+use crate::chart::{ChartError, ChartWarning, FontFileError, Fonts, Look, Png};
+use crate::i18n::{Lang, Messages};
 use crate::rules::RulebookError;
 use crate::scenario::{Field, Scenario, ScenarioError};
 use anyhow::Context;
@@ -43,6 +45,14 @@ pub struct Cli {
     /// a TOML file (`./seed` for a file named like a built-in)
     #[arg(long, global = true, value_name = "NAME|FILE")]
     pub rules: Option<PathBuf>,
+    /// Language of what a person reads: zh or en [default: from FANPLAN_LANG, LC_ALL,
+    /// LC_MESSAGES or LANG (zh… means Chinese), else en]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+    /// Draw chart text with this TTF/OTF font (the bundled Noto Sans and Noto Sans CJK SC
+    /// draw what it lacks)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub font: Option<PathBuf>,
     /// The command.
     #[command(subcommand)]
     pub command: Command,
@@ -110,6 +120,55 @@ pub struct Ctx<'a> {
     pub err: &'a mut dyn Write,
     /// Whether standard error is a terminal (progress bars).
     pub err_is_terminal: bool,
+    /// The reader's language (`--lang`, else the environment: [`Lang::resolve`]).
+    pub lang: Lang,
+    /// `--font`: a font file for chart text.
+    pub font: Option<PathBuf>,
+}
+
+/// The words and fonts charts are drawn with: the reader's language and the `--font` file,
+/// read and checked here (exit 1 when it cannot be read, 2 when it is not a font).
+pub fn chart_look(ctx: &Ctx<'_>) -> anyhow::Result<Look> {
+    let messages = Messages::new(ctx.lang);
+    let fonts = match &ctx.font {
+        None => Fonts::bundled(),
+        Some(path) => {
+            let shown = || path.display().to_string().into();
+            let data = std::fs::read(path)
+                .with_context(|| messages.msg("error-font-read", &[("path", shown())]))?;
+            Fonts::with_file(data).map_err(|e| {
+                let reason = messages.text(match e {
+                    FontFileError::NotAFont => "error-font-not-a-font",
+                    FontFileError::NoCharacters => "error-font-no-characters",
+                });
+                InvalidInput(messages.msg(
+                    "error-font-invalid",
+                    &[("path", shown()), ("reason", reason.into())],
+                ))
+            })?
+        }
+    };
+    Ok(Look { messages, fonts })
+}
+
+/// The sentence of a chart warning about `file`, in the reader's language.
+fn chart_warning(messages: &Messages, file: &str, w: &ChartWarning) -> String {
+    match w {
+        ChartWarning::MissingGlyphs(chars) => {
+            let chars: Vec<String> = chars
+                .iter()
+                .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+                .collect();
+            messages.msg(
+                "warn-missing-glyphs",
+                &[
+                    ("file", file.into()),
+                    ("chars", chars.join(", ").into()),
+                    ("count", chars.len().into()),
+                ],
+            )
+        }
+    }
 }
 
 /// The exit code for an error: 2 for invalid input, 1 for everything else (I/O).
@@ -165,19 +224,26 @@ pub fn scenario_of(args: &args::ScenarioArgs, today: NaiveDate) -> anyhow::Resul
 /// Parse `--chart-size`.
 pub fn chart_size(text: &str) -> anyhow::Result<crate::chart::ChartSize> {
     text.parse()
-        .map_err(|e: crate::chart::ChartError| InvalidInput(format!("--chart-size: {e}")).into())
+        .map_err(|e: ChartError| InvalidInput(format!("--chart-size: {e}")).into())
 }
 
 /// Render charts and write them into `dir` (created when missing). Every chart is rendered
 /// before any file is written, and each file is written to a temporary name and renamed, so a
-/// failure leaves no half-written PNG. Returns the paths written.
+/// failure leaves no half-written PNG. The charts' warnings go to `err` in the language of
+/// `look`. Returns the paths written.
 pub fn write_charts(
     dir: &Path,
-    charts: Vec<(&str, Result<Vec<u8>, crate::chart::ChartError>)>,
+    charts: Vec<(&str, Result<Png, ChartError>)>,
+    look: &Look,
+    err: &mut dyn Write,
 ) -> anyhow::Result<Vec<PathBuf>> {
     let mut rendered = Vec::with_capacity(charts.len());
     for (name, png) in charts {
-        rendered.push((name, png.with_context(|| format!("cannot draw {name}"))?));
+        let png = png.with_context(|| format!("cannot draw {name}"))?;
+        for w in &png.warnings {
+            writeln!(err, "{}", chart_warning(&look.messages, name, w))?;
+        }
+        rendered.push((name, png.bytes));
     }
     std::fs::create_dir_all(dir)
         .with_context(|| format!("--charts: cannot create the folder {}", dir.display()))?;

@@ -4,8 +4,8 @@
 
 use super::args::{parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableJsonCsv};
 use super::simulate::run_options;
-use super::{chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
-use crate::chart::{timeline_png, ChartSize, TimelineChart, TimelineStep};
+use super::{chart_look, chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
+use crate::chart::{timeline_png, ChartSize, Look, TimelineChart, TimelineStep};
 use crate::forecast::scenario_warnings;
 use crate::plan::{options, plan, Account, AccountField, Goal, Plan, PlanError, Planned};
 use crate::report::{emit, CheckReport, ForbiddenPlan};
@@ -121,17 +121,36 @@ pub struct PlanArgs {
 }
 
 /// Render `timeline.png` and write it into `dir` through the shared chart writer.
-fn write_timeline(p: &Plan, dir: &Path, size: ChartSize) -> anyhow::Result<()> {
+fn write_timeline(
+    p: &Plan,
+    dir: &Path,
+    size: ChartSize,
+    look: &Look,
+    err: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
     let s = &p.scenario;
+    let m = &look.messages;
+    let subject = m.text(&format!("subject-{}", s.source_subject));
+    let kind = m.text(&format!("kind-{}", s.source_kind));
     let what = match p.route {
-        Some(route) => format!(
-            "migrate the {} {} account by {route}",
-            s.source_subject, s.source_kind
+        Some(route) => m.msg(
+            "chart-plan-migrate",
+            &[
+                ("subject", subject.into()),
+                ("kind", kind.into()),
+                ("route", m.text(&format!("route-{route}")).into()),
+            ],
         ),
-        None => format!("close the {} {} account", s.source_subject, s.source_kind),
+        None => m.msg(
+            "chart-plan-close",
+            &[("subject", subject.into()), ("kind", kind.into())],
+        ),
     };
     let chart = TimelineChart {
-        title: format!("Plan: {what}, start {}", p.start),
+        title: m.msg(
+            "chart-plan-title",
+            &[("what", what.into()), ("start", m.date(p.start).into())],
+        ),
         steps: p
             .steps
             .iter()
@@ -143,7 +162,8 @@ fn write_timeline(p: &Plan, dir: &Path, size: ChartSize) -> anyhow::Result<()> {
             })
             .collect(),
     };
-    write_charts(dir, vec![("timeline.png", timeline_png(&chart, size))])?;
+    let charts = vec![("timeline.png", timeline_png(&chart, size, look))];
+    write_charts(dir, charts, look, err)?;
     Ok(())
 }
 
@@ -187,6 +207,7 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
         emit(&ranked, a.format.into(), ctx.out)?;
         return Ok(Outcome::Done);
     }
+    let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     let goal = a
         .goal
         .ok_or_else(|| InvalidInput("--goal: give migrate or close (or --options)".to_string()))?;
@@ -208,8 +229,8 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
                         });
                 }
             }
-            if let Some(dir) = &a.run.charts {
-                write_timeline(&p, dir, size)?;
+            if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
+                write_timeline(&p, dir, size, look, ctx.err)?;
             }
             if followers_given || a.format != TableJsonCsv::Json {
                 emit(p.as_ref(), a.format.into(), ctx.out)?;

@@ -1,7 +1,7 @@
 //! `fanplan simulate`: the Monte Carlo forecast of one migration.
 
 use super::args::{RunArgs, ScenarioArgs, TableJsonCsv};
-use super::{chart_size, scenario_of, write_charts, Ctx, Outcome};
+use super::{chart_look, chart_size, scenario_of, write_charts, Ctx, Outcome};
 use crate::chart::{histogram_chart, histogram_png, trajectory_chart, trajectory_png};
 use crate::forecast::{Forecast, RunOptions};
 use crate::report::{emit, CheckReport};
@@ -45,6 +45,7 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
     let s = scenario_of(&a.scenario, ctx.today)?;
     let opts = run_options(&a.run, crate::forecast::DEFAULT_RUNS);
     let size = chart_size(&a.run.chart_size)?;
+    let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     // Large run counts take seconds: show a spinner on a terminal (never in pipes or files).
     let spinner = (ctx.err_is_terminal && opts.runs >= SPINNER_RUNS).then(|| {
         let bar = indicatif::ProgressBar::new_spinner().with_message(format!(
@@ -60,19 +61,22 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
     }
     match result {
         Ok(forecast) => {
-            if let Some(dir) = &a.run.charts {
+            if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
+                let m = &look.messages;
                 let written = write_charts(
                     dir,
                     vec![
                         (
                             "trajectory.png",
-                            trajectory_png(&trajectory_chart(&forecast), size),
+                            trajectory_png(&trajectory_chart(&forecast, m), size, look),
                         ),
                         (
                             "histogram.png",
-                            histogram_png(&histogram_chart(&forecast), size),
+                            histogram_png(&histogram_chart(&forecast, m), size, look),
                         ),
                     ],
+                    look,
+                    ctx.err,
                 )?;
                 for p in written {
                     writeln!(ctx.err, "wrote {}", p.display())?;

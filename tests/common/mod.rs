@@ -5,9 +5,14 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-/// The fanplan binary built by cargo for these tests.
+/// The fanplan binary built by cargo for these tests, with none of the variables that choose
+/// the language set (so the tests read English whatever the machine's locale).
 pub fn fanplan() -> Command {
-    Command::cargo_bin("fanplan").expect("binary built")
+    let mut cmd = Command::cargo_bin("fanplan").expect("binary built");
+    for var in fanplan::i18n::LANG_VARS {
+        cmd.env_remove(var);
+    }
+    cmd
 }
 
 /// Path of a file in `tests/fixtures/`.
