@@ -351,6 +351,18 @@ mod tests {
     }
 
     #[test]
+    fn m2_seed_counts_organisations_as_the_enterprise_side() {
+        let e = check(
+            &book(),
+            &scenario(|i| {
+                i.source_subject = Some(Subject::Personal);
+                i.target_subject = Some(Subject::Organisation);
+            }),
+        );
+        assert_eq!(ids(&e), ["M2"]);
+    }
+
+    #[test]
     fn m3_target_must_be_verified() {
         let e = check(&book(), &scenario(|i| i.target_verified = Some(false)));
         assert_eq!(ids(&e), ["M3"]);

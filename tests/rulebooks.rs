@@ -199,7 +199,7 @@ fn rulebooks_of_earlier_versions_still_load() {
             1,
         )
         .replacen(
-            "forbidden_subject_pairs = [\n  { from = \"personal\", to = \"enterprise\" },\n]",
+            "forbidden_subject_pairs = [\n  { from = \"personal\", to = \"enterprise\" },\n  { from = \"personal\", to = \"organisation\" },\n]",
             "forbid_personal_to_enterprise = true",
             1,
         );

@@ -1,12 +1,16 @@
 //! Batch output (SPEC §4): the forecast CSV columns, the error CSV, and files written whole or
 //! not at all.
 //!
+//! Cells holding the user's text (ids, rejected values) that Excel would run as a formula are
+//! written with a leading apostrophe ([`formula_guard`]).
+//!
 //! An output file is written to a temporary file in the same folder and renamed over the
 //! target only when everything succeeded ([`AtomicFile`]); dropping it unfinished deletes the
 //! temporary file, so after an error the target path holds no partial file.
 
 use super::forecast::RowResult;
 use super::RowError;
+use crate::excel::formula_guard;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -38,7 +42,7 @@ pub const AT_LEAST_COLUMNS: [&str; 2] = ["probability_at_least", "probability_at
 /// The error CSV columns.
 pub const ERROR_COLUMNS: [&str; 5] = ["line", "id", "column", "value", "reason"];
 
-/// The UTF-8 byte-order mark (`--bom`, for Excel).
+/// The UTF-8 byte-order mark (for Excel).
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Write the forecast header.
@@ -64,7 +68,7 @@ pub fn write_row<W: Write>(
 ) -> csv::Result<()> {
     match result {
         RowResult::Forbidden(rules) => {
-            w.write_field(id)?;
+            w.write_field(formula_guard(id).as_bytes())?;
             w.write_field("false")?;
             w.write_field("")?;
             w.write_field(rules)?;
@@ -76,7 +80,7 @@ pub fn write_row<W: Write>(
         }
         RowResult::Allowed(f) => {
             let mut cells = vec![
-                id.to_string(),
+                formula_guard(id).into_owned(),
                 "true".to_string(),
                 f.route.name().to_string(),
                 String::new(),
@@ -119,9 +123,9 @@ pub fn write_error_header<W: Write>(w: &mut csv::Writer<W>) -> csv::Result<()> {
 pub fn write_error<W: Write>(w: &mut csv::Writer<W>, e: &RowError) -> csv::Result<()> {
     w.write_record([
         e.line.to_string().as_str(),
-        &e.id,
+        &formula_guard(&e.id),
         e.column.as_str(),
-        &e.value,
+        &formula_guard(&e.value),
         &e.reason(),
     ])
 }

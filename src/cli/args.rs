@@ -2,6 +2,7 @@
 //! that accept the Chinese words and friendly number forms.
 
 use crate::domain::{Kind, Subject};
+use crate::excel::normalize_excel_text;
 use crate::input::{self, FeeRange, InputError};
 use crate::report::text;
 use crate::scenario::ScenarioInput;
@@ -20,7 +21,7 @@ pub fn parse_kind(s: &str) -> Result<Kind, String> {
     words(input::kind(s))
 }
 
-/// Parse a subject: personal|enterprise|government|media or 个人|企业|政府|媒体.
+/// Parse a subject: personal|enterprise|government|media|organisation or 个人|企业|政府|媒体|其他组织.
 pub fn parse_subject(s: &str) -> Result<Subject, String> {
     words(input::subject(s))
 }
@@ -45,9 +46,17 @@ pub fn parse_fee_range(s: &str) -> Result<FeeRange, String> {
     words(input::fee_range(s))
 }
 
-/// Parse a date YYYY-MM-DD (or YYYY/M/D).
+/// Parse a date YYYY-MM-DD (also YYYY/M/D, YYYY.M.D and YYYY年M月D日, full-width digits).
 pub fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    words(input::date(s))
+    words(input::date(&normalize_excel_text(s)))
+}
+
+/// A flag parser that first reads the value as Excel writes it: surrounding spaces,
+/// full-width digits and signs, a space before 万 or % (see [`normalize_excel_text`]).
+pub(crate) fn excel<T: 'static>(
+    parse: fn(&str) -> Result<T, String>,
+) -> impl Fn(&str) -> Result<T, String> + Clone + Send + Sync + 'static {
+    move |s| parse(&normalize_excel_text(s))
 }
 
 /// Parse a run count in 1..=10,000,000.
@@ -78,16 +87,17 @@ pub fn parse_horizon(s: &str) -> Result<u32, String> {
 #[command(next_help_heading = "Scenario")]
 pub struct ScenarioArgs {
     /// Source account kind: subscription|service (订阅号|服务号) [default: subscription]
-    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    #[arg(long, value_name = "KIND", value_parser = excel(parse_kind))]
     pub kind: Option<Kind>,
-    /// Source subject: personal|enterprise|government|media (个人|企业|政府|媒体) [default: enterprise]
-    #[arg(long, value_name = "SUBJECT", value_parser = parse_subject)]
+    /// Source subject: personal|enterprise|government|media|organisation (个人|企业|政府|媒体|其他组织)
+    /// [default: enterprise]
+    #[arg(long, value_name = "SUBJECT", value_parser = excel(parse_subject))]
     pub subject: Option<Subject>,
     /// Target account kind [default: the source's]
-    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    #[arg(long, value_name = "KIND", value_parser = excel(parse_kind))]
     pub target_kind: Option<Kind>,
     /// Target subject [default: the source's]
-    #[arg(long, value_name = "SUBJECT", value_parser = parse_subject)]
+    #[arg(long, value_name = "SUBJECT", value_parser = excel(parse_subject))]
     pub target_subject: Option<Subject>,
     /// The target belongs to another legal entity (跨主体迁移)
     #[arg(long)]
@@ -96,28 +106,28 @@ pub struct ScenarioArgs {
     #[arg(long)]
     pub target_unverified: bool,
     /// Followers of the source account, at least 1 (120000, 120,000 or 12万)
-    #[arg(long, value_name = "N", value_parser = parse_count)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_count))]
     pub followers: Option<u64>,
     /// Followers the target already has [default: 0]
-    #[arg(long, value_name = "N", value_parser = parse_count)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_count))]
     pub target_followers: Option<u64>,
     /// Share of the source's followers who already follow the target, 0–1 or 0%–100% [default: 0]
-    #[arg(long, value_name = "F", value_parser = parse_share)]
+    #[arg(long, value_name = "F", value_parser = excel(parse_share))]
     pub overlap: Option<f64>,
     /// Organic growth per day, between -0.5 and 0.5 (0.001 = 0.1% a day) [default: 0]
-    #[arg(long, value_name = "F", value_parser = parse_share, allow_hyphen_values = true)]
+    #[arg(long, value_name = "F", value_parser = excel(parse_share), allow_hyphen_values = true)]
     pub daily_growth: Option<f64>,
     /// Notary fee in yuan, MIN-MAX or one number [default: the rulebook's, 500-1500]
-    #[arg(long, value_name = "MIN-MAX", value_parser = parse_fee_range)]
+    #[arg(long, value_name = "MIN-MAX", value_parser = excel(parse_fee_range))]
     pub notary_fee: Option<FeeRange>,
     /// What one follower is worth to you, in yuan [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = parse_number)]
+    #[arg(long, value_name = "YUAN", value_parser = excel(parse_number))]
     pub value_per_follower: Option<f64>,
     /// Day 0 of the plan, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub start: Option<NaiveDate>,
     /// Days to simulate after day 0, 1–3650 [default: 60]
-    #[arg(long, value_name = "DAYS", value_parser = parse_horizon)]
+    #[arg(long, value_name = "DAYS", value_parser = excel(parse_horizon))]
     pub horizon: Option<u32>,
 }
 
@@ -170,7 +180,7 @@ impl From<DistArg> for Dist {
 #[command(next_help_heading = "Run")]
 pub struct RunArgs {
     /// Monte Carlo runs, 1–10,000,000 [default: 10000; 2000 per batch row]
-    #[arg(long, value_name = "N", value_parser = parse_runs)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_runs))]
     pub runs: Option<u64>,
     /// Seed of every random stream; the same seed gives the same numbers
     #[arg(long, value_name = "N", default_value_t = DEFAULT_SEED)]
@@ -180,7 +190,7 @@ pub struct RunArgs {
     pub dist: DistArg,
     /// Also report the chance that the final audience is at least N followers, with its
     /// standard error
-    #[arg(long, value_name = "N", value_parser = parse_count)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_count))]
     pub at_least: Option<u64>,
     /// Write PNG charts into DIR (created if missing)
     #[arg(long, value_name = "DIR")]

@@ -31,11 +31,26 @@ const EXAMPLES: &str = "\
 Examples:
   fanplan batch data/examples/accounts.csv -o forecasts.csv
   fanplan batch accounts.csv -o forecasts.csv --errors errors.csv --summary portfolio.json
-  fanplan batch accounts-gbk.csv --encoding gbk --bom -o forecasts.csv --threads 2
+  fanplan batch accounts-gbk.csv -o forecasts.csv --threads 2   (GBK found, BOM added)
   cat accounts.csv | fanplan batch - > forecasts.csv
 
 Rows that cannot be read are skipped and reported (line, id, column, value, reason); the exit
 code is then 4. Rows the rules forbid are output with allowed=false and their rule ids.";
+
+/// The text after the flags of `batch --help`: the examples and the Chinese column names.
+fn batch_help() -> String {
+    let mut s =
+        format!("{EXAMPLES}\n\nChinese column names (any of them may replace the English one):\n");
+    for (column, aliases) in crate::excel::HEADER_ALIASES {
+        s.push_str(&format!("  {column:<19} {}\n", aliases.join(", ")));
+    }
+    s.push_str(
+        "\nCells may be written as Excel writes them: full-width digits (１２万, ５％), 12 万,\n\
+         2026年12月1日, 2026.12.1, 2026/12/1, TRUE/FALSE, 是/否. Rows whose cells are all empty\n\
+         are skipped and counted.",
+    );
+    s
+}
 
 /// When to show the progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -58,12 +73,14 @@ pub enum BatchFormat {
 /// `--encoding`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EncodingArg {
-    /// Byte-order mark, else valid UTF-8, else the most likely encoding
+    /// Byte-order mark, else UTF-16 by its zero bytes, else valid UTF-8, else GB18030 when it
+    /// decodes cleanly, else UTF-8 with a few bad bytes (those rows rejected), else the most
+    /// likely encoding
     Auto,
     /// UTF-8, with or without a byte-order mark
     #[value(name = "utf-8", alias = "utf8")]
     Utf8,
-    /// GBK / GB18030 (Excel on Chinese Windows)
+    /// GBK / GB18030 (Excel on Chinese Windows), even after a UTF-8 byte-order mark
     #[value(alias = "gb18030", alias = "gb2312")]
     Gbk,
 }
@@ -80,7 +97,7 @@ impl From<EncodingArg> for EncodingChoice {
 
 /// Flags of `fanplan batch`.
 #[derive(Debug, Args)]
-#[command(after_help = EXAMPLES)]
+#[command(after_help = batch_help())]
 pub struct BatchArgs {
     /// CSV file of accounts, one scenario per row (`-` reads standard input)
     #[arg(value_name = "INPUT")]
@@ -106,9 +123,13 @@ pub struct BatchArgs {
     /// Output format (CSV is the only one: one row per account)
     #[arg(long, value_enum, default_value_t = BatchFormat::Csv)]
     format: BatchFormat,
-    /// Start the output with a UTF-8 byte-order mark (for Excel)
-    #[arg(long)]
+    /// Start the outputs with a UTF-8 byte-order mark (for Excel) [default: for files, when
+    /// the input had one or was not UTF-8]
+    #[arg(long, conflicts_with = "no_bom")]
     bom: bool,
+    /// Never start the outputs with a byte-order mark
+    #[arg(long)]
+    no_bom: bool,
     #[command(flatten)]
     run: RunArgs,
 }
@@ -295,19 +316,79 @@ pub(crate) fn open_table(
         Box::new(io::BufReader::with_capacity(256 * 1024, f))
     };
     let counted: Box<dyn Read + Send> = Box::new(Counting { inner: raw, bytes });
-    let (stream, enc) = decode(counted, encoding)
-        .with_context(|| format!("cannot read the input {}", input.display()))?;
-    Table::new(stream, enc, today).map_err(|e| table_error(e, input))
+    let decoded = decode(counted, encoding)
+        .with_context(|| format!("cannot read the input {}", input_name(input)))?;
+    Table::decoded(decoded, today).map_err(|e| table_error(e, input))
+}
+
+/// How messages name the input: its path, or "standard input" for `-`.
+pub(crate) fn input_name(input: &Path) -> String {
+    if is_dash(input) {
+        "standard input".to_string()
+    } else {
+        input.display().to_string()
+    }
 }
 
 /// A table error as an exit-coded error: header problems are invalid input (exit 2).
 pub(crate) fn table_error(e: TableError, input: &Path) -> anyhow::Error {
     match e {
-        TableError::Header(h) => InvalidInput(format!("{}: {h}", input.display())).into(),
+        TableError::Header(h) => InvalidInput(format!("{}: {h}", input_name(input))).into(),
         TableError::Csv(c) => {
-            anyhow::Error::new(c).context(format!("cannot read the input {}", input.display()))
+            anyhow::Error::new(c).context(format!("cannot read the input {}", input_name(input)))
         }
     }
+}
+
+/// An encoding as people write it (encoding_rs spells GB18030 in lower case).
+fn encoding_name(enc: &'static encoding_rs::Encoding) -> &'static str {
+    if enc == encoding_rs::GB18030 {
+        "GB18030"
+    } else {
+        enc.name()
+    }
+}
+
+/// Unknown header names shown in the warning; the rest are counted.
+const UNKNOWN_SHOWN: usize = 20;
+
+/// The notes every command reading a table gives on standard error: the encoding when it is
+/// not UTF-8, and the unknown columns (the first 20, then how many more).
+pub(crate) fn table_notes<R: Read>(
+    table: &Table<R>,
+    input: &Path,
+    err: &mut dyn Write,
+) -> io::Result<()> {
+    if table.encoding != encoding_rs::UTF_8 {
+        writeln!(
+            err,
+            "note: reading {} as {}",
+            input_name(input),
+            encoding_name(table.encoding)
+        )?;
+    }
+    let unknown = &table.columns().unknown;
+    if !unknown.is_empty() {
+        let shown = unknown.len().min(UNKNOWN_SHOWN);
+        write!(
+            err,
+            "warning: ignoring unknown column{}: {}",
+            if unknown.len() == 1 { "" } else { "s" },
+            unknown[..shown].join(", ")
+        )?;
+        if unknown.len() > shown {
+            write!(err, " and {} more", unknown.len() - shown)?;
+        }
+        writeln!(err)?;
+    }
+    Ok(())
+}
+
+/// `--bom` / `--no-bom`: whether an output file starts with a UTF-8 byte-order mark. Without
+/// either, files get one when the input had a BOM or was not UTF-8 (Excel then reads them
+/// right); standard output gets one only with `--bom`.
+pub(crate) fn bom_for_file<R: Read>(table: &Table<R>, bom: bool, no_bom: bool) -> bool {
+    bom || (!no_bom && (table.had_bom || table.encoding != encoding_rs::UTF_8))
 }
 
 /// Run `fanplan batch`.
@@ -322,26 +403,8 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         .then(|| std::fs::metadata(&a.input).ok().map(|m| m.len()))
         .flatten();
     let mut table = open_table(&a.input, a.encoding.into(), ctx.today, bytes.clone())?;
-    if table.encoding != encoding_rs::UTF_8 {
-        writeln!(
-            ctx.err,
-            "note: reading {} as {}",
-            a.input.display(),
-            table.encoding.name()
-        )?;
-    }
-    if !table.columns().unknown.is_empty() {
-        writeln!(
-            ctx.err,
-            "warning: ignoring unknown column{}: {}",
-            if table.columns().unknown.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
-            table.columns().unknown.join(", ")
-        )?;
-    }
+    table_notes(&table, &a.input, ctx.err)?;
+    let file_bom = bom_for_file(&table, a.bom, a.no_bom);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.threads.map_or(0, usize::from))
         .build()
@@ -380,8 +443,11 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     }
     let errors_out = match &a.errors {
         Some(p) => {
-            let f = AtomicFile::create(p)
+            let mut f = AtomicFile::create(p)
                 .with_context(|| format!("--errors: cannot create the file {}", p.display()))?;
+            if file_bom {
+                f.write_all(BOM)?;
+            }
             let mut w = csv::Writer::from_writer(f);
             write_error_header(&mut w)?;
             Some(w)
@@ -408,11 +474,11 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     };
     let (report, file_out) = {
         let mut file_out = file_out;
-        let sink: &mut dyn Write = match &mut file_out {
-            Some(f) => f,
-            None => &mut **out,
+        let (sink, bom): (&mut dyn Write, bool) = match &mut file_out {
+            Some(f) => (f, file_bom),
+            None => (&mut **out, a.bom),
         };
-        if a.bom {
+        if bom {
             sink.write_all(BOM)?;
         }
         let mut w = csv::WriterBuilder::new()
@@ -487,15 +553,15 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     }
 
     let c = report.counts;
-    writeln!(
+    write!(
         events.err,
-        "batch: {} rows read, {} forecast, {} forbidden, {} rejected in {:.2} s",
-        c.read,
-        c.forecast,
-        c.forbidden,
-        c.rejected,
-        started.elapsed().as_secs_f64()
+        "batch: {} rows read, {} forecast, {} forbidden, {} rejected",
+        c.read, c.forecast, c.forbidden, c.rejected,
     )?;
+    if table.empty_rows() > 0 {
+        write!(events.err, ", {} empty skipped", table.empty_rows())?;
+    }
+    writeln!(events.err, " in {:.2} s", started.elapsed().as_secs_f64())?;
     Ok(if c.rejected > 0 {
         Outcome::Rejected
     } else {

@@ -5,13 +5,16 @@
 //! depend on the other rows. Rows that cannot be read are reported and make the exit code 4.
 
 use super::args::RunArgs;
-use super::batch::{open_table, table_error, EncodingArg};
+use super::batch::{bom_for_file, input_name, open_table, table_error, table_notes, EncodingArg};
 use super::rulebook::{load, Loaded};
 use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
+use crate::batch::output::{same_file, AtomicFile, BOM};
 use crate::chart::{compare_png, CompareChart, CompareRow};
 use crate::compare::{compare, compare_rulebooks, CompareOptions};
 use crate::report::{emit, Format};
+use anyhow::Context;
 use clap::{Args, ValueEnum};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
@@ -24,6 +27,7 @@ Examples:
   fanplan compare data/examples/accounts.csv
   fanplan compare options.csv --runs 20000 --format json
   fanplan compare options.csv --format csv --charts charts/
+  fanplan compare accounts-gbk.csv --format csv -o ranked.csv
   fanplan compare data/examples/accounts.csv --rules-set seed,observed";
 
 /// `--format table|csv|json`.
@@ -62,6 +66,16 @@ pub struct CompareArgs {
     /// Encoding of the input
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     encoding: EncodingArg,
+    /// Write the result here (`-` or absent: standard output); written whole or not at all
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Start the output with a UTF-8 byte-order mark (for Excel) [default: for a CSV file,
+    /// when the input had one or was not UTF-8]
+    #[arg(long, conflicts_with = "no_bom")]
+    bom: bool,
+    /// Never start the output with a byte-order mark
+    #[arg(long)]
+    no_bom: bool,
     /// Forecast every scenario under each of these rulebooks and show them side by side
     /// (built-in names or files, comma-separated: seed,observed)
     #[arg(long, value_name = "A,B", value_delimiter = ',')]
@@ -107,19 +121,36 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
         ctx.today,
         Arc::new(AtomicU64::new(0)),
     )?;
-    if !table.columns().unknown.is_empty() {
-        writeln!(
-            ctx.err,
-            "warning: ignoring unknown columns: {}",
-            table.columns().unknown.join(", ")
-        )?;
+    table_notes(&table, &a.file, ctx.err)?;
+    let output = a.output.as_deref().filter(|p| p.as_os_str() != "-");
+    if let Some(p) = output {
+        if a.file.as_os_str() != "-" && same_file(p, &a.file) {
+            return Err(InvalidInput(format!(
+                "-o {} is the input file: refusing to write over it",
+                p.display()
+            ))
+            .into());
+        }
     }
+    let bom = match output {
+        Some(_) => {
+            a.bom || (a.format == CompareFormat::Csv && bom_for_file(&table, false, a.no_bom))
+        }
+        None => a.bom,
+    };
+    let mut file_out = match output {
+        Some(p) => Some(
+            AtomicFile::create(p)
+                .with_context(|| format!("-o: cannot create the output {}", p.display()))?,
+        ),
+        None => None,
+    };
     let mut rows = Vec::new();
     while let Some(row) = table.next_row().map_err(|e| table_error(e, &a.file))? {
         if rows.len() == MAX_ROWS {
             return Err(InvalidInput(format!(
                 "{}: compare takes at most {MAX_ROWS} rows; use `fanplan batch` for more",
-                a.file.display()
+                input_name(&a.file)
             ))
             .into());
         }
@@ -176,7 +207,25 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
             }
         }
     }
-    emit(&report, a.format.into(), ctx.out)?;
+    match (&mut file_out, output) {
+        (Some(f), Some(p)) => {
+            if bom {
+                f.write_all(BOM)?;
+            }
+            emit(&report, a.format.into(), f)
+                .with_context(|| format!("-o: cannot write the output {}", p.display()))?;
+        }
+        _ => {
+            if bom {
+                ctx.out.write_all(BOM)?;
+            }
+            emit(&report, a.format.into(), ctx.out)?;
+        }
+    }
+    if let (Some(f), Some(p)) = (file_out, output) {
+        f.commit()
+            .with_context(|| format!("-o: cannot write the output {}", p.display()))?;
+    }
     Ok(if report.rejected.is_empty() {
         Outcome::Done
     } else {

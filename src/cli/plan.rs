@@ -2,7 +2,9 @@
 //! `--options` every way open to the account, ranked. Exit 3 when the rules forbid the
 //! migration (M1–M3), with the violated rules and a pointer to `--options`.
 
-use super::args::{parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableJsonCsv};
+use super::args::{
+    excel, parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableJsonCsv,
+};
 use super::simulate::run_options;
 use super::{chart_look, chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{timeline_png, ChartSize, Look, TimelineChart, TimelineStep};
@@ -48,10 +50,10 @@ fn parse_small(s: &str) -> Result<u32, String> {
 #[command(next_help_heading = "Account")]
 pub struct AccountArgs {
     /// Balance left in the account, yuan (D4) [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = parse_yuan)]
+    #[arg(long, value_name = "YUAN", value_parser = excel(parse_yuan))]
     balance: Option<f64>,
     /// Income waiting for settlement, yuan (D4) [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = parse_yuan)]
+    #[arg(long, value_name = "YUAN", value_parser = excel(parse_yuan))]
     pending_income: Option<f64>,
     /// WeChat Pay is enabled on the account (D4, D5)
     #[arg(long)]
@@ -60,16 +62,16 @@ pub struct AccountArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     last_active: Option<NaiveDate>,
     /// Mini programs bound to the account (D6) [default: 0]
-    #[arg(long, value_name = "N", value_parser = parse_small)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_small))]
     mini_programs: Option<u32>,
     /// Third-party platforms authorised on the account (D6) [default: 0]
-    #[arg(long, value_name = "N", value_parser = parse_small)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_small))]
     third_party: Option<u32>,
     /// A Tencent ad account is linked (D6)
     #[arg(long)]
     ad_account: bool,
     /// Published articles to back up (B1)
-    #[arg(long, value_name = "N", value_parser = parse_count)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_count))]
     articles: Option<u64>,
     /// The day the end of service was announced, YYYY-MM-DD (D8)
     #[arg(long, value_name = "DATE", value_parser = parse_day)]

@@ -183,9 +183,12 @@ pub fn row_problem(p: &RowProblem) -> String {
             if *found == 1 { "" } else { "s" }
         ),
         RowProblem::EmptyId => "is empty: every row needs an id".to_string(),
-        RowProblem::NotUtf8 => {
+        RowProblem::NotUtf8 { offset: None } => {
             "is not valid UTF-8 text (is the file GBK? try --encoding gbk)".to_string()
         }
+        RowProblem::NotUtf8 { offset: Some(o) } => format!(
+            "holds a byte that is not valid UTF-8 at byte offset {o} of the file (the file is read as UTF-8: fix that byte, or save the whole file in one encoding)"
+        ),
         RowProblem::DuplicateId => "duplicate id: an earlier row has the same id".to_string(),
     }
 }

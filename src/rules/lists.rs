@@ -44,13 +44,18 @@ pub fn kind_pairs_of_switch(same_kind_only: bool) -> Vec<Pair<Kind>> {
     ALL_KIND_PAIRS[..n].to_vec()
 }
 
-/// M2 from the older switch: `forbid_personal_to_enterprise = true` forbids personal → enterprise.
+/// M2 from the older switch: `forbid_personal_to_enterprise = true` forbids a personal source
+/// into the enterprise side (an enterprise or another organisation, both legal persons).
 pub fn subject_pairs_of_switch(forbid_personal_to_enterprise: bool) -> Vec<Pair<Subject>> {
     if forbid_personal_to_enterprise {
-        vec![Pair {
-            from: Subject::Personal,
-            to: Subject::Enterprise,
-        }]
+        Subject::ALL
+            .into_iter()
+            .filter(|s| s.is_enterprise_side())
+            .map(|to| Pair {
+                from: Subject::Personal,
+                to,
+            })
+            .collect()
     } else {
         Vec::new()
     }
@@ -308,7 +313,7 @@ mod tests {
     fn older_switches_read_as_lists() {
         assert_eq!(kind_pairs_of_switch(true), ALL_KIND_PAIRS[..2].to_vec());
         assert_eq!(kind_pairs_of_switch(false).len(), 4);
-        assert_eq!(subject_pairs_of_switch(true).len(), 1);
+        assert_eq!(subject_pairs_of_switch(true).len(), 2);
         assert!(subject_pairs_of_switch(false).is_empty());
         let twice = [ALL_KIND_PAIRS[0], ALL_KIND_PAIRS[0]];
         assert!(check_pairs("migration.allowed_kind_pairs", &twice).is_err());

@@ -40,7 +40,7 @@ fn seed_numbers_match_the_article() {
     let m = &b.migration;
     // M1: same kind only
     assert_eq!(m.allowed_kind_pairs, lists::kind_pairs_of_switch(true));
-    // M2: personal → enterprise forbidden
+    // M2: personal → enterprise (and other organisations) forbidden
     assert_eq!(
         m.forbidden_subject_pairs,
         lists::subject_pairs_of_switch(true)
@@ -279,7 +279,7 @@ fn observed_numbers_are_the_reported_ones() {
     assert_eq!(m.unfollow_window_days, 1); // M7
     assert!(Route::ALL.iter().all(|r| b.route(*r).notary)); // M5
     assert_eq!(m.target_followers_max, Some(1000)); // M9
-    assert_eq!(m.forbidden_subject_pairs.len(), 4); // M2
+    assert_eq!(m.forbidden_subject_pairs.len(), 5); // M2
     assert!(m
         .forbidden_subject_pairs
         .iter()
@@ -325,7 +325,7 @@ fn older_switches_still_load_and_cannot_be_mixed_with_lists() {
             1,
         )
         .replacen(
-            "forbidden_subject_pairs = [\n  { from = \"personal\", to = \"enterprise\" },\n]",
+            "forbidden_subject_pairs = [\n  { from = \"personal\", to = \"enterprise\" },\n  { from = \"personal\", to = \"organisation\" },\n]",
             "forbid_personal_to_enterprise = true",
             1,
         );
