@@ -63,6 +63,9 @@ chart-ends = ends { $p50 }
 chart-ends-range = ends P50 { $p50 } · P90 { $p90 }
 chart-start-to-p50 = Start to P50 finish
 chart-p50-to-p90 = P50 to P90 finish
+chart-blocked-step = Blocked step
+chart-day-off = Day off
+chart-provisional-holidays = Provisional holidays
 
 ## Chart warnings and font errors
 

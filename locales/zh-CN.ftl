@@ -62,6 +62,9 @@ chart-ends = 预计 { $p50 } 完成
 chart-ends-range = 预计 P50 { $p50 } · P90 { $p90 } 完成
 chart-start-to-p50 = 开始至 P50 完成
 chart-p50-to-p90 = P50 至 P90 完成
+chart-blocked-step = 受阻步骤
+chart-day-off = 休息日
+chart-provisional-holidays = 暂定假日
 
 ## Chart warnings and font errors
 

@@ -82,10 +82,10 @@ pub fn parse_horizon(s: &str) -> Result<u32, String> {
     }
 }
 
-/// The SCENARIO flags (SPEC §3).
+/// The SCENARIO flags that say which migration it is (SPEC §3): all that `check` reads.
 #[derive(Debug, Clone, Args, Default)]
 #[command(next_help_heading = "Scenario")]
-pub struct ScenarioArgs {
+pub struct MigrationArgs {
     /// Source account kind: subscription|service (订阅号|服务号) [default: subscription]
     #[arg(long, value_name = "KIND", value_parser = excel(parse_kind))]
     pub kind: Option<Kind>,
@@ -108,18 +108,24 @@ pub struct ScenarioArgs {
     /// Followers of the source account, at least 1 (120000, 120,000 or 12万)
     #[arg(long, value_name = "N", value_parser = excel(parse_count))]
     pub followers: Option<u64>,
-    /// Followers the target already has [default: 0]
+    /// Notary fee in yuan, MIN-MAX or one number [default: the rulebook's, 500-1500]
+    #[arg(long, value_name = "MIN-MAX", value_parser = excel(parse_fee_range))]
+    pub notary_fee: Option<FeeRange>,
+    /// Followers the target already has (a rulebook may cap them: M9) [default: 0]
     #[arg(long, value_name = "N", value_parser = excel(parse_count))]
     pub target_followers: Option<u64>,
+}
+
+/// The SCENARIO flags that shape a forecast (SPEC §3): the audience, its growth, the dates.
+#[derive(Debug, Clone, Args, Default)]
+#[command(next_help_heading = "Forecast")]
+pub struct OutlookArgs {
     /// Share of the source's followers who already follow the target, 0–1 or 0%–100% [default: 0]
     #[arg(long, value_name = "F", value_parser = excel(parse_share))]
     pub overlap: Option<f64>,
     /// Organic growth per day, between -0.5 and 0.5 (0.001 = 0.1% a day) [default: 0]
     #[arg(long, value_name = "F", value_parser = excel(parse_share), allow_hyphen_values = true)]
     pub daily_growth: Option<f64>,
-    /// Notary fee in yuan, MIN-MAX or one number [default: the rulebook's, 500-1500]
-    #[arg(long, value_name = "MIN-MAX", value_parser = excel(parse_fee_range))]
-    pub notary_fee: Option<FeeRange>,
     /// What one follower is worth to you, in yuan [default: 0]
     #[arg(long, value_name = "YUAN", value_parser = excel(parse_number))]
     pub value_per_follower: Option<f64>,
@@ -131,8 +137,19 @@ pub struct ScenarioArgs {
     pub horizon: Option<u32>,
 }
 
-impl ScenarioArgs {
-    /// The scenario inputs these flags give.
+/// All SCENARIO flags (SPEC §3), for the commands that forecast.
+#[derive(Debug, Clone, Args, Default)]
+pub struct ScenarioArgs {
+    /// Which migration.
+    #[command(flatten)]
+    pub migration: MigrationArgs,
+    /// What shapes its forecast.
+    #[command(flatten)]
+    pub outlook: OutlookArgs,
+}
+
+impl MigrationArgs {
+    /// The scenario inputs these flags give; the forecast inputs take their defaults.
     pub fn input(&self) -> ScenarioInput {
         ScenarioInput {
             source_kind: self.kind,
@@ -142,14 +159,25 @@ impl ScenarioArgs {
             cross_entity: self.cross_entity.then_some(true),
             target_verified: self.target_unverified.then_some(false),
             followers: self.followers,
-            target_followers: self.target_followers,
-            overlap: self.overlap,
-            daily_growth: self.daily_growth,
             notary_fee_min: self.notary_fee.map(|f| f.0),
             notary_fee_max: self.notary_fee.map(|f| f.1),
-            value_per_follower: self.value_per_follower,
-            start_date: self.start,
-            horizon: self.horizon,
+            target_followers: self.target_followers,
+            ..ScenarioInput::default()
+        }
+    }
+}
+
+impl ScenarioArgs {
+    /// The scenario inputs these flags give.
+    pub fn input(&self) -> ScenarioInput {
+        let o = &self.outlook;
+        ScenarioInput {
+            overlap: o.overlap,
+            daily_growth: o.daily_growth,
+            value_per_follower: o.value_per_follower,
+            start_date: o.start,
+            horizon: o.horizon,
+            ..self.migration.input()
         }
     }
 }
@@ -193,10 +221,15 @@ pub struct RunArgs {
     #[arg(long, value_name = "N", value_parser = excel(parse_count))]
     pub at_least: Option<u64>,
     /// Write PNG charts into DIR (created if missing)
-    #[arg(long, value_name = "DIR")]
+    #[arg(help_heading = "Output", long, value_name = "DIR")]
     pub charts: Option<PathBuf>,
     /// Chart size in pixels, WxH (400x300 to 8000x8000)
-    #[arg(long, value_name = "WxH", default_value = "1600x1000")]
+    #[arg(
+        help_heading = "Output",
+        long,
+        value_name = "WxH",
+        default_value = "1600x1000"
+    )]
     pub chart_size: String,
 }
 

@@ -103,32 +103,32 @@ pub struct BatchArgs {
     #[arg(value_name = "INPUT")]
     input: PathBuf,
     /// Write the forecasts here (`-` or absent: standard output); written whole or not at all
-    #[arg(short, long, value_name = "OUT")]
+    #[arg(help_heading = "Output", short, long, value_name = "OUT")]
     output: Option<PathBuf>,
     /// Also write the rejected rows here as CSV: line,id,column,value,reason
-    #[arg(long, value_name = "FILE")]
+    #[arg(help_heading = "Output", long, value_name = "FILE")]
     errors: Option<PathBuf>,
     /// Write portfolio totals (run by run across the allowed rows) here as JSON
-    #[arg(long, value_name = "FILE")]
+    #[arg(help_heading = "Output", long, value_name = "FILE")]
     summary: Option<PathBuf>,
     /// Worker threads [default: one per core]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     threads: Option<u16>,
     /// Progress bar on standard error
-    #[arg(long, value_enum, default_value_t = ProgressMode::Auto)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = ProgressMode::Auto)]
     progress: ProgressMode,
     /// Encoding of the input
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     encoding: EncodingArg,
     /// Output format (CSV is the only one: one row per account)
-    #[arg(long, value_enum, default_value_t = BatchFormat::Csv)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = BatchFormat::Csv)]
     format: BatchFormat,
     /// Start the outputs with a UTF-8 byte-order mark (for Excel) [default: for files, when
     /// the input had one or was not UTF-8]
-    #[arg(long, conflicts_with = "no_bom")]
+    #[arg(help_heading = "Output", long, conflicts_with = "no_bom")]
     bom: bool,
     /// Never start the outputs with a byte-order mark
-    #[arg(long)]
+    #[arg(help_heading = "Output", long)]
     no_bom: bool,
     #[command(flatten)]
     run: RunArgs,

@@ -61,20 +61,20 @@ pub struct CompareArgs {
     #[command(flatten)]
     run: RunArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = CompareFormat::Table)]
     format: CompareFormat,
     /// Encoding of the input
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     encoding: EncodingArg,
     /// Write the result here (`-` or absent: standard output); written whole or not at all
-    #[arg(short, long, value_name = "OUT")]
+    #[arg(help_heading = "Output", short, long, value_name = "OUT")]
     output: Option<PathBuf>,
     /// Start the output with a UTF-8 byte-order mark (for Excel) [default: for a CSV file,
     /// when the input had one or was not UTF-8]
-    #[arg(long, conflicts_with = "no_bom")]
+    #[arg(help_heading = "Output", long, conflicts_with = "no_bom")]
     bom: bool,
     /// Never start the output with a byte-order mark
-    #[arg(long)]
+    #[arg(help_heading = "Output", long)]
     no_bom: bool,
     /// Forecast every scenario under each of these rulebooks and show them side by side
     /// (built-in names or files, comma-separated: seed,observed)

@@ -3,6 +3,7 @@
 
 pub mod args;
 mod batch;
+mod calendar;
 mod check;
 mod compare;
 mod gen;
@@ -12,6 +13,7 @@ mod rules;
 mod simulate;
 mod workdays;
 
+use crate::calendar::Calendar;
 use crate::chart::{ChartError, ChartWarning, FontFileError, Fonts, Look, Png};
 use crate::i18n::{Lang, Messages};
 use crate::rules::RulebookError;
@@ -45,6 +47,9 @@ pub struct Cli {
     /// a TOML file (`./seed` for a file named like a built-in)
     #[arg(long, global = true, value_name = "NAME|FILE")]
     pub rules: Option<PathBuf>,
+    /// Holiday data whose years replace the embedded ones (TOML; see `fanplan calendar`)
+    #[arg(long, global = true, value_name = "FILE", env = "FANPLAN_HOLIDAYS")]
+    pub holidays: Option<PathBuf>,
     /// Language of what a person reads: zh or en [default: from FANPLAN_LANG, LC_ALL,
     /// LC_MESSAGES or LANG (zh… means Chinese), else en]
     #[arg(long, global = true, value_enum, value_name = "LANG")]
@@ -73,6 +78,8 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// The date N working days after a date, on the Chinese working-day calendar
     Workdays(workdays::WorkdaysArgs),
+    /// A year's days off and make-up working days, with how sure each is
+    Calendar(calendar::CalendarArgs),
     /// Print the rulebook in force
     Rules(rules::RulesArgs),
     /// Print a shell completion script
@@ -190,6 +197,27 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Build the working-day calendar: the embedded data, with the years of `path` over it.
+pub fn load_calendar(path: Option<&Path>) -> anyhow::Result<Calendar> {
+    let cal =
+        Calendar::embedded().map_err(|e| InvalidInput(format!("embedded holiday data: {e}")))?;
+    let Some(p) = path else {
+        return Ok(cal);
+    };
+    let bytes =
+        std::fs::read(p).with_context(|| format!("--holidays: cannot read {}", p.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        InvalidInput(format!(
+            "--holidays {}: not UTF-8 text (byte {} is invalid); save it as UTF-8",
+            p.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    cal.with_user(text)
+        .map_err(|e| InvalidInput(format!("--holidays {}: {e}", p.display())).into())
+}
+
 /// The command-line flag that sets a scenario input.
 pub fn flag(field: Field) -> &'static str {
     match field {
@@ -217,8 +245,11 @@ pub fn flag_error(e: ScenarioError) -> anyhow::Error {
 }
 
 /// Build the scenario of the SCENARIO flags.
-pub fn scenario_of(args: &args::ScenarioArgs, today: NaiveDate) -> anyhow::Result<Scenario> {
-    args.input().build(today).map_err(flag_error)
+pub fn scenario_of(
+    input: crate::scenario::ScenarioInput,
+    today: NaiveDate,
+) -> anyhow::Result<Scenario> {
+    input.build(today).map_err(flag_error)
 }
 
 /// Parse `--chart-size`.
@@ -264,13 +295,15 @@ pub fn write_charts(
 /// Run a parsed command line.
 pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let rules = cli.rules.as_deref();
+    let holidays = cli.holidays.as_deref();
     match cli.command {
         Command::Check(a) => check::run(&load(rules)?.book, &a, ctx),
         Command::Simulate(a) => simulate::run(&load(rules)?.book, &a, ctx),
         Command::Batch(a) => batch::run(&load(rules)?.book, &a, ctx),
-        Command::Plan(a) => plan::run(&load(rules)?.book, &a, ctx),
+        Command::Plan(a) => plan::run(&load_calendar(holidays)?, &load(rules)?.book, &a, ctx),
         Command::Compare(a) => compare::run(rules, &a, ctx),
-        Command::Workdays(a) => workdays::run(&a, ctx),
+        Command::Workdays(a) => workdays::run(&load_calendar(holidays)?, &a, ctx),
+        Command::Calendar(a) => calendar::run(&load_calendar(holidays)?, &a, ctx),
         Command::Rules(a) => rules::run(&load(rules)?, &a, ctx),
         Command::Completions(a) => gen::completions(&a, ctx),
         Command::Man(a) => gen::man(&a, ctx),

@@ -7,9 +7,11 @@ use super::args::{
 };
 use super::simulate::run_options;
 use super::{chart_look, chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
+use crate::calendar::Calendar;
 use crate::chart::{timeline_png, ChartSize, Look, TimelineChart, TimelineStep};
 use crate::forecast::scenario_warnings;
-use crate::plan::{options, plan, Account, AccountField, Goal, Plan, PlanError, Planned};
+use crate::forecast::Warning;
+use crate::plan::{options, plan, Account, AccountField, Goal, Plan, PlanError, Planned, Status};
 use crate::report::{emit, CheckReport, ForbiddenPlan};
 use crate::rules::Rulebook;
 use chrono::NaiveDate;
@@ -118,12 +120,40 @@ pub struct PlanArgs {
     #[command(flatten)]
     run: RunArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = TableJsonCsv::Table)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = TableJsonCsv::Table)]
     format: TableJsonCsv,
+}
+
+/// The longest plan whose days off are shaded one by one on the timeline (ten years).
+const MAX_SHADED_DAYS: usize = 3660;
+
+/// The days off between the plan's first and last dates, and its provisional stretches.
+fn calendar_of(cal: &Calendar, p: &Plan) -> (Vec<NaiveDate>, Vec<(NaiveDate, NaiveDate)>) {
+    let dates = p.steps.iter().flat_map(|s| [s.start, s.end_p50, s.end_p90]);
+    let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else {
+        return (Vec::new(), Vec::new());
+    };
+    let days_off = first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .take(MAX_SHADED_DAYS)
+        .filter(|d| !cal.is_working_day(*d))
+        .collect();
+    let provisional = p
+        .provisional_years
+        .iter()
+        .filter_map(|&y| {
+            let a = NaiveDate::from_ymd_opt(y, 1, 1)?.max(first);
+            let b = NaiveDate::from_ymd_opt(y, 12, 31)?.min(last);
+            (a <= b).then_some((a, b))
+        })
+        .collect();
+    (days_off, provisional)
 }
 
 /// Render `timeline.png` and write it into `dir` through the shared chart writer.
 fn write_timeline(
+    cal: &Calendar,
     p: &Plan,
     dir: &Path,
     size: ChartSize,
@@ -148,6 +178,7 @@ fn write_timeline(
             &[("subject", subject.into()), ("kind", kind.into())],
         ),
     };
+    let (days_off, provisional) = calendar_of(cal, p);
     let chart = TimelineChart {
         title: m.msg(
             "chart-plan-title",
@@ -161,11 +192,29 @@ fn write_timeline(
                 start: st.start,
                 end_p50: st.end_p50,
                 end_p90: st.end_p90,
+                blocked: st.status == Status::Blocked,
             })
             .collect(),
+        days_off,
+        provisional,
     };
     let charts = vec![("timeline.png", timeline_png(&chart, size, look))];
     write_charts(dir, charts, look, err)?;
+    Ok(())
+}
+
+/// CSV has no place for warnings: they go to standard error, so none is lost.
+fn warn_on_stderr<'a>(
+    warnings: impl Iterator<Item = &'a Warning>,
+    ctx: &mut Ctx<'_>,
+) -> anyhow::Result<()> {
+    let mut seen = Vec::new();
+    for w in warnings.map(crate::report::text::warning) {
+        if !seen.contains(&w) {
+            writeln!(ctx.err, "warning: {w}")?;
+            seen.push(w);
+        }
+    }
     Ok(())
 }
 
@@ -192,7 +241,12 @@ fn plan_error(e: PlanError) -> anyhow::Error {
 }
 
 /// Run `fanplan plan`.
-pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+pub fn run(
+    cal: &Calendar,
+    book: &Rulebook,
+    a: &PlanArgs,
+    ctx: &mut Ctx<'_>,
+) -> anyhow::Result<Outcome> {
     let opts = run_options(&a.run, crate::forecast::DEFAULT_RUNS);
     // A bad size is refused before any work.
     let size = chart_size(&a.run.chart_size)?;
@@ -204,24 +258,34 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
             )
             .into());
         }
-        let s = scenario_of(&a.scenario, ctx.today)?;
-        let ranked = options(book, &s, &account, &opts).map_err(plan_error)?;
+        let s = scenario_of(a.scenario.input(), ctx.today)?;
+        let ranked = options(cal, book, &s, &account, &opts).map_err(plan_error)?;
         emit(&ranked, a.format.into(), ctx.out)?;
+        if a.format == TableJsonCsv::Csv {
+            let all = ranked
+                .warnings
+                .iter()
+                .chain(ranked.options.iter().flat_map(|o| &o.warnings));
+            warn_on_stderr(all, ctx)?;
+        }
         return Ok(Outcome::Done);
     }
     let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     let goal = a
         .goal
         .ok_or_else(|| InvalidInput("--goal: give migrate or close (or --options)".to_string()))?;
-    let mut scenario_args = a.scenario.clone();
-    let followers_given = scenario_args.followers.is_some();
+    let mut input = a.scenario.input();
+    let followers_given = input.followers.is_some();
     if goal == Goal::Close {
         // Closing needs no follower count; a placeholder keeps the scenario valid.
-        scenario_args.followers.get_or_insert(1);
+        input.followers.get_or_insert(1);
     }
-    let s = scenario_of(&scenario_args, ctx.today)?;
-    match plan(book, &s, &account, goal, &opts).map_err(plan_error)? {
+    let s = scenario_of(input, ctx.today)?;
+    match plan(cal, book, &s, &account, goal, &opts).map_err(plan_error)? {
         Planned::Plan(mut p) => {
+            if a.format == TableJsonCsv::Csv {
+                warn_on_stderr(p.warnings.iter(), ctx)?;
+            }
             if !followers_given {
                 p.followers_lost = None;
                 if goal == Goal::Close && book.closing.freeze_days.by_followers() {
@@ -232,7 +296,7 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
                 }
             }
             if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
-                write_timeline(&p, dir, size, look, ctx.err)?;
+                write_timeline(cal, &p, dir, size, look, ctx.err)?;
             }
             if followers_given || a.format != TableJsonCsv::Json {
                 emit(p.as_ref(), a.format.into(), ctx.out)?;

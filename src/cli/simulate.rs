@@ -23,7 +23,7 @@ pub struct SimulateArgs {
     #[command(flatten)]
     run: RunArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = TableJsonCsv::Table)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = TableJsonCsv::Table)]
     format: TableJsonCsv,
 }
 
@@ -42,7 +42,7 @@ pub fn run_options(run: &RunArgs, default_runs: u64) -> RunOptions {
 
 /// Run `fanplan simulate`.
 pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
-    let s = scenario_of(&a.scenario, ctx.today)?;
+    let s = scenario_of(a.scenario.input(), ctx.today)?;
     let opts = run_options(&a.run, crate::forecast::DEFAULT_RUNS);
     let size = chart_size(&a.run.chart_size)?;
     let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;

@@ -1,9 +1,9 @@
 //! `fanplan workdays --from DATE --add N`: the date N working days later on the Chinese
-//! statutory calendar (weekends alone outside its coverage, and the output says so).
+//! statutory calendar, with the basis of the days counted (SPEC §8).
 
 use super::args::{parse_day, TableOrJson};
 use super::{Ctx, InvalidInput, Outcome};
-use crate::calendar::{add_working_days, coverage};
+use crate::calendar::{Basis, Calendar, FIRST_YEAR, LAST_YEAR};
 use chrono::NaiveDate;
 use clap::Args;
 use serde::Serialize;
@@ -34,28 +34,35 @@ struct Answer {
     add: u32,
     date: NaiveDate,
     weekends_only: bool,
+    basis: Option<Basis>,
 }
 
 /// Run `fanplan workdays`.
-pub fn run(a: &WorkdaysArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
-    let shifted =
-        add_working_days(a.from, a.add).map_err(|e| InvalidInput(format!("--add: {e}")))?;
+pub fn run(cal: &Calendar, a: &WorkdaysArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+    let shifted = cal
+        .add_working_days(a.from, a.add)
+        .map_err(|e| InvalidInput(format!("--add: {e}")))?;
     let answer = Answer {
         from: a.from,
         add: a.add,
         date: shifted.date,
         weekends_only: shifted.weekends_only,
+        basis: shifted.basis,
     };
     match a.format {
         TableOrJson::Json => crate::report::json(&answer, ctx.out)?,
         TableOrJson::Table => {
             writeln!(ctx.out, "{}", answer.date)?;
             if answer.weekends_only {
-                let (start, end) = coverage();
                 writeln!(
                     ctx.err,
-                    "note: some days counted lie outside the holiday calendar ({start} to {end}); weekends alone were skipped for them"
+                    "note: some days counted lie outside the holiday calendar ({FIRST_YEAR} to {LAST_YEAR}); weekends alone were skipped for them"
                 )?;
+            }
+            if answer.basis == Some(Basis::Provisional) {
+                let years = cal.provisional_years(a.from, answer.date);
+                let w = crate::forecast::Warning::ProvisionalHolidays { years };
+                writeln!(ctx.err, "warning: {}", crate::report::text::warning(&w))?;
             }
         }
     }

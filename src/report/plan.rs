@@ -1,9 +1,12 @@
 //! `fanplan plan`: a dated plan, the ranking of `--options`, and the answer for a forbidden
 //! migration, as tables for people (JSON is the documents themselves).
 
+use super::calendar::{provisional_mark, MARK_NOTE};
 use super::fmt::{header, table, thousands, yuan};
 use super::{CheckReport, Document};
+use crate::calendar::Basis;
 use crate::domain::StepId;
+use crate::forecast::Warning;
 use crate::plan::{Goal, Length, Money, Options, Plan, Status, Step, Unit};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -66,6 +69,7 @@ impl Document for Plan {
                 "cost_min",
                 "cost_p50",
                 "cost_max",
+                "basis",
             ],
             self.steps.iter().map(|st| {
                 [
@@ -85,6 +89,7 @@ impl Document for Plan {
                     format!("{:.2}", st.cost_yuan.min),
                     format!("{:.2}", st.cost_yuan.p50),
                     format!("{:.2}", st.cost_yuan.max),
+                    st.basis.map(|b| b.name().to_string()).unwrap_or_default(),
                 ]
             }),
         )
@@ -127,18 +132,26 @@ impl Document for Plan {
             "cost (yuan)",
         ])];
         for st in &self.steps {
+            let mark = provisional_mark(st.basis);
             rows.push(vec![
                 st.id.to_string(),
                 st.rule.clone(),
                 length(st),
                 st.start.to_string(),
-                st.end_p50.to_string(),
-                st.end_p90.to_string(),
+                format!("{}{mark}", st.end_p50),
+                format!("{}{mark}", st.end_p90),
                 status(st.status).to_string(),
                 money(&st.cost_yuan),
             ]);
         }
         write!(w, "{}", table(&rows))?;
+        if self
+            .steps
+            .iter()
+            .any(|st| !provisional_mark(st.basis).is_empty())
+        {
+            writeln!(w, "{MARK_NOTE}")?;
+        }
         writeln!(w)?;
         for (i, st) in self.steps.iter().enumerate() {
             writeln!(w, "{:>2}. {} — {}", i + 1, st.id, st.title)?;
@@ -299,11 +312,18 @@ impl Document for Options {
             "finish P90",
             "blocked",
         ])];
+        let mut marked = false;
         for o in &self.options {
             let label = match o.rank {
                 Some(r) => format!("{r}. {}", o.way.name()),
                 None => format!("–  {}", o.way.name()),
             };
+            let provisional = o
+                .warnings
+                .iter()
+                .any(|w| matches!(w, Warning::ProvisionalHolidays { .. }));
+            let mark = provisional_mark(provisional.then_some(Basis::Provisional));
+            marked |= provisional;
             match (o.audience, o.followers, o.cost_yuan, o.finish) {
                 (Some(a), Some(f), Some(c), Some(fin)) => rows.push(vec![
                     label,
@@ -315,8 +335,8 @@ impl Document for Options {
                         format!("{}–{}", thousands(f.p5), thousands(f.p95))
                     },
                     money(&c),
-                    fin.p50.to_string(),
-                    fin.p90.to_string(),
+                    format!("{}{mark}", fin.p50),
+                    format!("{}{mark}", fin.p90),
                     if o.blocked.is_empty() {
                         "no".to_string()
                     } else {
@@ -330,6 +350,9 @@ impl Document for Options {
             }
         }
         write!(w, "{}", table(&rows))?;
+        if marked {
+            writeln!(w, "{MARK_NOTE}")?;
+        }
         let forbidden: Vec<_> = self
             .options
             .iter()
@@ -359,6 +382,23 @@ impl Document for Options {
             writeln!(w, "Blocked:")?;
             for (way, b) in blocked {
                 writeln!(w, "  {}: {}", way.name(), super::text::blocked_step(b))?;
+            }
+        }
+        let mut warnings: Vec<String> = Vec::new();
+        for note in self
+            .warnings
+            .iter()
+            .chain(self.options.iter().flat_map(|o| &o.warnings))
+            .map(super::text::warning)
+        {
+            if !warnings.contains(&note) {
+                warnings.push(note);
+            }
+        }
+        if !warnings.is_empty() {
+            writeln!(w)?;
+            for note in warnings {
+                writeln!(w, "warning: {note}")?;
             }
         }
         writeln!(w)?;

@@ -163,6 +163,14 @@ pub fn warning(w: &Warning) -> String {
                 steps.join(", ")
             )
         }
+        Warning::ProvisionalHolidays { years } => {
+            let list: Vec<String> = years.iter().map(i32::to_string).collect();
+            let first = years.first().copied().unwrap_or_default();
+            format!(
+                "dates in {} rest on provisional holidays (the statutory days of the 2024 law; the State Council's notice is not known, so make-up working days are missing); supply the notice with --holidays FILE or FANPLAN_HOLIDAYS (check with `fanplan calendar --year {first}`)",
+                list.join(", ")
+            )
+        }
     }
 }
 
