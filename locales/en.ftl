@@ -29,6 +29,7 @@ chart-mean = Mean
 chart-p10-p90 = P10–P90
 chart-p5-p95 = P5–P95
 chart-p5-and-p95 = P5 and P95
+chart-at-least = At least { $n } on the last day ({ $chance }% of runs)
 chart-starting-audience = Starting audience ({ $n })
 chart-transfer-on = Transfer { $date }
 chart-settled-on = Settled { $date }

@@ -28,6 +28,7 @@ chart-mean = 平均值
 chart-p10-p90 = P10–P90
 chart-p5-p95 = P5–P95
 chart-p5-and-p95 = P5 与 P95
+chart-at-least = 末日至少 { $n }（{ $chance }% 的模拟）
 chart-starting-audience = 起始粉丝数（{ $n }）
 chart-transfer-on = 迁移完成 { $date }
 chart-settled-on = 取关观察期结束 { $date }

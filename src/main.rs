@@ -2,22 +2,49 @@
 //! to the exit code of SPEC §3.
 
 use clap::Parser;
-use fanplan::cli::{exit_code, is_broken_pipe, run, Cli, Ctx};
+use fanplan::cli::output::{remove_temp_files, Stream};
+use fanplan::cli::{exit_code, flag_value_error, run, Cli, Ctx};
 use fanplan::i18n::Lang;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+/// On SIGINT or SIGTERM: remove the temporary files, exit 128 + the signal (130, 143).
+fn on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) {
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                remove_temp_files();
+                std::process::exit(128 + sig);
+            }
+        });
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            if let Some(msg) = flag_value_error(&e) {
+                let _ = writeln!(io::stderr(), "error: {msg}");
+                return ExitCode::from(2);
+            }
+            e.exit()
+        }
+    };
+    on_signals();
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut err = io::stderr();
-    let err_is_terminal = err.is_terminal();
+    let mut out = io::BufWriter::new(Stream::stdout(stdout.lock()));
+    let err_is_terminal = io::stderr().is_terminal();
+    let mut err = Stream::stderr(io::stderr());
     let mut ctx = Ctx {
         today: chrono::Local::now().date_naive(),
         out: &mut out,
         err: &mut err,
         err_is_terminal,
+        rules_file: None,
+        holidays_file: None,
+        force: false,
         lang: Lang::resolve(cli.lang, |k| std::env::var(k).ok()),
         font: cli.font.clone(),
     };
@@ -27,14 +54,17 @@ fn main() -> ExitCode {
     });
     match result {
         Ok(outcome) => ExitCode::from(outcome.code() as u8),
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = out.flush();
             let mut msg = format!("error: {e}");
             for cause in e.chain().skip(1) {
-                msg.push_str(&format!("\n  caused by: {cause}"));
+                // Wrappers that repeat their source's words add nothing.
+                let cause = cause.to_string();
+                if !msg.contains(&cause) {
+                    msg.push_str(&format!("\n  caused by: {cause}"));
+                }
             }
-            let _ = writeln!(io::stderr(), "{msg}");
+            let _ = writeln!(err, "{msg}");
             ExitCode::from(exit_code(&e) as u8)
         }
     }

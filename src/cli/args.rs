@@ -4,6 +4,7 @@
 use crate::domain::{Kind, Subject};
 use crate::excel::normalize_excel_text;
 use crate::input::{self, FeeRange, InputError};
+use crate::report::fmt::shown;
 use crate::report::text;
 use crate::scenario::ScenarioInput;
 use crate::sim::{Dist, DEFAULT_SEED, MAX_RUNS};
@@ -61,7 +62,7 @@ pub(crate) fn excel<T: 'static>(
 
 /// Parse a run count in 1..=10,000,000.
 pub fn parse_runs(s: &str) -> Result<u64, String> {
-    let n = parse_count(s).map_err(|_| format!("`{s}` is not a whole number of runs"))?;
+    let n = parse_count(s).map_err(|_| format!("`{}` is not a whole number of runs", shown(s)))?;
     if (1..=MAX_RUNS).contains(&n) {
         Ok(n)
     } else {
@@ -106,13 +107,13 @@ pub struct MigrationArgs {
     #[arg(long)]
     pub target_unverified: bool,
     /// Followers of the source account, at least 1 (120000, 120,000 or 12万)
-    #[arg(long, value_name = "N", value_parser = excel(parse_count))]
+    #[arg(long, value_name = "N", value_parser = excel(parse_count), allow_negative_numbers = true)]
     pub followers: Option<u64>,
     /// Notary fee in yuan, MIN-MAX or one number [default: the rulebook's, 500-1500]
-    #[arg(long, value_name = "MIN-MAX", value_parser = excel(parse_fee_range))]
+    #[arg(long, value_name = "MIN-MAX", value_parser = excel(parse_fee_range), allow_negative_numbers = true)]
     pub notary_fee: Option<FeeRange>,
     /// Followers the target already has (a rulebook may cap them: M9) [default: 0]
-    #[arg(long, value_name = "N", value_parser = excel(parse_count))]
+    #[arg(long, value_name = "N", value_parser = excel(parse_count), allow_negative_numbers = true)]
     pub target_followers: Option<u64>,
 }
 
@@ -121,19 +122,19 @@ pub struct MigrationArgs {
 #[command(next_help_heading = "Forecast")]
 pub struct OutlookArgs {
     /// Share of the source's followers who already follow the target, 0–1 or 0%–100% [default: 0]
-    #[arg(long, value_name = "F", value_parser = excel(parse_share))]
+    #[arg(long, value_name = "F", value_parser = excel(parse_share), allow_negative_numbers = true)]
     pub overlap: Option<f64>,
     /// Organic growth per day, between -0.5 and 0.5 (0.001 = 0.1% a day) [default: 0]
     #[arg(long, value_name = "F", value_parser = excel(parse_share), allow_hyphen_values = true)]
     pub daily_growth: Option<f64>,
     /// What one follower is worth to you, in yuan [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = excel(parse_number))]
+    #[arg(long, value_name = "YUAN", value_parser = excel(parse_number), allow_negative_numbers = true)]
     pub value_per_follower: Option<f64>,
     /// Day 0 of the plan, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub start: Option<NaiveDate>,
     /// Days to simulate after day 0, 1–3650 [default: 60]
-    #[arg(long, value_name = "DAYS", value_parser = excel(parse_horizon))]
+    #[arg(long, value_name = "DAYS", value_parser = excel(parse_horizon), allow_negative_numbers = true)]
     pub horizon: Option<u32>,
 }
 
@@ -208,17 +209,17 @@ impl From<DistArg> for Dist {
 #[command(next_help_heading = "Run")]
 pub struct RunArgs {
     /// Monte Carlo runs, 1–10,000,000 [default: 10000; 2000 per batch row]
-    #[arg(long, value_name = "N", value_parser = excel(parse_runs))]
+    #[arg(long, value_name = "N", value_parser = excel(parse_runs), allow_negative_numbers = true)]
     pub runs: Option<u64>,
     /// Seed of every random stream; the same seed gives the same numbers
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_SEED)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_SEED, allow_negative_numbers = true)]
     pub seed: u64,
     /// Distribution of the retention rate inside the route's range
     #[arg(long, value_enum, default_value_t = DistArg::Uniform)]
     pub dist: DistArg,
     /// Also report the chance that the final audience is at least N followers, with its
     /// standard error
-    #[arg(long, value_name = "N", value_parser = excel(parse_count))]
+    #[arg(long, value_name = "N", value_parser = excel(parse_count), allow_negative_numbers = true)]
     pub at_least: Option<u64>,
     /// Write PNG charts into DIR (created if missing)
     #[arg(help_heading = "Output", long, value_name = "DIR")]

@@ -6,16 +6,16 @@
 //! everything succeeded.
 
 use super::args::RunArgs;
+use super::output::{commit_all, is_dash, path_shown, AtomicFile};
 use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
 use crate::batch::forecast::RowOptions;
 use crate::batch::input::{decode, EncodingChoice, Table, TableError};
-use crate::batch::output::{
-    same_file, write_error, write_error_header, write_header, AtomicFile, BOM,
-};
+use crate::batch::output::{write_error, write_error_header, write_header, BOM};
 use crate::batch::run::{run_batch, BatchError, BatchOptions, Events};
 use crate::batch::summary::Counts;
 use crate::batch::RowError;
 use crate::chart::{portfolio_png, PortfolioChart};
+use crate::report::fmt::shown;
 use crate::rules::Rulebook;
 use crate::sim::Dist;
 use anyhow::Context;
@@ -112,7 +112,7 @@ pub struct BatchArgs {
     #[arg(help_heading = "Output", long, value_name = "FILE")]
     summary: Option<PathBuf>,
     /// Worker threads [default: one per core]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024), allow_negative_numbers = true)]
     threads: Option<u16>,
     /// Progress bar on standard error
     #[arg(help_heading = "Output", long, value_enum, default_value_t = ProgressMode::Auto)]
@@ -132,10 +132,6 @@ pub struct BatchArgs {
     no_bom: bool,
     #[command(flatten)]
     run: RunArgs,
-}
-
-fn is_dash(p: &Path) -> bool {
-    p.as_os_str() == "-"
 }
 
 /// A reader that counts the bytes it has read (for the progress bar).
@@ -183,6 +179,7 @@ impl CliEvents<'_> {
 
 impl Events for CliEvents<'_> {
     fn rejected(&mut self, e: &RowError) -> io::Result<()> {
+        let e = &shown_error(e);
         if let Some(w) = &mut self.errors {
             write_error(w, e).map_err(io::Error::other)?;
         }
@@ -244,62 +241,38 @@ fn progress_bar(total: Option<u64>) -> ProgressBar {
     }
 }
 
-/// Refuse outputs that would overwrite the input or each other.
-fn check_paths(a: &BatchArgs) -> anyhow::Result<()> {
-    let chart = a.run.charts.as_ref().map(|d| d.join(PORTFOLIO_PNG));
-    let outputs = [
-        ("-o", a.output.as_deref()),
-        ("--errors", a.errors.as_deref()),
-        ("--summary", a.summary.as_deref()),
-        ("--charts", a.run.charts.as_deref()),
-        ("--charts DIR/portfolio.png", chart.as_deref()),
-    ];
-    for (i, (flag, path)) in outputs.iter().enumerate() {
-        let Some(path) = path.filter(|p| !is_dash(p)) else {
-            continue;
-        };
-        if !is_dash(&a.input) && same_file(path, &a.input) {
-            return Err(InvalidInput(format!(
-                "{flag} {} is the input file: refusing to write over it",
-                path.display()
-            ))
-            .into());
-        }
-        if path.is_dir() && *flag != "--charts" {
-            return Err(anyhow::anyhow!(
-                "{flag}: cannot create the file {}: it is a folder",
-                path.display()
-            ));
-        }
-        for (other_flag, other) in &outputs[..i] {
-            if let Some(other) = other.filter(|p| !is_dash(p)) {
-                if same_file(path, other) {
-                    return Err(InvalidInput(format!(
-                        "{flag} and {other_flag} name the same file {}",
-                        path.display()
-                    ))
-                    .into());
-                }
-            }
-        }
+/// A rejected row as messages and `--errors` show it: the id and the value cut to a readable
+/// length, control characters escaped (the reason shows the value the same way).
+fn shown_error(e: &RowError) -> RowError {
+    RowError {
+        id: shown(&e.id),
+        value: shown(&e.value),
+        ..e.clone()
     }
-    Ok(())
+}
+
+/// Refuse outputs that would overwrite an input or each other, and prove each writable, before
+/// any row is read.
+fn check_paths(a: &BatchArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let mut plan = ctx.output_plan();
+    plan.input("INPUT", &a.input);
+    if let Some(p) = &a.output {
+        plan.output("-o", p);
+    }
+    if let Some(p) = &a.errors {
+        plan.output("--errors", p);
+    }
+    if let Some(p) = &a.summary {
+        plan.output("--summary", p);
+    }
+    if let Some(dir) = &a.run.charts {
+        plan.folder("--charts", dir, &[PORTFOLIO_PNG]);
+    }
+    plan.check()
 }
 
 /// The portfolio chart's file name in `--charts DIR`.
 const PORTFOLIO_PNG: &str = "portfolio.png";
-
-/// Create the `--charts` folder and make sure a file can be written in it, before any row is
-/// forecast.
-fn prepare_chart_dir(dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("--charts: cannot create the folder {}", dir.display()))?;
-    tempfile::Builder::new()
-        .prefix(".fanplan-")
-        .tempfile_in(dir)
-        .with_context(|| format!("--charts: cannot write in the folder {}", dir.display()))?;
-    Ok(())
-}
 
 /// Open the input as a UTF-8 table.
 pub(crate) fn open_table(
@@ -395,7 +368,7 @@ pub(crate) fn bom_for_file<R: Read>(table: &Table<R>, bom: bool, no_bom: bool) -
 pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let BatchFormat::Csv = a.format;
-    check_paths(a)?;
+    check_paths(a, ctx)?;
     let size = chart_size(&a.run.chart_size)?;
     let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     let bytes = Arc::new(AtomicU64::new(0));
@@ -425,26 +398,19 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     // Every output is opened (or its folder created) before any row is forecast, so a bad path
     // fails at once rather than after the whole batch.
     let file_out = match a.output.as_deref().filter(|p| !is_dash(p)) {
-        Some(p) => Some(
-            AtomicFile::create(p)
-                .with_context(|| format!("-o: cannot create the output {}", p.display()))?,
-        ),
+        Some(p) => Some(AtomicFile::create(&format!("-o {}", path_shown(p)), p)?),
         None => None,
     };
     let summary_out = match &a.summary {
-        Some(p) => Some(
-            AtomicFile::create(p)
-                .with_context(|| format!("--summary: cannot create the file {}", p.display()))?,
-        ),
+        Some(p) => Some(AtomicFile::create(
+            &format!("--summary {}", path_shown(p)),
+            p,
+        )?),
         None => None,
     };
-    if let Some(dir) = &a.run.charts {
-        prepare_chart_dir(dir)?;
-    }
     let errors_out = match &a.errors {
         Some(p) => {
-            let mut f = AtomicFile::create(p)
-                .with_context(|| format!("--errors: cannot create the file {}", p.display()))?;
+            let mut f = AtomicFile::create(&format!("--errors {}", path_shown(p)), p)?;
             if file_bom {
                 f.write_all(BOM)?;
             }
@@ -499,10 +465,9 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         .portfolio
         .map(|p| p.finish(report.counts, opts.row.runs, opts.row.seed, dist.name()));
     let summary_out = match (summary_out, &a.summary, &summary) {
-        (Some(mut f), Some(p), Some(doc)) => {
-            crate::report::json(doc, &mut f)
-                .with_context(|| format!("--summary: cannot write the file {}", p.display()))?;
-            Some((f, p))
+        (Some(mut f), Some(_), Some(doc)) => {
+            crate::report::json(doc, &mut f)?;
+            Some(f)
         }
         _ => None,
     };
@@ -532,25 +497,18 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
             }
         }
     }
-    if let (Some(w), Some(p)) = (events.errors.take(), &a.errors) {
-        let f = w.into_inner().map_err(|e| {
-            anyhow::anyhow!(
-                "--errors: cannot write the file {}: {}",
-                p.display(),
-                e.error()
-            )
-        })?;
-        f.commit()
-            .with_context(|| format!("--errors: cannot write the file {}", p.display()))?;
-    }
-    if let Some((f, p)) = summary_out {
-        f.commit()
-            .with_context(|| format!("--summary: cannot write the file {}", p.display()))?;
-    }
-    if let (Some(f), Some(p)) = (file_out, &a.output) {
-        f.commit()
-            .with_context(|| format!("-o: cannot write the output {}", p.display()))?;
-    }
+    // Everything is written out before anything is renamed into place, so a failing output
+    // leaves none of them.
+    let errors_out = match events.errors.take() {
+        Some(w) => Some(w.into_inner().map_err(|e| e.into_error())?),
+        None => None,
+    };
+    commit_all(
+        [file_out, summary_out, errors_out]
+            .into_iter()
+            .flatten()
+            .collect(),
+    )?;
 
     let c = report.counts;
     write!(

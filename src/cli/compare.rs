@@ -6,13 +6,13 @@
 
 use super::args::RunArgs;
 use super::batch::{bom_for_file, input_name, open_table, table_error, table_notes, EncodingArg};
+use super::output::{path_shown, AtomicFile};
 use super::rulebook::{load, Loaded};
 use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
-use crate::batch::output::{same_file, AtomicFile, BOM};
+use crate::batch::output::BOM;
 use crate::chart::{compare_png, CompareChart, CompareRow};
 use crate::compare::{compare, compare_rulebooks, CompareOptions};
 use crate::report::{emit, Format};
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -114,6 +114,15 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
     } else {
         rulebooks(rules, &a.rules_set)?
     };
+    let mut files = ctx.output_plan();
+    files.input("FILE", &a.file);
+    if let Some(p) = &a.output {
+        files.output("-o", p);
+    }
+    if let Some(dir) = &a.run.charts {
+        files.folder("--charts", dir, &["compare.png"]);
+    }
+    files.check()?;
     let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     let mut table = open_table(
         &a.file,
@@ -123,15 +132,6 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
     )?;
     table_notes(&table, &a.file, ctx.err)?;
     let output = a.output.as_deref().filter(|p| p.as_os_str() != "-");
-    if let Some(p) = output {
-        if a.file.as_os_str() != "-" && same_file(p, &a.file) {
-            return Err(InvalidInput(format!(
-                "-o {} is the input file: refusing to write over it",
-                p.display()
-            ))
-            .into());
-        }
-    }
     let bom = match output {
         Some(_) => {
             a.bom || (a.format == CompareFormat::Csv && bom_for_file(&table, false, a.no_bom))
@@ -139,10 +139,7 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
         None => a.bom,
     };
     let mut file_out = match output {
-        Some(p) => Some(
-            AtomicFile::create(p)
-                .with_context(|| format!("-o: cannot create the output {}", p.display()))?,
-        ),
+        Some(p) => Some(AtomicFile::create(&format!("-o {}", path_shown(p)), p)?),
         None => None,
     };
     let mut rows = Vec::new();
@@ -208,12 +205,11 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
         }
     }
     match (&mut file_out, output) {
-        (Some(f), Some(p)) => {
+        (Some(f), Some(_)) => {
             if bom {
                 f.write_all(BOM)?;
             }
-            emit(&report, a.format.into(), f)
-                .with_context(|| format!("-o: cannot write the output {}", p.display()))?;
+            emit(&report, a.format.into(), f)?;
         }
         _ => {
             if bom {
@@ -222,9 +218,8 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
             emit(&report, a.format.into(), ctx.out)?;
         }
     }
-    if let (Some(f), Some(p)) = (file_out, output) {
-        f.commit()
-            .with_context(|| format!("-o: cannot write the output {}", p.display()))?;
+    if let Some(f) = file_out {
+        f.commit()?;
     }
     Ok(if report.rejected.is_empty() {
         Outcome::Done

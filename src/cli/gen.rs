@@ -150,11 +150,10 @@ fn write_pages(cmd: &Command, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
         let mut bytes = Vec::new();
         render_page(&page, &name, &mut bytes)?;
         let path = dir.join(format!("{name}.1"));
-        crate::batch::output::AtomicFile::create(&path)
-            .and_then(|mut f| f.write_all(&bytes).map(|()| f))
-            .and_then(|mut f| f.flush().map(|()| f))
-            .and_then(|f| f.commit())
-            .with_context(|| format!("--dir: cannot write {}", path.display()))?;
+        let what = format!("--dir {}", super::output::path_shown(&path));
+        let mut file = super::output::AtomicFile::create(&what, &path)?;
+        file.write_all(&bytes)?;
+        file.commit()?;
         written.push(path);
     }
     Ok(written)

@@ -7,6 +7,7 @@ mod calendar;
 mod check;
 mod compare;
 mod gen;
+pub mod output;
 mod plan;
 mod rulebook;
 mod rules;
@@ -50,6 +51,9 @@ pub struct Cli {
     /// Holiday data whose years replace the embedded ones (TOML; see `fanplan calendar`)
     #[arg(long, global = true, value_name = "FILE", env = "FANPLAN_HOLIDAYS")]
     pub holidays: Option<PathBuf>,
+    /// Replace output files that are read-only (they are refused otherwise)
+    #[arg(long, global = true)]
+    pub force: bool,
     /// Language of what a person reads: zh or en [default: from FANPLAN_LANG, LC_ALL,
     /// LC_MESSAGES or LANG (zh… means Chinese), else en]
     #[arg(long, global = true, value_enum, value_name = "LANG")]
@@ -127,10 +131,33 @@ pub struct Ctx<'a> {
     pub err: &'a mut dyn Write,
     /// Whether standard error is a terminal (progress bars).
     pub err_is_terminal: bool,
+    /// `--rules FILE`, which no output may name.
+    pub rules_file: Option<PathBuf>,
+    /// `--holidays FILE` (or `FANPLAN_HOLIDAYS`), which no output may name.
+    pub holidays_file: Option<PathBuf>,
+    /// `--force`: replace read-only outputs.
+    pub force: bool,
     /// The reader's language (`--lang`, else the environment: [`Lang::resolve`]).
     pub lang: Lang,
     /// `--font`: a font file for chart text.
     pub font: Option<PathBuf>,
+}
+
+impl Ctx<'_> {
+    /// A plan of the files a command writes, knowing the files every command reads.
+    pub fn output_plan(&self) -> output::OutputPlan {
+        let mut plan = output::OutputPlan::new(self.force);
+        if let Some(rules) = &self.rules_file {
+            plan.input("--rules", rules);
+        }
+        if let Some(holidays) = &self.holidays_file {
+            plan.input("--holidays", holidays);
+        }
+        if let Some(font) = &self.font {
+            plan.input("--font", font);
+        }
+        plan
+    }
 }
 
 /// The words and fonts charts are drawn with: the reader's language and the `--font` file,
@@ -189,12 +216,52 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
     1
 }
 
-/// Whether an error is a closed output pipe (e.g. `fanplan rules | head`), which is not a failure.
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+/// The last date fanplan prints: every date it shows has four digits in its year.
+pub fn last_printable_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
+/// A flag whose value was refused by its parser (or an unexpected argument that must be cut or
+/// escaped), as one line naming the flag, or `None` for the other command-line errors (which
+/// clap words itself).
+pub fn flag_value_error(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let arg = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(a)) => a.as_str(),
+        _ => return None,
+    };
+    let flag = arg.split(' ').next().unwrap_or(arg).to_string();
+    match e.kind() {
+        // clap echoes the argument whole: show a long or control-character one cut and escaped.
+        ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand
+            if crate::report::fmt::shown(arg) != arg =>
+        {
+            Some(format!(
+                "unexpected argument `{}`; try --help",
+                crate::report::fmt::shown(arg)
+            ))
+        }
+        ErrorKind::ValueValidation => {
+            let reason = std::error::Error::source(e)?.to_string();
+            Some(format!("{flag}: {reason}"))
+        }
+        ErrorKind::InvalidValue => {
+            let value = match e.get(ContextKind::InvalidValue) {
+                // No value at all: clap's own "a value is required" says it best.
+                Some(ContextValue::String(v)) if !v.is_empty() => v.as_str(),
+                _ => return None,
+            };
+            let allowed = match e.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(v)) => v.join(", "),
+                _ => return None,
+            };
+            Some(format!(
+                "{flag}: `{}` is not one of: {allowed}",
+                crate::report::fmt::shown(value)
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// Build the working-day calendar: the embedded data, with the years of `path` over it.
@@ -279,21 +346,34 @@ pub fn write_charts(
     std::fs::create_dir_all(dir)
         .with_context(|| format!("--charts: cannot create the folder {}", dir.display()))?;
     let mut written = Vec::new();
+    let mut files = Vec::new();
     for (name, bytes) in rendered {
         let path = dir.join(name);
-        let mut file = crate::batch::output::AtomicFile::create(&path)
-            .and_then(|mut f| f.write_all(&bytes).map(|()| f))
-            .with_context(|| format!("--charts: cannot write {}", path.display()))?;
-        file.flush()
-            .and_then(|()| file.commit())
-            .with_context(|| format!("--charts: cannot write {}", path.display()))?;
+        let what = format!("--charts {}", output::path_shown(&path));
+        let mut file = output::AtomicFile::create(&what, &path)?;
+        file.write_all(&bytes)?;
+        files.push(file);
         written.push(path);
     }
+    output::commit_all(files)?;
     Ok(written)
+}
+
+/// Prove the chart files of `--charts DIR` writable before the work starts (and refuse them
+/// over `--rules`).
+pub fn plan_charts(ctx: &Ctx<'_>, dir: Option<&Path>, names: &[&str]) -> anyhow::Result<()> {
+    let mut plan = ctx.output_plan();
+    if let Some(dir) = dir {
+        plan.folder("--charts", dir, names);
+    }
+    plan.check()
 }
 
 /// Run a parsed command line.
 pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+    ctx.rules_file = cli.rules.clone();
+    ctx.holidays_file = cli.holidays.clone();
+    ctx.force = cli.force;
     let rules = cli.rules.as_deref();
     let holidays = cli.holidays.as_deref();
     match cli.command {

@@ -42,9 +42,13 @@ fn parse_goal(s: &str) -> Result<Goal, String> {
 
 /// Parse a small whole count (bindings).
 fn parse_small(s: &str) -> Result<u32, String> {
-    s.trim()
-        .parse()
-        .map_err(|_| format!("`{s}` is not a whole number (0 to {})", u32::MAX))
+    s.trim().parse().map_err(|_| {
+        format!(
+            "`{}` is not a whole number (0 to {})",
+            crate::report::fmt::shown(s),
+            u32::MAX
+        )
+    })
 }
 
 /// The ACCOUNT flags (SPEC §6).
@@ -52,10 +56,10 @@ fn parse_small(s: &str) -> Result<u32, String> {
 #[command(next_help_heading = "Account")]
 pub struct AccountArgs {
     /// Balance left in the account, yuan (D4) [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = excel(parse_yuan))]
+    #[arg(long, value_name = "YUAN", value_parser = excel(parse_yuan), allow_negative_numbers = true)]
     balance: Option<f64>,
     /// Income waiting for settlement, yuan (D4) [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = excel(parse_yuan))]
+    #[arg(long, value_name = "YUAN", value_parser = excel(parse_yuan), allow_negative_numbers = true)]
     pending_income: Option<f64>,
     /// WeChat Pay is enabled on the account (D4, D5)
     #[arg(long)]
@@ -64,16 +68,16 @@ pub struct AccountArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     last_active: Option<NaiveDate>,
     /// Mini programs bound to the account (D6) [default: 0]
-    #[arg(long, value_name = "N", value_parser = excel(parse_small))]
+    #[arg(long, value_name = "N", value_parser = excel(parse_small), allow_negative_numbers = true)]
     mini_programs: Option<u32>,
     /// Third-party platforms authorised on the account (D6) [default: 0]
-    #[arg(long, value_name = "N", value_parser = excel(parse_small))]
+    #[arg(long, value_name = "N", value_parser = excel(parse_small), allow_negative_numbers = true)]
     third_party: Option<u32>,
     /// A Tencent ad account is linked (D6)
     #[arg(long)]
     ad_account: bool,
     /// Published articles to back up (B1)
-    #[arg(long, value_name = "N", value_parser = excel(parse_count))]
+    #[arg(long, value_name = "N", value_parser = excel(parse_count), allow_negative_numbers = true)]
     articles: Option<u64>,
     /// The day the end of service was announced, YYYY-MM-DD (D8)
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
@@ -218,6 +222,33 @@ fn warn_on_stderr<'a>(
     Ok(())
 }
 
+/// The latest date a plan shows.
+fn last_date(p: &crate::plan::Plan) -> Option<NaiveDate> {
+    let steps = p
+        .steps
+        .iter()
+        .flat_map(|st| [Some(st.end_p90), st.unblocks_on]);
+    let reuse = [p.name_reuse, p.licence_reuse].map(|r| r.map(|r| r.p90));
+    steps
+        .chain(reuse)
+        .chain([Some(p.finish.p90)])
+        .flatten()
+        .max()
+}
+
+/// Refuse a plan that reaches past the last date fanplan prints (four-digit years).
+fn check_printable(last: Option<NaiveDate>) -> anyhow::Result<()> {
+    match last {
+        Some(d) if d > super::last_printable_date() => Err(InvalidInput(format!(
+            "--start: the plan would end in the year {}, past {}; start earlier",
+            chrono::Datelike::year(&d),
+            super::last_printable_date()
+        ))
+        .into()),
+        _ => Ok(()),
+    }
+}
+
 /// The flag that sets an ACCOUNT input.
 fn account_flag(field: AccountField) -> &'static str {
     match field {
@@ -251,6 +282,13 @@ pub fn run(
     // A bad size is refused before any work.
     let size = chart_size(&a.run.chart_size)?;
     let account = a.account.account();
+    if a.run.at_least.is_some() && (a.options || a.format == TableJsonCsv::Csv) {
+        return Err(InvalidInput(
+            "--at-least: the probability is shown by `plan --goal` in table and json formats only"
+                .to_string(),
+        )
+        .into());
+    }
     if a.options {
         if a.run.charts.is_some() {
             return Err(InvalidInput(
@@ -260,6 +298,12 @@ pub fn run(
         }
         let s = scenario_of(a.scenario.input(), ctx.today)?;
         let ranked = options(cal, book, &s, &account, &opts).map_err(plan_error)?;
+        let last = ranked
+            .options
+            .iter()
+            .filter_map(|o| o.finish.map(|f| f.p90))
+            .max();
+        check_printable(last)?;
         emit(&ranked, a.format.into(), ctx.out)?;
         if a.format == TableJsonCsv::Csv {
             let all = ranked
@@ -281,8 +325,10 @@ pub fn run(
         input.followers.get_or_insert(1);
     }
     let s = scenario_of(input, ctx.today)?;
+    super::plan_charts(ctx, a.run.charts.as_deref(), &["timeline.png"])?;
     match plan(cal, book, &s, &account, goal, &opts).map_err(plan_error)? {
         Planned::Plan(mut p) => {
+            check_printable(last_date(&p))?;
             if a.format == TableJsonCsv::Csv {
                 warn_on_stderr(p.warnings.iter(), ctx)?;
             }

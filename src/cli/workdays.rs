@@ -21,7 +21,7 @@ pub struct WorkdaysArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     from: NaiveDate,
     /// How many working days to add
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_add, allow_negative_numbers = true)]
     add: u32,
     /// Output format
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
@@ -37,11 +37,31 @@ struct Answer {
     basis: Option<Basis>,
 }
 
+/// Parse `--add`: a whole number of working days.
+fn parse_add(s: &str) -> Result<u32, String> {
+    s.trim().parse().map_err(|_| {
+        format!(
+            "`{}` is not a whole number of working days (0 to {})",
+            crate::report::fmt::shown(s),
+            u32::MAX
+        )
+    })
+}
+
 /// Run `fanplan workdays`.
 pub fn run(cal: &Calendar, a: &WorkdaysArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let shifted = cal
         .add_working_days(a.from, a.add)
         .map_err(|e| InvalidInput(format!("--add: {e}")))?;
+    if shifted.date > super::last_printable_date() {
+        return Err(InvalidInput(format!(
+            "--add: {} working days after {} is past {}, the last date fanplan handles",
+            a.add,
+            a.from,
+            super::last_printable_date()
+        ))
+        .into());
+    }
     let answer = Answer {
         from: a.from,
         add: a.add,

@@ -10,24 +10,32 @@ use crate::scenario::Problem;
 
 /// Why a flag value or a CSV cell could not be read.
 pub fn input_error(e: &InputError) -> String {
+    use crate::report::fmt::shown;
     match e {
-        InputError::NotCount(s) => {
-            format!("`{s}` is not a whole number of followers (e.g. 120000, 120,000 or 12万)")
+        InputError::NotCount(s) | InputError::CountOutOfRange(s) if s.trim().starts_with('-') => {
+            format!("`{}` is negative: give a whole number, 0 or more", shown(s))
         }
-        InputError::CountOutOfRange(s) => format!("`{s}` is not a whole number of followers"),
-        InputError::NotNumber(s) => format!("`{s}` is not a number"),
-        InputError::NotFinite(s) => format!("`{s}` is not a finite number"),
-        InputError::NotFeeRange(s) => {
-            format!("`{s}` is not a fee range: write MIN-MAX in yuan (e.g. 500-1500) or one number")
-        }
-        InputError::NotDate(s) => {
-            format!("`{s}` is not a real date in the form YYYY-MM-DD (or YYYY/M/D)")
-        }
-        InputError::NotBool(s) => {
-            format!("`{s}` is not a boolean (true/false, yes/no, 1/0, 是/否)")
-        }
-        InputError::NotDays(s) => format!("`{s}` is not a whole number of days"),
-        InputError::NotWord(w) => format!("`{}` is not one of: {}", w.value, w.allowed),
+        InputError::NotCount(s) => format!(
+            "`{}` is not a whole number (e.g. 120000, 120,000 or 12万)",
+            shown(s)
+        ),
+        InputError::CountOutOfRange(s) => format!("`{}` is not a whole number", shown(s)),
+        InputError::NotNumber(s) => format!("`{}` is not a number", shown(s)),
+        InputError::NotFinite(s) => format!("`{}` is not a finite number", shown(s)),
+        InputError::NotFeeRange(s) => format!(
+            "`{}` is not a fee range: write MIN-MAX in yuan (e.g. 500-1500) or one number",
+            shown(s)
+        ),
+        InputError::NotDate(s) => format!(
+            "`{}` is not a real date in the form YYYY-MM-DD (or YYYY/M/D)",
+            shown(s)
+        ),
+        InputError::NotBool(s) => format!(
+            "`{}` is not a boolean (true/false, yes/no, 1/0, 是/否)",
+            shown(s)
+        ),
+        InputError::NotDays(s) => format!("`{}` is not a whole number of days", shown(s)),
+        InputError::NotWord(w) => format!("`{}` is not one of: {}", shown(&w.value), w.allowed),
     }
 }
 
