@@ -72,6 +72,10 @@ pub struct ComparedRow {
     /// Under several rulebooks: the name of the one this row was forecast under.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rules: Option<String>,
+    /// Half-widths of the 95% intervals of retained P5, P50, P95 and cost P50, P95, for
+    /// rounding the table and CSV cells (JSON keeps full precision).
+    #[serde(skip)]
+    pub half_widths: [Option<f64>; 5],
 }
 
 impl ComparedRow {
@@ -101,6 +105,17 @@ impl ComparedRow {
             },
             probability_at_least: f.probability_at_least,
             rules: None,
+            half_widths: {
+                let r = m.retained_followers.ci95;
+                let c = m.cost_yuan.ci95;
+                [
+                    r.and_then(|b| b.p5.half_width()),
+                    r.and_then(|b| b.p50.half_width()),
+                    r.and_then(|b| b.p95.half_width()),
+                    c.and_then(|b| b.p50.half_width()),
+                    c.and_then(|b| b.p95.half_width()),
+                ]
+            },
         }
     }
 }
@@ -300,6 +315,7 @@ mod tests {
             },
             probability_at_least: None,
             rules: None,
+            half_widths: [None; 5],
         }
     }
 

@@ -215,10 +215,9 @@ impl Document for Plan {
         if let Some(a) = &self.probability_at_least {
             writeln!(
                 w,
-                "Chance the audience at the finish is at least {}: {} (standard error {})",
+                "Chance the audience at the finish is at least {}: {}",
                 thousands(a.threshold),
-                super::fmt::percent(a.p),
-                super::fmt::percent(a.se)
+                super::precision::at_least(a)
             )?;
         }
         if let (Some(name), Some(licence)) = (&self.name_reuse, &self.licence_reuse) {

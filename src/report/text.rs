@@ -171,6 +171,18 @@ pub fn warning(w: &Warning) -> String {
                 steps.join(", ")
             )
         }
+        Warning::FewRuns { runs } => format!(
+            "only {} runs: the tails (P5, P95) are rough; use --runs 1000 or more",
+            super::fmt::thousands(*runs as f64)
+        ),
+        Warning::HorizonBeforeSettled {
+            horizon_days,
+            settled_p90_day,
+        } => format!(
+            "the horizon (day {horizon_days}) ends before the settled day's P90 (day {}): in many runs followers are still moving or unfollowing, so this is not the final audience; use --horizon {} or more",
+            settled_p90_day.ceil(),
+            settled_p90_day.ceil()
+        ),
         Warning::ProvisionalHolidays { years } => {
             let list: Vec<String> = years.iter().map(i32::to_string).collect();
             let first = years.first().copied().unwrap_or_default();
