@@ -167,7 +167,10 @@ pub(super) fn plan(
     review.after = vec![StepId::Submit];
     notes.working(&mut review, &reviewed);
 
-    // D7: the code confirmed the day the review passes, the freeze, deletion on day 8.
+    // D7: the code confirmed the day the review passes, the freeze (by the account's followers
+    // where the rulebook has tiers), deletion after it.
+    let freeze_days = c.freeze_days_for(s.followers);
+    let deletion_day = freeze_days + c.deletion_after_freeze();
     let confirmed = reviewed.when;
     drop(days);
     let (mut freeze, frozen_until) = Draft::calendar_days(
@@ -175,26 +178,25 @@ pub(super) fn plan(
         "D7",
         format!(
             "Confirm with the code sent to the admin's WeChat within {} minutes; {}-day freeze in which closing can be cancelled (D7)",
-            c.confirm_code_minutes, c.freeze_days
+            c.confirm_code_minutes, freeze_days
         ),
         &confirmed,
-        c.freeze_days,
+        freeze_days,
     )?;
     freeze.after = vec![StepId::Review];
-    let deleted = confirmed.add_calendar(c.deletion_day)?;
+    let deleted = confirmed.add_calendar(deletion_day)?;
     let mut deletion = Draft::new(
         StepId::Deletion,
         "D7",
         format!(
-            "All records deleted on day {} after the confirmation; every follower is lost (D7)",
-            c.deletion_day
+            "All records deleted on day {deletion_day} after the confirmation; every follower is lost (D7)"
         ),
         &frozen_until,
         &deleted,
     );
     drop(frozen_until);
     drop(confirmed);
-    deletion.duration = Length::fixed(c.deletion_day.saturating_sub(c.freeze_days));
+    deletion.duration = Length::fixed(c.deletion_after_freeze());
     deletion.after = vec![StepId::Freeze];
 
     // D9: the name and the licence after the deletion.

@@ -8,7 +8,7 @@ use super::{
     Goal, Length, Money, Notes, Plan, PlanError, Planned, Spread,
 };
 use crate::calendar::Calendar;
-use crate::domain::StepId;
+use crate::domain::{Route, StepId};
 use crate::eligibility::{check, notary_range};
 use crate::forecast::{scenario_warnings, AtLeast, RunOptions, Warning};
 use crate::rules::Rulebook;
@@ -41,7 +41,7 @@ pub(super) fn plan(
     let model = Model::new(book, s, route, opts.dist);
     let draws = model.draw_all(opts.seed, runs);
     let mut notes = Notes::default();
-    notes.warnings.extend(scenario_warnings(s));
+    notes.warnings.extend(scenario_warnings(book, s));
 
     let announce = announce(book, account, start)?;
     let unbind = unbind(account, start);
@@ -53,12 +53,23 @@ pub(super) fn plan(
     let office = When::Fixed(start).office_day(cal)?;
     let notarise = notary_range(book, s, route).map(|r| {
         let mut fees: Vec<f64> = draws.iter().map(|d| d.notary_fee).collect();
-        let p50 = cents(quantiles(&mut fees, &[0.5]).first().copied().unwrap_or(r.min));
+        let p50 = cents(
+            quantiles(&mut fees, &[0.5])
+                .first()
+                .copied()
+                .unwrap_or(r.min),
+        );
         let mut d = Draft::new(
             StepId::Notarise,
             "M5",
-            "Have the migration application letter notarised (公证) for the cross-entity migration (M5)"
-                .to_string(),
+            format!(
+                "Have the migration application letter notarised (公证){} (M5)",
+                if route == Route::CrossEntity {
+                    " for the cross-entity migration"
+                } else {
+                    ""
+                }
+            ),
             &office.when,
             &office.when,
         );
@@ -134,8 +145,11 @@ pub(super) fn plan(
         StepId::UnfollowWindow,
         "M7",
         format!(
-            "Followers are notified and may unfollow for {} days (M7)",
-            m.unfollow_window_days
+            "Followers are notified and may unfollow for {} (M7)",
+            match m.unfollow_window_days {
+                1 => "1 day".to_string(),
+                n => format!("{n} days"),
+            }
         ),
         &transferred,
         m.unfollow_window_days,

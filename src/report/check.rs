@@ -114,8 +114,11 @@ impl Document for CheckReport<'_> {
                 writeln!(w)?;
                 writeln!(
                     w,
-                    "Then:    followers may unfollow for {} days after the transfer (M7); the source account is closed when it completes (M8).",
-                    self.book.migration.unfollow_window_days
+                    "Then:    followers may unfollow for {} after the transfer (M7); the source account is closed when it completes (M8).",
+                    match self.book.migration.unfollow_window_days {
+                        1 => "1 day".to_string(),
+                        n => format!("{n} days"),
+                    }
                 )?;
             }
             None => {

@@ -30,22 +30,44 @@ pub const AT_LEAST_COLUMNS: [&str; 4] = [
     "probability_at_least_ci_high",
 ];
 
+/// The CSV column added by `--rules-set`: the rulebook of the row.
+pub const RULES_COLUMN: &str = "rules";
+
+/// The scenarios ranked (a scenario forecast under several rulebooks counts once).
+fn scenario_count(report: &CompareReport) -> usize {
+    let mut ids: Vec<&str> = report.ranked.iter().map(|r| r.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
+}
+
+/// The rulebook (or rulebooks) of the header: `seed 2026.11.1`, `seed 2026.11.1 and observed …`.
+fn rules_text(report: &CompareReport) -> String {
+    let one = |r: &crate::forecast::RulesId| format!("{} {}", r.name, r.version);
+    match &report.rules_set {
+        Some(set) => set.iter().map(one).collect::<Vec<_>>().join(" and "),
+        None => one(&report.rules),
+    }
+}
+
 impl Document for CompareReport {
     fn table(&self, w: &mut dyn Write) -> io::Result<()> {
         writeln!(
             w,
-            "{} scenario{} ranked by retained followers (P50), then cost · {} runs each · seed {} · rules {} {}",
-            self.ranked.len(),
-            if self.ranked.len() == 1 { "" } else { "s" },
+            "{} scenario{} ranked by retained followers (P50), then cost · {} runs each · seed {} · rules {}",
+            scenario_count(self),
+            if scenario_count(self) == 1 { "" } else { "s" },
             thousands(self.runs as f64),
             self.seed,
-            self.rules.name,
-            self.rules.version
+            rules_text(self)
         )?;
         writeln!(w)?;
         if !self.ranked.is_empty() {
-            let mut names = header(&[
-                "scenario",
+            let mut names = header(&["scenario"]);
+            if self.rules_set.is_some() {
+                names.push("rules".to_string());
+            }
+            names.extend(header(&[
                 "route",
                 "kept P5",
                 "kept P50",
@@ -54,14 +76,17 @@ impl Document for CompareReport {
                 "settled P90",
                 "cost P50",
                 "cost P95",
-            ]);
+            ]));
             if let Some(n) = self.at_least {
                 names.push(format!("P(audience ≥ {})", thousands(n as f64)));
             }
             let mut rows = vec![names];
             for r in &self.ranked {
-                let mut cells = vec![
-                    format!("{}. {}", r.rank, r.id),
+                let mut cells = vec![format!("{}. {}", r.rank, r.id)];
+                if self.rules_set.is_some() {
+                    cells.push(r.rules.clone().unwrap_or_default());
+                }
+                cells.extend([
                     r.route.name().to_string(),
                     thousands(r.retained_followers.p5),
                     thousands(r.retained_followers.p50),
@@ -70,7 +95,7 @@ impl Document for CompareReport {
                     r.settled_date.p90.to_string(),
                     yuan(r.cost_yuan.p50),
                     yuan(r.cost_yuan.p95),
-                ];
+                ]);
                 if self.at_least.is_some() {
                     cells.push(
                         r.probability_at_least
@@ -86,7 +111,10 @@ impl Document for CompareReport {
             writeln!(w)?;
             writeln!(w, "Forbidden by the rules:")?;
             for f in &self.forbidden {
-                writeln!(w, "  {} (line {})", f.id, f.line)?;
+                match &f.rules {
+                    Some(name) => writeln!(w, "  {} (line {}) under {name}", f.id, f.line)?,
+                    None => writeln!(w, "  {} (line {})", f.id, f.line)?,
+                }
                 for v in &f.violations {
                     writeln!(w, "    {}", super::text::violation(v))?;
                 }
@@ -106,17 +134,16 @@ impl Document for CompareReport {
 
     fn csv(&self, w: &mut dyn Write) -> io::Result<()> {
         let mut c = csv::Writer::from_writer(w);
-        let width = CSV_COLUMNS.len()
-            + if self.at_least.is_some() {
-                AT_LEAST_COLUMNS.len()
-            } else {
-                0
-            };
+        let mut names: Vec<&str> = CSV_COLUMNS.to_vec();
         if self.at_least.is_some() {
-            c.write_record(CSV_COLUMNS.iter().chain(&AT_LEAST_COLUMNS))?;
-        } else {
-            c.write_record(CSV_COLUMNS)?;
+            names.extend(AT_LEAST_COLUMNS);
         }
+        let with_rules = self.rules_set.is_some();
+        if with_rules {
+            names.push(RULES_COLUMN);
+        }
+        let width = names.len();
+        c.write_record(&names)?;
         for r in &self.ranked {
             let mut cells = vec![
                 r.rank.to_string(),
@@ -143,6 +170,9 @@ impl Document for CompareReport {
                     None => cells.extend((0..AT_LEAST_COLUMNS.len()).map(|_| String::new())),
                 }
             }
+            if with_rules {
+                cells.push(r.rules.clone().unwrap_or_default());
+            }
             c.write_record(&cells)?;
         }
         for f in &self.forbidden {
@@ -155,6 +185,11 @@ impl Document for CompareReport {
                 ids.join(";"),
             ];
             cells.resize(width, String::new());
+            if with_rules {
+                if let Some(last) = cells.last_mut() {
+                    *last = f.rules.clone().unwrap_or_default();
+                }
+            }
             c.write_record(&cells)?;
         }
         c.flush()

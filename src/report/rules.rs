@@ -1,30 +1,93 @@
-//! `fanplan rules`: the rulebook in force, its statements, numbers and assumptions.
+//! `fanplan rules`: the rulebook in force. Each rule's statement is written from the rulebook's
+//! numbers and switches ([`super::statements`]), so a changed number or a rule switched off shows
+//! as such; the rulebook's own words (`assumption`, `note`, `confidence`) follow as notes.
 
 use super::fmt::{header, percent, table, yuan};
+use super::statements::{days_text, statement};
 use super::Document;
-use crate::domain::Route;
-use crate::rules::Rulebook;
+use crate::domain::{Route, RuleId};
+use crate::rules::{FundsCheck, Rulebook};
+use serde::{Serialize, Serializer};
 use std::io::{self, Write};
 
-impl Document for Rulebook {
+/// The rule ids a rulebook states, in its order, with their parsed ids.
+fn stated(book: &Rulebook) -> impl Iterator<Item = (RuleId, &crate::rules::Rule)> {
+    book.rules
+        .iter()
+        .filter_map(|r| RuleId::parse(&r.id).map(|id| (id, r)))
+}
+
+/// `fanplan rules`'s document: the rulebook, each rule with the statement its numbers make.
+pub struct RulesReport<'a> {
+    /// The rulebook in force.
+    pub book: &'a Rulebook,
+}
+
+impl Serialize for RulesReport<'_> {
+    /// The rulebook's keys, each rule with its `statement` (always in English: JSON is for
+    /// programs).
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::Error;
+        let mut doc = serde_json::to_value(self.book).map_err(S::Error::custom)?;
+        if let Some(rules) = doc.get_mut("rules").and_then(|r| r.as_array_mut()) {
+            for (entry, (id, _)) in rules.iter_mut().zip(stated(self.book)) {
+                if let Some(map) = entry.as_object_mut() {
+                    // `id`, then the statement, then the rulebook's own keys (as before).
+                    let rest = std::mem::take(map);
+                    let mut rest = rest.into_iter();
+                    map.extend(rest.next());
+                    map.insert("statement".to_string(), statement(self.book, id).into());
+                    map.extend(rest);
+                }
+            }
+        }
+        // The switches of earlier versions, where the lists say exactly what they said.
+        let m = &self.book.migration;
+        if let Some(map) = doc.get_mut("migration").and_then(|v| v.as_object_mut()) {
+            for same in [true, false] {
+                if m.allowed_kind_pairs == crate::rules::kind_pairs_of_switch(same) {
+                    map.insert("same_kind_only".to_string(), same.into());
+                }
+            }
+            for forbid in [true, false] {
+                if m.forbidden_subject_pairs == crate::rules::subject_pairs_of_switch(forbid) {
+                    map.insert("forbid_personal_to_enterprise".to_string(), forbid.into());
+                }
+            }
+        }
+        doc.serialize(ser)
+    }
+}
+
+impl Document for RulesReport<'_> {
     fn table(&self, w: &mut dyn Write) -> io::Result<()> {
+        let book = self.book;
         writeln!(
             w,
             "Rulebook {} {} — {}",
-            self.rulebook.name, self.rulebook.version, self.rulebook.source
+            book.rulebook.name, book.rulebook.version, book.rulebook.source
         )?;
         writeln!(w)?;
-        for r in &self.rules {
-            writeln!(w, "{:<3} {}  [{}]", r.id, r.statement, r.source)?;
+        for (id, r) in stated(book) {
+            writeln!(w, "{:<3} {}  [{}]", r.id, statement(book, id), r.source)?;
             if let Some(a) = &r.assumption {
                 writeln!(w, "    assumption: {a}")?;
+            }
+            if let Some(n) = &r.note {
+                writeln!(w, "    note: {n}")?;
+            }
+            if let Some(s) = &r.statement {
+                writeln!(w, "    note (the file's own statement): {s}")?;
+            }
+            if let Some(c) = &r.confidence {
+                writeln!(w, "    confidence: {c}")?;
             }
         }
         writeln!(w)?;
         let mut rows = vec![header(&["route", "days", "retention", "fees (yuan)"])];
-        let m = &self.migration;
+        let m = &book.migration;
         for route in Route::ALL {
-            let r = self.route(route);
+            let r = book.route(route);
             let fees = if r.notary {
                 format!(
                     "{} + notary {}–{}",
@@ -43,15 +106,15 @@ impl Document for Rulebook {
             ]);
         }
         write!(w, "{}", table(&rows))?;
-        let weights: Vec<String> = self
+        let weights: Vec<String> = book
             .unfollow_weights()
             .iter()
             .map(|x| percent(*x))
             .collect();
         writeln!(
             w,
-            "Unfollow window (M7): {} days, share of the losses per day: {}",
-            m.unfollow_window_days,
+            "Unfollow window (M7): {}, share of the losses per day: {}",
+            days_text(m.unfollow_window_days),
             weights.join(" ")
         )?;
         writeln!(w)?;
@@ -61,21 +124,20 @@ impl Document for Rulebook {
             "funds (D4)",
             "materials (D2)",
         ])];
-        for (subject, c) in &self.closing.subjects {
-            let funds = match c.funds {
-                crate::rules::FundsCheck::Balance => {
-                    format!("balance ≤ {} yuan", c.balance_limit_yuan.unwrap_or(0.0))
-                }
-                crate::rules::FundsCheck::PendingIncome => "no pending income".to_string(),
-                crate::rules::FundsCheck::PaymentClosed => "payment closed".to_string(),
-            };
+        for (subject, c) in &book.closing.subjects {
             rows.push(vec![
                 subject.to_string(),
                 format!(
                     "{}–{}",
                     c.review_working_days.min, c.review_working_days.max
                 ),
-                funds,
+                match c.funds {
+                    FundsCheck::Balance => {
+                        format!("balance ≤ {} yuan", c.balance_limit_yuan.unwrap_or(0.0))
+                    }
+                    FundsCheck::PendingIncome => "no pending income".to_string(),
+                    FundsCheck::PaymentClosed => "payment closed".to_string(),
+                },
                 format!(
                     "{}{}",
                     c.materials.join(" + "),

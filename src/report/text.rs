@@ -74,16 +74,45 @@ pub fn scenario_problem(p: &Problem, horizon: &str) -> String {
     }
 }
 
-/// Why a migration is forbidden (M1–M3).
+/// "a" or "an" before a word.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// Why a migration is forbidden (M1–M3, M9).
 pub fn breach(b: &Breach) -> String {
     match b {
-        Breach::KindChange { source, target } => format!(
-            "a {source} account cannot migrate into a {target} account: only subscription → subscription and service → service"
-        ),
-        Breach::PersonalToEnterprise { target } => {
-            format!("a personal-subject account cannot migrate into an {target}-subject account")
+        Breach::KindChange {
+            source,
+            target,
+            allowed,
+        } => {
+            let pairs: Vec<String> = allowed
+                .iter()
+                .map(|p| format!("{} → {}", p.from, p.to))
+                .collect();
+            let only = match pairs.as_slice() {
+                [] => "no kind may migrate".to_string(),
+                [one] => format!("only {one}"),
+                [rest @ .., last] => format!("only {} and {last}", rest.join(", ")),
+            };
+            format!("a {source} account cannot migrate into a {target} account: {only}")
         }
+        Breach::ForbiddenSubjects { source, target } => format!(
+            "{} {source}-subject account cannot migrate into {} {target}-subject account",
+            article(source.name()),
+            article(target.name())
+        ),
         Breach::UnverifiedTarget => "the target account is not verified".to_string(),
+        Breach::TargetTooLarge { followers, max } => format!(
+            "the target account has {} followers; when all followers move it may have at most {}",
+            super::fmt::thousands(*followers as f64),
+            super::fmt::thousands(*max as f64)
+        ),
     }
 }
 
@@ -129,6 +158,9 @@ pub fn warning(w: &Warning) -> String {
         Warning::FundsAssumedCleared { several: true } => {
             "the dates assume the funds blockers (D4) are cleared on the start date".to_string()
         }
+        Warning::FreezeByFollowers { shortest_days } => format!(
+            "the freeze (D7) of this rulebook depends on the follower count: give --followers (this plan uses the shortest, {shortest_days} days)"
+        ),
         Warning::WeekendsOnly { from, to, steps } => {
             let steps: Vec<String> = steps
                 .iter()
