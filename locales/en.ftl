@@ -74,3 +74,192 @@ error-font-read = --font: cannot read the font file { $path }
 error-font-invalid = --font { $path }: { $reason }
 error-font-not-a-font = not a TrueType or OpenType font
 error-font-no-characters = the font maps no character to a glyph
+
+## Separators
+
+sep-list = {", "}
+sep-reasons = {"; "}
+
+## Errors in values of flags and cells
+
+input-not-count = `{ $value }` is not a whole number of followers (e.g. 120000, 120,000 or 12万)
+input-count-out-of-range = `{ $value }` is not a whole number of followers
+input-not-number = `{ $value }` is not a number
+input-not-finite = `{ $value }` is not a finite number
+input-not-fee-range = `{ $value }` is not a fee range: write MIN-MAX in yuan (e.g. 500-1500) or one number
+input-not-date = `{ $value }` is not a real date in the form YYYY-MM-DD (or YYYY/M/D)
+input-not-bool = `{ $value }` is not a boolean (true/false, yes/no, 1/0, 是/否)
+input-not-days = `{ $value }` is not a whole number of days
+input-not-word = `{ $value }` is not one of: { $allowed }
+
+## Scenario problems (after the flag or column name)
+
+problem-required = is required (the source account's follower count, at least 1)
+problem-count-outside = { $value } is outside 1–{ $max }
+problem-count-above = { $value } is above { $max }
+problem-not-finite = { $value } is not a finite number
+problem-share-outside = { $value } is outside 0–1 (a share of the source's followers)
+problem-growth-outside = { $value } is outside the open range −0.5 to 0.5 (a share per day, e.g. 0.001)
+problem-not-fee = { $value } yuan is not a fee (a number from 0 to 10^15)
+problem-reversed = the range is reversed: { $min } is above { $max }
+problem-value-too-high = { $value } yuan a follower values the account above 10^15 yuan
+problem-negative = { $value } yuan is negative
+problem-horizon-outside = { $days } days is outside 1–{ $max }
+problem-start-outside = { $date } is outside { $first } to { $last }
+problem-growth-too-fast = { $growth } a day over { $days } days grows the audience past 10^15; lower it or shorten { $horizon }
+horizon-column = the horizon (column horizon)
+account-not-yuan = { $value } is not an amount of yuan (a finite number, at least 0)
+account-too-far-ahead = { $date } is more than { $max } days after the start
+
+## Violations (M1–M3)
+
+breach-kind-change = a { $source } account cannot migrate into a { $target } account: only subscription → subscription and service → service
+breach-personal-to-enterprise = a personal-subject account cannot migrate into an enterprise-subject account
+breach-unverified-target = the target account is not verified
+violation = { $rule }  { $message } ({ $source })
+
+## Warnings
+
+warning-notary-ignored = the notary fee is ignored: only a cross-entity migration pays one (M5); add --cross-entity if the target belongs to another legal entity
+warning-cross-entity-implied = the target's subject ({ $target }) differs from the source's ({ $source }): the target belongs to another legal entity, so the migration is cross-entity
+warning-funds-assumed-cleared-one = the dates assume the funds blocker (D4) is cleared on the start date
+warning-funds-assumed-cleared-several = the dates assume the funds blockers (D4) are cleared on the start date
+warning-weekends-only = the holiday calendar covers { $from } to { $to }: outside it, working days were assumed to be Monday to Friday (public holidays and make-up days unknown) for { $steps }
+warning-weekends-only-step = { $step } (up to { $last })
+
+## Batch row errors (after the column name)
+
+row-width = the row has { $found } { $found ->
+        [one] field
+       *[other] fields
+    } but the header has { $expected }
+row-empty-id = is empty: every row needs an id
+row-not-utf8 = is not valid UTF-8 text (is the file GBK? try --encoding gbk)
+row-duplicate-id = duplicate id: an earlier row has the same id
+
+## Blockers
+
+block-recently-active = last active on { $date }: { $days } days without operations are needed
+block-balance = a { $subject } account may keep at most { $limit } yuan: withdraw the { $balance } yuan balance
+block-pending-income = a { $subject } account may have no income waiting for settlement: { $pending } yuan is pending
+block-notice-running = the notice of { $date } has not run its { $days } days yet
+block-payment-balance = { $balance } yuan left: withdraw to at most { $limit } yuan before closing WeChat Pay
+blocker = { $rule }: { $reason }
+blocked-step = { $step }: { $reasons }
+
+## Plan step titles
+
+title-announced = Announced the end of service on { $date }; the notice runs { $days } days (D8)
+title-publish-notice = Publish the end-of-service notice (停更声明), { $days } calendar days in advance (D8)
+title-quiet-since = { $days } days without operations since the last one on { $date } (D1)
+title-stop-operations = Stop mass messages and menu changes: { $days } consecutive days without operations (D1)
+title-backup = Back up articles, interaction records and statistics (B1, B2)
+title-unbind = Unbind { $what } (D6)
+unbind-mini-programs = { $n } mini program(s)
+unbind-third-party = { $n } third-party platform(s)
+unbind-ad-account = the ad account (apply at Tencent Ads)
+title-close-payment = Cancel WeChat Pay on the merchant platform; funds frozen { $days } working days, refunds still handled (D5)
+title-submit = Submit the closing application (设置 → 账号详情 → 注销账号) with: { $materials } (D2)
+title-submit-offline = Submit the closing application (设置 → 账号详情 → 注销账号) with: { $materials }, offline (D2)
+title-review = Review of the closing application ({ $subject } account): { $min }–{ $max } working days (D3)
+title-freeze = Confirm with the code sent to the admin's WeChat within { $minutes } minutes; { $days }-day freeze in which closing can be cancelled (D7)
+title-deletion = All records deleted on day { $day } after the confirmation; every follower is lost (D7)
+title-name-cooldown = The name is released, but the same entity may apply for it again only after { $days } days (D9)
+title-notarise = Have the migration application letter notarised (公证) for the cross-entity migration (M5)
+title-apply = Apply for the migration (账号迁移) and pay the { $fee } yuan review fee (M4)
+title-review-transfer = Review and transfer of the followers ({ $route }): { $min }–{ $max } days (M6)
+title-unfollow-window = Followers are notified and may unfollow for { $days } days (M7)
+title-source-closed = The source account is closed automatically when the migration completes (M8)
+
+## Plan step notes
+
+note-mass-message = a notice sent as a mass message (群发) is an operation: the days then count from it
+note-export-batches = { $articles } articles: { $batches } export batch(es) of at most { $per } articles (B1)
+note-export-batch-size = export articles in batches of at most { $per } (B1); give --articles N to count the batches
+note-interactions-kept = interaction records are kept { $days } days: those before { $date } are gone (B2)
+note-statistics-kept = statistics cover only the last { $months } months (from { $date }): save older ones by screenshot (B2)
+note-ad-revenue-kept = ad revenue reports go back { $months } months (from { $date }) (B2)
+note-deadline = the step's end is the deadline: finish before `{ $step }`
+note-offline = { $subject } accounts submit offline (D2), on a working day
+note-notice-kept = applying on this day keeps the { $notice }-day notice (D8) before the source closes (M8), even with the shortest transfer of { $shortest } days (M6)
+note-retention = retention { $min }%–{ $max }% of the followers (M6)
+note-licence-reuse = a business licence can be used again after { $days } days: from { $date } (P50) (D9)
+
+## plan and plan --options tables
+
+plan-length-deadline = deadline
+plan-length-same-day = same day
+plan-length-working-day = { $n } working day
+plan-length-working-days = { $n } working days
+plan-length-day = { $n } day
+plan-length-days = { $n } days
+plan-status-ready = ready
+plan-status-todo = todo
+plan-status-blocked = BLOCKED
+plan-head-migrate = Plan: migrate the { $subject } { $kind } account ({ $followers } followers) by { $route }
+plan-head-close = Plan: close the { $subject } { $kind } account
+plan-head-run = start { $start } · { $runs } runs · seed { $seed } · rules { $rules } { $version }
+plan-col-step = step
+plan-col-rule = rule
+plan-col-length = length
+plan-col-start = start
+plan-col-end-p50 = end P50
+plan-col-end-p90 = end P90
+plan-col-status = status
+plan-col-cost = cost (yuan)
+plan-after = after: { $steps }
+plan-blocked-until = BLOCKED until { $date }: { $reason }
+plan-blocked = BLOCKED: { $reason }
+plan-finish-migrate = end of the unfollow window
+plan-finish-close = account deleted
+plan-finish = Finish:    P50 { $p50 }, P90 { $p90 } ({ $what })
+plan-cost = Cost:      { $cost } yuan
+plan-followers-kept = Followers: kept P5 { $p5 }, P50 { $p50 }, P95 { $p95 } of { $of }
+plan-audience = Audience at the finish (both accounts): P5 { $p5 }, P50 { $p50 }, P95 { $p95 }
+plan-followers-lost = Followers: all { $n } lost
+plan-followers-all-lost = Followers: all lost
+plan-chance = Chance the audience at the finish is at least { $threshold }: { $p } (standard error { $se })
+plan-name = Name:      the same entity may apply for it again from P50 { $p50 }, P90 { $p90 }; a business licence from P50 { $licence } (D9)
+warning-line = warning: { $text }
+note-line = note: { $text }
+plan-forbidden = No migration plan: the rules forbid this migration.
+options-head = Ways open to the account · start { $start } · { $runs } runs each · seed { $seed } · rules { $rules } { $version }
+options-ranked-by = ranked by the audience at the finish (P50), then the cost (P50)
+options-col-way = way
+options-col-route = route
+options-col-audience = audience P50
+options-col-kept = kept P5–P95
+options-col-finish-p50 = finish P50
+options-col-finish-p90 = finish P90
+options-col-blocked = blocked
+options-not-blocked = no
+options-blocked-steps = { $n } step(s)
+options-forbidden-by = forbidden by { $rules }
+options-forbidden = Forbidden:
+options-forbidden-line = { $way }: { $rule } { $message } ({ $source })
+options-blocked = Blocked:
+options-see = See one way's dated steps: fanplan plan --goal migrate|close (with the same flags)
+
+## check table
+
+check-followers = {" "}({ $n } followers)
+check-head = { $source-subject } { $source-kind } account{ $followers } → { $target-subject } { $target-kind } account{ $entity }{ $verified }
+check-other-entity = {" "}of another legal entity
+check-same-entity = {" "}of the same entity
+check-verified = , verified
+check-not-verified = , not verified
+check-allowed-yes = Allowed: yes
+check-route = Route:   { $route } (M6): { $min }–{ $max } days, retention { $low }–{ $high }
+check-fees = Fees:    review { $review } yuan (M4)
+check-fees-notary = {" "}+ notary { $min }–{ $max } yuan (M5)
+check-then = Then:    followers may unfollow for { $days } days after the transfer (M7); the source account is closed when it completes (M8).
+check-allowed-no = Allowed: no — { $n } { $n ->
+        [one] rule
+       *[other] rules
+    } violated
+check-see-options = See the ways open to this account: fanplan plan --options
+
+## Errors written by the command line
+
+error-line = error: { $text }
+error-caused-by = caused by: { $text }

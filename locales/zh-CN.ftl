@@ -70,3 +70,186 @@ error-font-read = --font：无法读取字体文件 { $path }
 error-font-invalid = --font { $path }：{ $reason }
 error-font-not-a-font = 不是 TrueType 或 OpenType 字体
 error-font-no-characters = 该字体没有任何字符的字形
+
+## Separators
+
+sep-list = 、
+sep-reasons = ；
+
+## Errors in values of flags and cells
+
+input-not-count = “{ $value }”不是整数粉丝数（例如 120000、120,000 或 12万）
+input-count-out-of-range = “{ $value }”不是整数粉丝数
+input-not-number = “{ $value }”不是数字
+input-not-finite = “{ $value }”不是有限的数字
+input-not-fee-range = “{ $value }”不是费用区间：请写成以元为单位的 最小-最大（例如 500-1500）或一个数
+input-not-date = “{ $value }”不是有效日期，格式应为 YYYY-MM-DD（或 YYYY/M/D）
+input-not-bool = “{ $value }”不是布尔值（true/false、yes/no、1/0、是/否）
+input-not-days = “{ $value }”不是整数天数
+input-not-word = “{ $value }”不是以下之一：{ $allowed }
+
+## Scenario problems (after the flag or column name)
+
+problem-required = 必须提供（原账号的粉丝数，至少为 1）
+problem-count-outside = { $value } 超出 1–{ $max } 的范围
+problem-count-above = { $value } 大于 { $max }
+problem-not-finite = { $value } 不是有限的数字
+problem-share-outside = { $value } 超出 0–1 的范围（占原账号粉丝的比例）
+problem-growth-outside = { $value } 超出 −0.5 到 0.5 的开区间（每日比例，例如 0.001）
+problem-not-fee = { $value } 元不是有效费用（0 到 10^15 之间的数）
+problem-reversed = 区间颠倒：{ $min } 大于 { $max }
+problem-value-too-high = 每个粉丝 { $value } 元，使账号估值超过 10^15 元
+problem-negative = { $value } 元为负数
+problem-horizon-outside = { $days } 天超出 1–{ $max } 的范围
+problem-start-outside = { $date } 超出 { $first } 至 { $last } 的范围
+problem-growth-too-fast = 每日 { $growth }，{ $days } 天后粉丝将超过 10^15；请调低它或缩短{ $horizon }
+horizon-column = 模拟期限（horizon 列）
+account-not-yuan = { $value } 不是有效的元金额（有限的数，至少为 0）
+account-too-far-ahead = { $date } 比开始日期晚 { $max } 天以上
+
+## Violations (M1–M3)
+
+breach-kind-change = { $source }不能迁移至{ $target }：订阅号与服务号不可互转，只能订阅号→订阅号、服务号→服务号
+breach-personal-to-enterprise = 个人号不能迁移至企业号（个人主体不能迁移至企业主体）
+breach-unverified-target = 目标账号未通过认证
+violation = { $rule }  { $message }（{ $source }）
+
+## Warnings
+
+warning-notary-ignored = 公证费已忽略：只有跨主体迁移需要公证费（M5）；若目标账号属于其他主体，请加 --cross-entity
+warning-cross-entity-implied = 目标账号的主体类型（{ $target }）与原账号（{ $source }）不同：目标账号属于其他主体，因此为跨主体迁移
+warning-funds-assumed-cleared-one = 日期假定资金清算（D4）的阻碍在开始日期已解除
+warning-funds-assumed-cleared-several = 日期假定所有资金清算（D4）的阻碍在开始日期已解除
+warning-weekends-only = 节假日日历覆盖 { $from } 至 { $to }：超出此范围时按周一至周五计算工作日（法定节假日和调休未知），涉及：{ $steps }
+warning-weekends-only-step = { $step }（最晚 { $last }）
+
+## Batch row errors (after the column name)
+
+row-width = 该行有 { $found } 个字段，但表头有 { $expected } 个
+row-empty-id = 为空：每行都需要 id
+row-not-utf8 = 不是有效的 UTF-8 文本（文件是 GBK 编码吗？试试 --encoding gbk）
+row-duplicate-id = id 重复：前面已有相同 id 的行
+
+## Blockers
+
+block-recently-active = 最近一次操作在 { $date }：需要连续 { $days } 天无主动操作
+block-balance = { $subject }类型账号余额最多 { $limit } 元：请提现 { $balance } 元余额
+block-pending-income = { $subject }类型账号不得有待结算收入：尚有 { $pending } 元待结算
+block-notice-running = { $date } 发布的公告尚未满 { $days } 天
+block-payment-balance = 剩余 { $balance } 元：关闭微信支付前需提现至不超过 { $limit } 元
+blocker = { $rule }：{ $reason }
+blocked-step = { $step }：{ $reasons }
+
+## Plan step titles
+
+title-announced = 已于 { $date } 发布停更声明；公告期 { $days } 天（D8）
+title-publish-notice = 发布停更声明，提前 { $days } 日公告（D8）
+title-quiet-since = 自最近一次操作（{ $date }）起连续 { $days } 天无主动操作（D1）
+title-stop-operations = 停止群发消息和菜单更新：连续 { $days } 天无主动操作（D1）
+title-backup = 备份图文、用户互动记录和统计报表（B1、B2）
+title-unbind = 解除绑定：{ $what }（D6）
+unbind-mini-programs = { $n } 个小程序
+unbind-third-party = { $n } 个第三方平台
+unbind-ad-account = 广告主账户（在腾讯广告平台单独申请停用）
+title-close-payment = 在微信支付商户平台提交注销申请；资金冻结期 { $days } 个工作日，期间仍需处理退款（D5）
+title-submit = 提交注销申请（设置 → 账号详情 → 注销账号），材料：{ $materials }（D2）
+title-submit-offline = 提交注销申请（设置 → 账号详情 → 注销账号），材料：{ $materials }，线下提交（D2）
+title-review = 注销申请审核（{ $subject }类型账号）：{ $min }–{ $max } 个工作日（D3）
+title-freeze = 验证码发送至管理员微信，{ $minutes } 分钟内输入确认；进入 { $days } 天冻结期，期间可撤销注销（D7）
+title-deletion = 确认后第 { $day } 天系统自动删除所有记录；粉丝全部流失（D7）
+title-name-cooldown = 账号名称立即释放，但同一主体 { $days } 天内不得申请同名公众号（D9）
+title-notarise = 为跨主体迁移办理迁移申请函公证（M5）
+title-apply = 申请账号迁移，支付 { $fee } 元审核费（M4）
+title-review-transfer = 审核并迁移粉丝（{ $route }）：{ $min }–{ $max } 天（M6）
+title-unfollow-window = 系统自动推送迁移告知，{ $days } 天内用户可自主取消关注（M7）
+title-source-closed = 迁移完成后原账号自动注销（M8）
+
+## Plan step notes
+
+note-mass-message = 以群发消息发布的公告也算主动操作：天数从该次群发重新计算
+note-export-batches = { $articles } 篇图文：分 { $batches } 批导出，单次最多导出 { $per } 篇（B1）
+note-export-batch-size = 图文分批导出，单次最多 { $per } 篇（B1）；用 --articles N 给出篇数即可算出批次
+note-interactions-kept = 用户互动记录保留 { $days } 天：{ $date } 之前的已无法获取（B2）
+note-statistics-kept = 后台仅保留最近 { $months } 个月报表（自 { $date } 起）：历史数据需手动截图保存（B2）
+note-ad-revenue-kept = 广告收益报表可追溯 { $months } 个月（自 { $date } 起）（B2）
+note-deadline = 此步骤的结束日即截止日：须在“{ $step }”之前完成
+note-offline = { $subject }类账号须通过线下渠道提交书面材料（D2），须在工作日
+note-notice-kept = 在这一天申请，即使迁移最快 { $shortest } 天完成（M6），原账号注销（M8）前也满 { $notice } 天公告期（D8）
+note-retention = 粉丝留存率 { $min }%–{ $max }%（M6）
+note-licence-reuse = 企业营业执照需等待 { $days } 天冷却期：自 { $date }（P50）起可再用（D9）
+
+## plan and plan --options tables
+
+plan-length-deadline = 截止日
+plan-length-same-day = 当天
+plan-length-working-day = { $n } 个工作日
+plan-length-working-days = { $n } 个工作日
+plan-length-day = { $n } 天
+plan-length-days = { $n } 天
+plan-status-ready = 可开始
+plan-status-todo = 待办
+plan-status-blocked = 受阻
+plan-head-migrate = 计划：{ $subject }{ $kind }（{ $followers } 粉丝）通过{ $route }迁移
+plan-head-close = 计划：注销{ $subject }{ $kind }
+plan-head-run = 开始 { $start } · 模拟 { $runs } 次 · 随机种子 { $seed } · 规则库 { $rules } { $version }
+plan-col-step = 步骤
+plan-col-rule = 规则
+plan-col-length = 时长
+plan-col-start = 开始
+plan-col-end-p50 = 结束 P50
+plan-col-end-p90 = 结束 P90
+plan-col-status = 状态
+plan-col-cost = 费用（元）
+plan-after = 前置步骤：{ $steps }
+plan-blocked-until = 受阻，最早 { $date } 解除：{ $reason }
+plan-blocked = 受阻：{ $reason }
+plan-finish-migrate = 取关观察期结束
+plan-finish-close = 账号删除
+plan-finish = 完成：P50 { $p50 }，P90 { $p90 }（{ $what }）
+plan-cost = 费用：{ $cost } 元
+plan-followers-kept = 粉丝：保留 P5 { $p5 }、P50 { $p50 }、P95 { $p95 }（共 { $of }）
+plan-audience = 完成时总触达粉丝（两个账号）：P5 { $p5 }、P50 { $p50 }、P95 { $p95 }
+plan-followers-lost = 粉丝：全部 { $n } 流失
+plan-followers-all-lost = 粉丝：全部流失
+plan-chance = 完成时总触达粉丝至少 { $threshold } 的概率：{ $p }（标准误 { $se }）
+plan-name = 名称：同一主体最早 P50 { $p50 }、P90 { $p90 } 可再次申请同名；营业执照 P50 { $licence } 起可再用（D9）
+warning-line = 警告：{ $text }
+note-line = 提示：{ $text }
+plan-forbidden = 没有迁移计划：规则禁止此次迁移。
+options-head = 账号可选的方式 · 开始 { $start } · 每种模拟 { $runs } 次 · 随机种子 { $seed } · 规则库 { $rules } { $version }
+options-ranked-by = 按完成时总触达粉丝（P50）排序，其次按费用（P50）
+options-col-way = 方式
+options-col-route = 迁移类型
+options-col-audience = 总触达 P50
+options-col-kept = 保留 P5–P95
+options-col-finish-p50 = 完成 P50
+options-col-finish-p90 = 完成 P90
+options-col-blocked = 受阻
+options-not-blocked = 否
+options-blocked-steps = { $n } 个步骤
+options-forbidden-by = 被 { $rules } 禁止
+options-forbidden = 禁止：
+options-forbidden-line = { $way }：{ $rule } { $message }（{ $source }）
+options-blocked = 受阻：
+options-see = 查看某种方式的具体日期步骤：fanplan plan --goal migrate|close（使用相同参数）
+
+## check table
+
+check-followers = （{ $n } 粉丝）
+check-head = { $source-subject }{ $source-kind }{ $followers } → { $target-subject }{ $target-kind }{ $entity }{ $verified }
+check-other-entity = ，属于其他主体
+check-same-entity = ，同一主体
+check-verified = ，已认证
+check-not-verified = ，未认证
+check-allowed-yes = 可以迁移：是
+check-route = 迁移类型：{ $route }（M6）：{ $min }–{ $max } 天，粉丝留存率 { $low }–{ $high }
+check-fees = 费用：审核费 { $review } 元（M4）
+check-fees-notary = {" "}+ 公证费 { $min }–{ $max } 元（M5）
+check-then = 之后：迁移完成后 { $days } 天内粉丝可自主取消关注（M7）；迁移完成后原账号自动注销（M8）。
+check-allowed-no = 可以迁移：否 — 违反 { $n } 条规则
+check-see-options = 查看此账号可选的方式：fanplan plan --options
+
+## Errors written by the command line
+
+error-line = 错误：{ $text }
+error-caused-by = 原因：{ $text }

@@ -3,7 +3,7 @@
 
 use clap::Parser;
 use fanplan::cli::{exit_code, is_broken_pipe, run, Cli, Ctx};
-use fanplan::i18n::Lang;
+use fanplan::i18n::{Lang, Messages};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -13,12 +13,13 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
     let err_is_terminal = err.is_terminal();
+    let lang = Lang::resolve(cli.lang, |k| std::env::var(k).ok());
     let mut ctx = Ctx {
         today: chrono::Local::now().date_naive(),
         out: &mut out,
         err: &mut err,
         err_is_terminal,
-        lang: Lang::resolve(cli.lang, |k| std::env::var(k).ok()),
+        lang,
         font: cli.font.clone(),
     };
     let result = run(cli, &mut ctx).and_then(|outcome| {
@@ -30,9 +31,11 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = out.flush();
-            let mut msg = format!("error: {e}");
+            let m = Messages::new(lang);
+            let mut msg = m.msg("error-line", &[("text", e.to_string().into())]);
             for cause in e.chain().skip(1) {
-                msg.push_str(&format!("\n  caused by: {cause}"));
+                msg.push_str("\n  ");
+                msg.push_str(&m.msg("error-caused-by", &[("text", cause.to_string().into())]));
             }
             let _ = writeln!(io::stderr(), "{msg}");
             ExitCode::from(exit_code(&e) as u8)

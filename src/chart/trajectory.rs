@@ -319,7 +319,7 @@ mod tests {
     }
 
     fn assert_line_is_even(chart: &TrajectoryChart, w: u32, h: u32) {
-        let png = trajectory_png(chart, ChartSize::new(w, h).unwrap()).unwrap();
+        let png = trajectory_png(chart, ChartSize::new(w, h).unwrap(), en()).unwrap();
         let img = check_png(&png, w, h);
         // Rows of coloured (not white or grey) pixels per column: the line and any
         // blended edge pixels around it.

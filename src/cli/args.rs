@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 /// Words for a flag value that could not be read.
 fn words<T>(r: Result<T, InputError>) -> Result<T, String> {
-    r.map_err(|e| text::input_error(&e))
+    r.map_err(|e| text::input_error(&crate::i18n::Messages::new(super::arg_lang()), &e))
 }
 
 /// Parse a kind: subscription|service or 订阅号|服务号.

@@ -9,6 +9,7 @@ use super::batch::{open_table, table_error, EncodingArg};
 use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{compare_png, CompareChart, CompareRow};
 use crate::compare::{compare, CompareOptions};
+use crate::i18n::Messages;
 use crate::report::{emit, Format};
 use crate::rules::Rulebook;
 use clap::{Args, ValueEnum};
@@ -132,7 +133,7 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
             }
         }
     }
-    emit(&report, a.format.into(), ctx.out)?;
+    emit(&report, a.format.into(), &Messages::new(ctx.lang), ctx.out)?;
     Ok(if report.rejected.is_empty() {
         Outcome::Done
     } else {

@@ -17,7 +17,7 @@ use crate::rules::{Rulebook, RulebookError};
 use crate::scenario::{Field, Scenario, ScenarioError};
 use anyhow::Context;
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -168,6 +168,21 @@ fn chart_warning(messages: &Messages, file: &str, w: &ChartWarning) -> String {
     }
 }
 
+/// The reader's language while clap parses the flags (for the words of a value that cannot
+/// be read): `--lang` as written on the command line, else the environment.
+pub fn arg_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let flag = args.iter().enumerate().find_map(|(i, a)| {
+        let v = match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1)?.as_str(),
+            Some(rest) => rest.strip_prefix('=')?,
+            None => return None,
+        };
+        Lang::from_str(v, true).ok()
+    });
+    Lang::resolve(flag, |k| std::env::var(k).ok())
+}
+
 /// The exit code for an error: 2 for invalid input, 1 for everything else (I/O).
 pub fn exit_code(err: &anyhow::Error) -> i32 {
     for cause in err.chain() {
@@ -230,14 +245,19 @@ pub fn flag(field: Field) -> &'static str {
 }
 
 /// A scenario error in flag terms.
-pub fn flag_error(e: ScenarioError) -> anyhow::Error {
-    let problem = crate::report::text::scenario_problem(&e.problem, flag(Field::Horizon));
+pub fn flag_error(lang: Lang, e: ScenarioError) -> anyhow::Error {
+    let m = Messages::new(lang);
+    let problem = crate::report::text::scenario_problem(&m, &e.problem, flag(Field::Horizon));
     InvalidInput(format!("{}: {problem}", flag(e.field))).into()
 }
 
 /// Build the scenario of the SCENARIO flags.
-pub fn scenario_of(args: &args::ScenarioArgs, today: NaiveDate) -> anyhow::Result<Scenario> {
-    args.input().build(today).map_err(flag_error)
+pub fn scenario_of(
+    args: &args::ScenarioArgs,
+    today: NaiveDate,
+    lang: Lang,
+) -> anyhow::Result<Scenario> {
+    args.input().build(today).map_err(|e| flag_error(lang, e))
 }
 
 /// Parse `--chart-size`.

@@ -7,6 +7,7 @@ use super::simulate::run_options;
 use super::{chart_look, chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{timeline_png, ChartSize, Look, TimelineChart, TimelineStep};
 use crate::forecast::scenario_warnings;
+use crate::i18n::Messages;
 use crate::plan::{options, plan, Account, AccountField, Goal, Plan, PlanError, Planned};
 use crate::report::{emit, CheckReport, ForbiddenPlan};
 use crate::rules::Rulebook;
@@ -177,12 +178,12 @@ fn account_flag(field: AccountField) -> &'static str {
     }
 }
 
-fn plan_error(e: PlanError) -> anyhow::Error {
+fn plan_error(m: &Messages, e: PlanError) -> anyhow::Error {
     match e {
         PlanError::Account { field, problem } => InvalidInput(format!(
             "{}: {}",
             account_flag(field),
-            crate::report::text::account_problem(&problem)
+            crate::report::text::account_problem(m, &problem)
         ))
         .into(),
         PlanError::Calendar(e) => InvalidInput(e.to_string()).into(),
@@ -202,9 +203,10 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
             )
             .into());
         }
-        let s = scenario_of(&a.scenario, ctx.today)?;
-        let ranked = options(book, &s, &account, &opts).map_err(plan_error)?;
-        emit(&ranked, a.format.into(), ctx.out)?;
+        let s = scenario_of(&a.scenario, ctx.today, ctx.lang)?;
+        let ranked = options(book, &s, &account, &opts)
+            .map_err(|e| plan_error(&Messages::new(ctx.lang), e))?;
+        emit(&ranked, a.format.into(), &Messages::new(ctx.lang), ctx.out)?;
         return Ok(Outcome::Done);
     }
     let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
@@ -217,8 +219,10 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
         // Closing needs no follower count; a placeholder keeps the scenario valid.
         scenario_args.followers.get_or_insert(1);
     }
-    let s = scenario_of(&scenario_args, ctx.today)?;
-    match plan(book, &s, &account, goal, &opts).map_err(plan_error)? {
+    let s = scenario_of(&scenario_args, ctx.today, ctx.lang)?;
+    match plan(book, &s, &account, goal, &opts)
+        .map_err(|e| plan_error(&Messages::new(ctx.lang), e))?
+    {
         Planned::Plan(mut p) => {
             if !followers_given {
                 p.followers_lost = None;
@@ -227,7 +231,12 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
                 write_timeline(&p, dir, size, look, ctx.err)?;
             }
             if followers_given || a.format != TableJsonCsv::Json {
-                emit(p.as_ref(), a.format.into(), ctx.out)?;
+                emit(
+                    p.as_ref(),
+                    a.format.into(),
+                    &Messages::new(ctx.lang),
+                    ctx.out,
+                )?;
             } else {
                 // The placeholder follower count is not the user's: print it as unknown.
                 let mut v = serde_json::to_value(p.as_ref())?;
@@ -250,7 +259,7 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
                 },
                 see: "fanplan plan --options",
             };
-            emit(&report, a.format.into(), ctx.out)?;
+            emit(&report, a.format.into(), &Messages::new(ctx.lang), ctx.out)?;
             Ok(Outcome::Forbidden)
         }
     }

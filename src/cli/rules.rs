@@ -2,6 +2,7 @@
 
 use super::args::TableOrJson;
 use super::{Ctx, Outcome};
+use crate::i18n::Messages;
 use crate::report::emit;
 use crate::rules::Rulebook;
 use clap::Args;
@@ -30,7 +31,7 @@ pub fn run(book: &Rulebook, a: &RulesArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         let text = toml::to_string_pretty(book)?;
         ctx.out.write_all(text.as_bytes())?;
     } else {
-        emit(book, a.format.into(), ctx.out)?;
+        emit(book, a.format.into(), &Messages::new(ctx.lang), ctx.out)?;
     }
     Ok(Outcome::Done)
 }

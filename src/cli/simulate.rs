@@ -4,6 +4,7 @@ use super::args::{RunArgs, ScenarioArgs, TableJsonCsv};
 use super::{chart_look, chart_size, scenario_of, write_charts, Ctx, Outcome};
 use crate::chart::{histogram_chart, histogram_png, trajectory_chart, trajectory_png};
 use crate::forecast::{Forecast, RunOptions};
+use crate::i18n::Messages;
 use crate::report::{emit, CheckReport};
 use crate::rules::Rulebook;
 use clap::Args;
@@ -42,7 +43,7 @@ pub fn run_options(run: &RunArgs, default_runs: u64) -> RunOptions {
 
 /// Run `fanplan simulate`.
 pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
-    let s = scenario_of(&a.scenario, ctx.today)?;
+    let s = scenario_of(&a.scenario, ctx.today, ctx.lang)?;
     let opts = run_options(&a.run, crate::forecast::DEFAULT_RUNS);
     let size = chart_size(&a.run.chart_size)?;
     let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
@@ -82,7 +83,12 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
                     writeln!(ctx.err, "wrote {}", p.display())?;
                 }
             }
-            emit(&forecast, a.format.into(), ctx.out)?;
+            emit(
+                &forecast,
+                a.format.into(),
+                &Messages::new(ctx.lang),
+                ctx.out,
+            )?;
             Ok(Outcome::Done)
         }
         Err(eligibility) => {
@@ -93,7 +99,7 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
                 book,
                 followers_given: true,
             };
-            emit(&report, a.format.into(), ctx.out)?;
+            emit(&report, a.format.into(), &Messages::new(ctx.lang), ctx.out)?;
             Ok(Outcome::Forbidden)
         }
     }

@@ -3,6 +3,7 @@
 use super::fmt::{header, table, thousands, yuan};
 use super::Document;
 use crate::compare::CompareReport;
+use crate::i18n::Messages;
 use std::io::{self, Write};
 
 /// The CSV columns of `compare --format csv` (then [`AT_LEAST_COLUMNS`] with `--at-least`).
@@ -25,7 +26,7 @@ pub const CSV_COLUMNS: [&str; 12] = [
 pub const AT_LEAST_COLUMNS: [&str; 2] = ["probability_at_least", "probability_at_least_se"];
 
 impl Document for CompareReport {
-    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
+    fn table(&self, m: &Messages, w: &mut dyn Write) -> io::Result<()> {
         writeln!(
             w,
             "{} scenario{} ranked by retained followers (P50), then cost · {} runs each · seed {} · rules {} {}",
@@ -80,7 +81,7 @@ impl Document for CompareReport {
             for f in &self.forbidden {
                 writeln!(w, "  {} (line {})", f.id, f.line)?;
                 for v in &f.violations {
-                    writeln!(w, "    {}", super::text::violation(v))?;
+                    writeln!(w, "    {}", super::text::violation(m, v))?;
                 }
             }
         }

@@ -3,6 +3,7 @@
 use super::fmt::{header, percent, table, thousands, yuan};
 use super::Document;
 use crate::forecast::Forecast;
+use crate::i18n::Messages;
 use crate::stats::Summary;
 use std::io::{self, Write};
 
@@ -44,7 +45,7 @@ impl Document for Forecast {
         )
     }
 
-    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
+    fn table(&self, tr: &Messages, w: &mut dyn Write) -> io::Result<()> {
         let s = &self.scenario;
         let m = &self.metrics;
         writeln!(
@@ -68,7 +69,7 @@ impl Document for Forecast {
             s.start_date,
             s.horizon_days
         )?;
-        for note in self.warnings.iter().map(super::text::warning) {
+        for note in self.warnings.iter().map(|x| super::text::warning(tr, x)) {
             writeln!(w, "note: {note}")?;
         }
         writeln!(w)?;

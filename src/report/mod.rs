@@ -13,6 +13,7 @@ pub mod text;
 pub use plan::ForbiddenPlan;
 mod rules;
 
+use crate::i18n::Messages;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -31,7 +32,7 @@ pub enum Format {
 /// Something fanplan prints.
 pub trait Document: Serialize {
     /// Write the human-readable table.
-    fn table(&self, w: &mut dyn Write) -> io::Result<()>;
+    fn table(&self, m: &Messages, w: &mut dyn Write) -> io::Result<()>;
 
     /// Write CSV rows; documents without rows write their JSON instead.
     fn csv(&self, w: &mut dyn Write) -> io::Result<()> {
@@ -77,9 +78,15 @@ pub fn name_of<T: Serialize>(value: &T) -> String {
 }
 
 /// Write a document in a format.
-pub fn emit<D: Document + ?Sized>(doc: &D, format: Format, w: &mut dyn Write) -> io::Result<()> {
+/// The table is worded in the language of `m`; JSON and CSV never change with it.
+pub fn emit<D: Document + ?Sized>(
+    doc: &D,
+    format: Format,
+    m: &Messages,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Table => doc.table(w),
+        Format::Table => doc.table(m, w),
         Format::Json => json(doc, w),
         Format::Csv => doc.csv(w),
     }

@@ -3,11 +3,12 @@
 use super::fmt::{header, percent, table, yuan};
 use super::Document;
 use crate::domain::Route;
+use crate::i18n::Messages;
 use crate::rules::Rulebook;
 use std::io::{self, Write};
 
 impl Document for Rulebook {
-    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
+    fn table(&self, _tr: &Messages, w: &mut dyn Write) -> io::Result<()> {
         writeln!(
             w,
             "Rulebook {} {} — {}",
