@@ -263,3 +263,84 @@ check-see-options = See the ways open to this account: fanplan plan --options
 
 error-line = error: { $text }
 error-caused-by = caused by: { $text }
+
+## simulate table
+
+sim-head = { $subject } { $kind } account, { $followers } followers → { $route } ({ $target } target followers, overlap { $overlap })
+sim-run = { $runs } runs · seed { $seed } · retention { $dist } · rules { $rules } { $version } · start { $start } · horizon { $horizon } days
+sim-col-mean = mean
+sim-retention-rate = Retention rate
+sim-retained = Retained followers
+sim-lost = Lost followers
+sim-audience-on-day = Audience on day { $day }
+sim-transfer-day = Transfer day
+sim-settled-day = Settled day
+sim-cost = Cost (yuan)
+sim-cost-per-kept = Cost per kept follower (yuan)
+sim-lost-value = Lost value (yuan)
+sim-transfer-date = Transfer date  P10 { $p10 }  P50 { $p50 }  P90 { $p90 }
+sim-settled-date = Settled date   P10 { $p10 }  P50 { $p50 }  P90 { $p90 }
+sim-chance = Chance the audience on day { $day } is at least { $threshold }: { $p } (standard error { $se })
+sim-assumptions = Assumptions in force ({ $ids }): see `fanplan rules`. Standard error of the mean retained: { $se }.
+
+## compare table
+
+compare-head = { $n } { $n ->
+        [one] scenario
+       *[other] scenarios
+    } ranked by retained followers (P50), then cost · { $runs } runs each · seed { $seed } · rules { $rules } { $version }
+compare-col-scenario = scenario
+compare-col-route = route
+compare-col-kept-p5 = kept P5
+compare-col-kept-p50 = kept P50
+compare-col-kept-p95 = kept P95
+compare-col-settled-p50 = settled P50
+compare-col-settled-p90 = settled P90
+compare-col-cost-p50 = cost P50
+compare-col-cost-p95 = cost P95
+compare-col-at-least = P(audience ≥ { $n })
+compare-forbidden = Forbidden by the rules:
+compare-forbidden-row = { $id } (line { $line })
+compare-rejected = { $n } { $n ->
+        [one] row
+       *[other] rows
+    } could not be read (see the errors above).
+
+## rules table (the statements in English come from the rulebook itself; these are the
+## seed rulebook's, for the translation's parity)
+
+rules-head = Rulebook { $name } { $version } — { $source }
+rules-assumption = assumption: { $text }
+rules-col-route = route
+rules-col-days = days
+rules-col-retention = retention
+rules-col-fees = fees (yuan)
+rules-fees-notary = { $review } + notary { $min }–{ $max }
+rules-unfollow = Unfollow window (M7): { $days } days, share of the losses per day: { $weights }
+rules-col-closing = closing
+rules-col-review = review (working days)
+rules-col-funds = funds (D4)
+rules-col-materials = materials (D2)
+rules-funds-balance = balance ≤ { $limit } yuan
+rules-funds-pending = no pending income
+rules-funds-payment-closed = payment closed
+rules-offline = {" "}(offline)
+rule-M1 = Same account kind only: subscription (订阅号) to subscription, service (服务号) to service.
+rule-M2 = No personal-subject (个人) source into an enterprise-subject (企业) target.
+rule-M3 = The target must be verified (通过认证).
+rule-M4 = Every migration pays a 300 yuan review fee (审核费).
+rule-M5 = Cross-entity migration (跨主体迁移) also pays a notary fee (公证费).
+rule-M6 = Routes: subscription→subscription 5–7 days, retention 85%–92%; service→service 3–5 days, 78%–88%; cross-entity 10–15 days, 65%–75%.
+rule-M7 = Followers are notified and may unfollow during a 7-day window.
+rule-M8 = When the migration completes, the source account is closed automatically.
+rule-D1 = 30 consecutive days without active operations (mass messages, menu changes) before applying to close.
+rule-D2 = Materials by type: personal subscription — ID card; enterprise service — business licence and official letter; government — organisation code certificate, submitted offline.
+rule-D3 = Review: personal subscription 3–5 working days; enterprise service 7–15 working days; government 20 working days or more.
+rule-D4 = Funds: personal — balance at most 0.01 yuan; enterprise — no income waiting for settlement; government — payment closed. An account with payment enabled cannot close with more than 1 yuan left.
+rule-D5 = Closing WeChat Pay: a cancellation on the merchant platform, then a 3-working-day fund freeze; refunds in that time must still be handled.
+rule-D6 = Unbind mini programs, third-party platforms and ad accounts first.
+rule-D7 = Confirm with a code within 15 minutes; a 7-day freeze in which closing can be cancelled; all records deleted on day 8.
+rule-D8 = Announce the end of service 30 days in advance.
+rule-D9 = The name is released at once, but the same entity may not apply for the same name for 30 days; a business licence can be reused after 15 days.
+rule-B1 = Article export: at most 100 articles per export batch.
+rule-B2 = Interaction records are kept 60 days; statistics only for the last 3 months; ad revenue reports 36 months.

@@ -253,3 +253,78 @@ check-see-options = 查看此账号可选的方式：fanplan plan --options
 
 error-line = 错误：{ $text }
 error-caused-by = 原因：{ $text }
+
+## simulate table
+
+sim-head = { $subject }{ $kind }，{ $followers } 粉丝 → { $route }（目标账号 { $target } 粉丝，重叠 { $overlap }）
+sim-run = 模拟 { $runs } 次 · 随机种子 { $seed } · 留存率分布 { $dist } · 规则库 { $rules } { $version } · 开始 { $start } · 模拟期限 { $horizon } 天
+sim-col-mean = 平均值
+sim-retention-rate = 粉丝留存率
+sim-retained = 保留粉丝
+sim-lost = 流失粉丝
+sim-audience-on-day = 第 { $day } 天总触达粉丝
+sim-transfer-day = 迁移完成日（第几天）
+sim-settled-day = 取关观察期结束日（第几天）
+sim-cost = 费用（元）
+sim-cost-per-kept = 每保留粉丝成本（元）
+sim-lost-value = 流失价值（元）
+sim-transfer-date = 迁移完成日期  P10 { $p10 }  P50 { $p50 }  P90 { $p90 }
+sim-settled-date = 观察期结束日期  P10 { $p10 }  P50 { $p50 }  P90 { $p90 }
+sim-chance = 第 { $day } 天总触达粉丝至少 { $threshold } 的概率：{ $p }（标准误 { $se }）
+sim-assumptions = 生效的假设（{ $ids }）：见 `fanplan rules`。保留粉丝均值的标准误：{ $se }。
+
+## compare table
+
+compare-head = { $n } 个方案，按保留粉丝（P50）排序，其次按费用 · 每个模拟 { $runs } 次 · 随机种子 { $seed } · 规则库 { $rules } { $version }
+compare-col-scenario = 方案
+compare-col-route = 迁移类型
+compare-col-kept-p5 = 保留 P5
+compare-col-kept-p50 = 保留 P50
+compare-col-kept-p95 = 保留 P95
+compare-col-settled-p50 = 观察期结束 P50
+compare-col-settled-p90 = 观察期结束 P90
+compare-col-cost-p50 = 费用 P50
+compare-col-cost-p95 = 费用 P95
+compare-col-at-least = P(总触达 ≥ { $n })
+compare-forbidden = 被规则禁止：
+compare-forbidden-row = { $id }（第 { $line } 行）
+compare-rejected = { $n } 行无法读取（见上方错误）。
+
+## rules table (the statements in English come from the rulebook itself; these are the
+## seed rulebook's, for the translation's parity)
+
+rules-head = 规则库 { $name } { $version } — { $source }
+rules-assumption = 假设：{ $text }
+rules-col-route = 迁移类型
+rules-col-days = 耗时（天）
+rules-col-retention = 粉丝留存率
+rules-col-fees = 费用（元）
+rules-fees-notary = { $review } + 公证费 { $min }–{ $max }
+rules-unfollow = 取关观察期（M7）：{ $days } 天，每日流失占比：{ $weights }
+rules-col-closing = 注销
+rules-col-review = 审核时长（工作日）
+rules-col-funds = 资金清算要求（D4）
+rules-col-materials = 必要材料（D2）
+rules-funds-balance = 余额 ≤ { $limit } 元
+rules-funds-pending = 无待结算收入
+rules-funds-payment-closed = 关闭支付功能
+rules-offline = （线下提交）
+rule-M1 = 只能同类型迁移：订阅号与服务号不可互转，订阅号→订阅号，服务号→服务号。
+rule-M2 = 个人号不能迁移至企业号。
+rule-M3 = 目标账号必须通过认证。
+rule-M4 = 每次迁移需支付 300 元审核费。
+rule-M5 = 跨主体迁移还需支付公证费。
+rule-M6 = 迁移类型：订阅号→订阅号 5–7 天，粉丝留存率 85%–92%；服务号→服务号 3–5 天，78%–88%；跨主体迁移 10–15 天，65%–75%。
+rule-M7 = 系统自动推送迁移告知，7 天内用户可自主取消关注。
+rule-M8 = 迁移完成后原账号自动注销。
+rule-D1 = 申请注销前需连续 30 天无主动操作记录（群发消息、菜单更新等）。
+rule-D2 = 必要材料：个人订阅号——身份证正反面；企业服务号——营业执照 + 公函；政府机构号——组织机构代码证，须通过线下渠道提交书面材料。
+rule-D3 = 审核时长：个人订阅号 3–5 个工作日；企业服务号 7–15 个工作日；政府机构号 20 个工作日以上。
+rule-D4 = 资金清算要求：个人——余额 ≤ 0.01 元；企业——无待结算收入；政府——关闭支付功能。开通微信支付的账号剩余金额超过 1 元将无法注销。
+rule-D5 = 关闭微信支付：在商户平台提交注销申请，等待 3 个工作日的资金冻结期；期间如有退款请求仍需处理。
+rule-D6 = 注销前需解除所有绑定：小程序、第三方平台、广告主账户。
+rule-D7 = 15 分钟内输入验证码确认；之后进入 7 天冻结期，期间可撤销注销；第 8 天系统自动删除所有记录。
+rule-D8 = 终止服务应提前 30 日公告（停更声明）。
+rule-D9 = 账号名称立即释放，但同一主体 30 天内不得申请同名公众号；企业营业执照需等待 15 天冷却期。
+rule-B1 = 图文备份：单次最多导出 100 篇，超过数量需分批次操作。
+rule-B2 = 用户互动记录保留 60 天；后台仅保留最近 3 个月统计报表；广告收益报表 36 个月。

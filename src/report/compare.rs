@@ -1,6 +1,7 @@
 //! `fanplan compare` as words: the ranked table, JSON and CSV of a [`CompareReport`].
 
 use super::fmt::{header, table, thousands, yuan};
+use super::text;
 use super::Document;
 use crate::compare::CompareReport;
 use crate::i18n::Messages;
@@ -29,40 +30,44 @@ impl Document for CompareReport {
     fn table(&self, m: &Messages, w: &mut dyn Write) -> io::Result<()> {
         writeln!(
             w,
-            "{} scenario{} ranked by retained followers (P50), then cost · {} runs each · seed {} · rules {} {}",
-            self.ranked.len(),
-            if self.ranked.len() == 1 { "" } else { "s" },
-            thousands(self.runs as f64),
-            self.seed,
-            self.rules.name,
-            self.rules.version
+            "{}",
+            m.msg(
+                "compare-head",
+                &[
+                    ("n", self.ranked.len().into()),
+                    ("runs", a(thousands(self.runs as f64))),
+                    ("seed", a(self.seed)),
+                    ("rules", a(&self.rules.name)),
+                    ("version", a(&self.rules.version)),
+                ]
+            )
         )?;
         writeln!(w)?;
         if !self.ranked.is_empty() {
             let mut names = header(&[
-                "scenario",
-                "route",
-                "kept P5",
-                "kept P50",
-                "kept P95",
-                "settled P50",
-                "settled P90",
-                "cost P50",
-                "cost P95",
+                &m.text("compare-col-scenario"),
+                &m.text("compare-col-route"),
+                &m.text("compare-col-kept-p5"),
+                &m.text("compare-col-kept-p50"),
+                &m.text("compare-col-kept-p95"),
+                &m.text("compare-col-settled-p50"),
+                &m.text("compare-col-settled-p90"),
+                &m.text("compare-col-cost-p50"),
+                &m.text("compare-col-cost-p95"),
             ]);
             if let Some(n) = self.at_least {
-                names.push(format!("P(audience ≥ {})", thousands(n as f64)));
+                names.push(m.msg("compare-col-at-least", &[("n", a(thousands(n as f64)))]));
             }
             let mut rows = vec![names];
             for r in &self.ranked {
                 let mut cells = vec![
                     format!("{}. {}", r.rank, r.id),
-                    r.route.name().to_string(),
+                    text::route(m, r.route),
                     thousands(r.retained_followers.p5),
                     thousands(r.retained_followers.p50),
                     thousands(r.retained_followers.p95),
-                    r.settled_date.p50.to_string(),
-                    r.settled_date.p90.to_string(),
+                    m.date(r.settled_date.p50),
+                    m.date(r.settled_date.p90),
                     yuan(r.cost_yuan.p50),
                     yuan(r.cost_yuan.p95),
                 ];
@@ -77,9 +82,16 @@ impl Document for CompareReport {
         }
         if !self.forbidden.is_empty() {
             writeln!(w)?;
-            writeln!(w, "Forbidden by the rules:")?;
+            writeln!(w, "{}", m.text("compare-forbidden"))?;
             for f in &self.forbidden {
-                writeln!(w, "  {} (line {})", f.id, f.line)?;
+                writeln!(
+                    w,
+                    "  {}",
+                    m.msg(
+                        "compare-forbidden-row",
+                        &[("id", a(&f.id)), ("line", a(f.line))]
+                    )
+                )?;
                 for v in &f.violations {
                     writeln!(w, "    {}", super::text::violation(m, v))?;
                 }
@@ -89,9 +101,8 @@ impl Document for CompareReport {
             writeln!(w)?;
             writeln!(
                 w,
-                "{} row{} could not be read (see the errors above).",
-                self.rejected.len(),
-                if self.rejected.len() == 1 { "" } else { "s" }
+                "{}",
+                m.msg("compare-rejected", &[("n", self.rejected.len().into())])
             )?;
         }
         Ok(())
@@ -150,4 +161,9 @@ impl Document for CompareReport {
         }
         c.flush()
     }
+}
+
+/// A message argument.
+fn a(v: impl ToString) -> fluent_bundle::FluentValue<'static> {
+    fluent_bundle::FluentValue::from(v.to_string())
 }

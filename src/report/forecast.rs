@@ -1,6 +1,7 @@
 //! `fanplan simulate`: the forecast as a table for people (JSON is the Forecast itself).
 
 use super::fmt::{header, percent, table, thousands, yuan};
+use super::text;
 use super::Document;
 use crate::forecast::Forecast;
 use crate::i18n::Messages;
@@ -50,68 +51,94 @@ impl Document for Forecast {
         let m = &self.metrics;
         writeln!(
             w,
-            "{} {} account, {} followers → {} ({} target followers, overlap {})",
-            s.source_subject,
-            s.source_kind,
-            thousands(s.followers as f64),
-            self.route,
-            thousands(s.target_followers as f64),
-            percent(s.overlap),
+            "{}",
+            tr.msg(
+                "sim-head",
+                &[
+                    ("subject", a(text::subject(tr, s.source_subject))),
+                    ("kind", a(text::kind(tr, s.source_kind))),
+                    ("followers", a(thousands(s.followers as f64))),
+                    ("route", a(text::route(tr, self.route))),
+                    ("target", a(thousands(s.target_followers as f64))),
+                    ("overlap", a(percent(s.overlap))),
+                ]
+            )
         )?;
         writeln!(
             w,
-            "{} runs · seed {} · retention {} · rules {} {} · start {} · horizon {} days",
-            thousands(self.runs as f64),
-            self.seed,
-            self.dist.name(),
-            self.rules.name,
-            self.rules.version,
-            s.start_date,
-            s.horizon_days
+            "{}",
+            tr.msg(
+                "sim-run",
+                &[
+                    ("runs", a(thousands(self.runs as f64))),
+                    ("seed", a(self.seed)),
+                    ("dist", a(self.dist.name())),
+                    ("rules", a(&self.rules.name)),
+                    ("version", a(&self.rules.version)),
+                    ("start", a(tr.date(s.start_date))),
+                    ("horizon", a(s.horizon_days)),
+                ]
+            )
         )?;
-        for note in self.warnings.iter().map(|x| super::text::warning(tr, x)) {
-            writeln!(w, "note: {note}")?;
+        for note in self.warnings.iter().map(|x| text::warning(tr, x)) {
+            writeln!(w, "{}", tr.msg("note-line", &[("text", a(note))]))?;
         }
         writeln!(w)?;
-        let mut rows = vec![header(&["", "P5", "P10", "P50", "P90", "P95", "mean"])];
-        rows.push(row("Retention rate", &m.retention_rate, percent));
-        rows.push(row("Retained followers", &m.retained_followers, thousands));
-        rows.push(row("Lost followers", &m.lost_followers, thousands));
+        let t = |id: &str| tr.text(id);
+        let mut rows = vec![header(&[
+            "",
+            "P5",
+            "P10",
+            "P50",
+            "P90",
+            "P95",
+            &t("sim-col-mean"),
+        ])];
+        rows.push(row(&t("sim-retention-rate"), &m.retention_rate, percent));
+        rows.push(row(&t("sim-retained"), &m.retained_followers, thousands));
+        rows.push(row(&t("sim-lost"), &m.lost_followers, thousands));
         rows.push(row(
-            &format!("Audience on day {}", s.horizon_days),
+            &tr.msg("sim-audience-on-day", &[("day", a(s.horizon_days))]),
             &m.final_audience,
             thousands,
         ));
-        rows.push(row("Transfer day", &m.transfer_day, days));
-        rows.push(row("Settled day", &m.settled_day, days));
-        rows.push(row("Cost (yuan)", &m.cost_yuan, yuan));
+        rows.push(row(&t("sim-transfer-day"), &m.transfer_day, days));
+        rows.push(row(&t("sim-settled-day"), &m.settled_day, days));
+        rows.push(row(&t("sim-cost"), &m.cost_yuan, yuan));
         if let Some(cpr) = &m.cost_per_retained_follower {
-            rows.push(row("Cost per kept follower (yuan)", cpr, yuan));
+            rows.push(row(&t("sim-cost-per-kept"), cpr, yuan));
         }
         if s.value_per_follower > 0.0 {
-            rows.push(row("Lost value (yuan)", &m.lost_value_yuan, yuan));
+            rows.push(row(&t("sim-lost-value"), &m.lost_value_yuan, yuan));
         }
         write!(w, "{}", table(&rows))?;
         writeln!(w)?;
         let d = &self.dates;
-        writeln!(
-            w,
-            "Transfer date  P10 {}  P50 {}  P90 {}",
-            d.transfer.p10, d.transfer.p50, d.transfer.p90
-        )?;
-        writeln!(
-            w,
-            "Settled date   P10 {}  P50 {}  P90 {}",
-            d.settled.p10, d.settled.p50, d.settled.p90
-        )?;
-        if let Some(a) = &self.probability_at_least {
+        let dates = |id: &str, q: &crate::forecast::DatePercentiles| {
+            tr.msg(
+                id,
+                &[
+                    ("p10", a(tr.date(q.p10))),
+                    ("p50", a(tr.date(q.p50))),
+                    ("p90", a(tr.date(q.p90))),
+                ],
+            )
+        };
+        writeln!(w, "{}", dates("sim-transfer-date", &d.transfer))?;
+        writeln!(w, "{}", dates("sim-settled-date", &d.settled))?;
+        if let Some(at) = &self.probability_at_least {
             writeln!(
                 w,
-                "Chance the audience on day {} is at least {}: {} (standard error {})",
-                s.horizon_days,
-                thousands(a.threshold),
-                percent(a.p),
-                percent(a.se)
+                "{}",
+                tr.msg(
+                    "sim-chance",
+                    &[
+                        ("day", a(s.horizon_days)),
+                        ("threshold", a(thousands(at.threshold))),
+                        ("p", a(percent(at.p))),
+                        ("se", a(percent(at.se))),
+                    ]
+                )
             )?;
         }
         writeln!(w)?;
@@ -122,10 +149,20 @@ impl Document for Forecast {
             .collect();
         writeln!(
             w,
-            "Assumptions in force ({}): see `fanplan rules`. Standard error of the mean retained: {}.",
-            ids.join(", "),
-            thousands(m.retained_followers.se)
+            "{}",
+            tr.msg(
+                "sim-assumptions",
+                &[
+                    ("ids", a(ids.join(", "))),
+                    ("se", a(thousands(m.retained_followers.se))),
+                ]
+            )
         )?;
         Ok(())
     }
+}
+
+/// A message argument.
+fn a(v: impl ToString) -> fluent_bundle::FluentValue<'static> {
+    fluent_bundle::FluentValue::from(v.to_string())
 }
