@@ -344,3 +344,27 @@ rule-D8 = Announce the end of service 30 days in advance.
 rule-D9 = The name is released at once, but the same entity may not apply for the same name for 30 days; a business licence can be reused after 15 days.
 rule-B1 = Article export: at most 100 articles per export batch.
 rule-B2 = Interaction records are kept 60 days; statistics only for the last 3 months; ad revenue reports 36 months.
+
+## batch
+
+row-line = line { $line }
+row-id = {" "}(id { $id })
+row-reason = : { $reason }
+row-column-reason = : column { $column } { $reason }
+row-column-value-reason = : column { $column }: { $reason }
+batch-bar = { $rows } rows · { $rate } rows/s
+batch-bar-template = {"{"}bar:32{"}"} {"{"}percent:>3{"}"}% {"{"}msg{"}"} · ETA {"{"}eta{"}"}
+batch-eta = , ETA { $secs } s
+batch-progress = progress: { $rows } rows done, { $rate } rows/s{ $eta }
+batch-summary = batch: { $read } rows read, { $forecast } forecast, { $forbidden } forbidden, { $rejected } rejected in { $secs } s
+batch-no-portfolio = warning: no row was forecast, so there is no portfolio.png to draw
+wrote-file = wrote { $path }
+batch-reading-as = reading { $path } as { $encoding }
+batch-unknown-columns = ignoring unknown { $n ->
+        [one] column
+       *[other] columns
+    }: { $columns }
+
+## workdays
+
+workdays-weekends-only = some days counted lie outside the holiday calendar ({ $from } to { $to }); weekends alone were skipped for them

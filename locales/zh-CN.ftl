@@ -328,3 +328,24 @@ rule-D8 = 终止服务应提前 30 日公告（停更声明）。
 rule-D9 = 账号名称立即释放，但同一主体 30 天内不得申请同名公众号；企业营业执照需等待 15 天冷却期。
 rule-B1 = 图文备份：单次最多导出 100 篇，超过数量需分批次操作。
 rule-B2 = 用户互动记录保留 60 天；后台仅保留最近 3 个月统计报表；广告收益报表 36 个月。
+
+## batch
+
+row-line = 第 { $line } 行
+row-id = （id { $id }）
+row-reason = ：{ $reason }
+row-column-reason = ：{ $column } 列{ $reason }
+row-column-value-reason = ：{ $column } 列：{ $reason }
+batch-bar = { $rows } 行 · 每秒 { $rate } 行
+batch-bar-template = {"{"}bar:32{"}"} {"{"}percent:>3{"}"}% {"{"}msg{"}"} · 剩余 {"{"}eta{"}"}
+batch-eta = ，预计还需 { $secs } 秒
+batch-progress = 进度：已处理 { $rows } 行，每秒 { $rate } 行{ $eta }
+batch-summary = batch：读取 { $read } 行，预测 { $forecast } 行，禁止 { $forbidden } 行，拒绝 { $rejected } 行，用时 { $secs } 秒
+batch-no-portfolio = 警告：没有任何行得到预测，因此不绘制 portfolio.png
+wrote-file = 已写入 { $path }
+batch-reading-as = 按 { $encoding } 编码读取 { $path }
+batch-unknown-columns = 忽略 { $n } 个未知的列：{ $columns }
+
+## workdays
+
+workdays-weekends-only = 部分计入的日期超出节假日日历（{ $from } 至 { $to }）；这些日期只跳过了周末（法定节假日和调休未知）

@@ -16,6 +16,7 @@ use crate::batch::run::{run_batch, BatchError, BatchOptions, Events};
 use crate::batch::summary::Counts;
 use crate::batch::RowError;
 use crate::chart::{portfolio_png, PortfolioChart};
+use crate::i18n::Messages;
 use crate::rules::Rulebook;
 use crate::sim::Dist;
 use anyhow::Context;
@@ -141,6 +142,7 @@ enum Progress {
 
 struct CliEvents<'a> {
     err: &'a mut dyn Write,
+    messages: Messages,
     errors: Option<csv::Writer<AtomicFile>>,
     progress: Progress,
     bytes: Arc<AtomicU64>,
@@ -165,7 +167,14 @@ impl Events for CliEvents<'_> {
         if let Some(w) = &mut self.errors {
             write_error(w, e).map_err(io::Error::other)?;
         }
-        self.say(&format!("error: {e}"))
+        let line = self.messages.msg(
+            "error-line",
+            &[(
+                "text",
+                crate::report::text::row_error(&self.messages, e).into(),
+            )],
+        );
+        self.say(&line)
     }
 
     fn progress(&mut self, counts: &Counts) {
@@ -178,7 +187,13 @@ impl Events for CliEvents<'_> {
                 if let Some(total) = self.total_bytes {
                     bar.set_position(bytes.min(total));
                 }
-                bar.set_message(format!("{} rows · {:.0} rows/s", counts.read, rate));
+                bar.set_message(self.messages.msg(
+                    "batch-bar",
+                    &[
+                        ("rows", counts.read.to_string().into()),
+                        ("rate", format!("{rate:.0}").into()),
+                    ],
+                ));
             }
             Progress::Lines { last } => {
                 if last.elapsed() >= Duration::from_secs(1) {
@@ -186,14 +201,22 @@ impl Events for CliEvents<'_> {
                     let eta = match self.total_bytes {
                         Some(total) if bytes > 0 => {
                             let left = total.saturating_sub(bytes) as f64 / bytes as f64 * secs;
-                            format!(", ETA {left:.0} s")
+                            self.messages
+                                .msg("batch-eta", &[("secs", format!("{left:.0}").into())])
                         }
                         _ => String::new(),
                     };
                     let _ = writeln!(
                         self.err,
-                        "progress: {} rows done, {:.0} rows/s{eta}",
-                        counts.read, rate
+                        "{}",
+                        self.messages.msg(
+                            "batch-progress",
+                            &[
+                                ("rows", counts.read.to_string().into()),
+                                ("rate", format!("{rate:.0}").into()),
+                                ("eta", eta.into()),
+                            ],
+                        )
                     );
                 }
             }
@@ -201,14 +224,12 @@ impl Events for CliEvents<'_> {
     }
 }
 
-fn progress_bar(total: Option<u64>) -> ProgressBar {
+fn progress_bar(m: &Messages, total: Option<u64>) -> ProgressBar {
     let target = ProgressDrawTarget::stderr_with_hz(4);
     match total {
         Some(len) => {
             let bar = ProgressBar::with_draw_target(Some(len), target);
-            if let Ok(style) =
-                ProgressStyle::with_template("{bar:32} {percent:>3}% {msg} · ETA {eta}")
-            {
+            if let Ok(style) = ProgressStyle::with_template(&m.text("batch-bar-template")) {
                 bar.set_style(style);
             }
             bar
@@ -323,23 +344,34 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         .flatten();
     let mut table = open_table(&a.input, a.encoding.into(), ctx.today, bytes.clone())?;
     if table.encoding != encoding_rs::UTF_8 {
+        let m = Messages::new(ctx.lang);
+        let reading = m.msg(
+            "batch-reading-as",
+            &[
+                ("path", a.input.display().to_string().into()),
+                ("encoding", table.encoding.name().into()),
+            ],
+        );
         writeln!(
             ctx.err,
-            "note: reading {} as {}",
-            a.input.display(),
-            table.encoding.name()
+            "{}",
+            m.msg("note-line", &[("text", reading.into())])
         )?;
     }
     if !table.columns().unknown.is_empty() {
+        let m = Messages::new(ctx.lang);
+        let unknown = &table.columns().unknown;
+        let ignoring = m.msg(
+            "batch-unknown-columns",
+            &[
+                ("n", unknown.len().into()),
+                ("columns", unknown.join(", ").into()),
+            ],
+        );
         writeln!(
             ctx.err,
-            "warning: ignoring unknown column{}: {}",
-            if table.columns().unknown.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
-            table.columns().unknown.join(", ")
+            "{}",
+            m.msg("warning-line", &[("text", ignoring.into())])
         )?;
     }
     let pool = rayon::ThreadPoolBuilder::new()
@@ -394,12 +426,13 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         ProgressMode::Always if !ctx.err_is_terminal => Progress::Lines {
             last: Instant::now(),
         },
-        _ => Progress::Bar(progress_bar(total_bytes)),
+        _ => Progress::Bar(progress_bar(&Messages::new(ctx.lang), total_bytes)),
     };
 
     let Ctx { out, err, .. } = ctx;
     let mut events = CliEvents {
         err: &mut **err,
+        messages: Messages::new(ctx.lang),
         errors: errors_out,
         progress,
         bytes,
@@ -443,10 +476,7 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
 
     if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
         if report.retention_p50.is_empty() {
-            writeln!(
-                events.err,
-                "warning: no row was forecast, so there is no portfolio.png to draw"
-            )?;
+            writeln!(events.err, "{}", events.messages.text("batch-no-portfolio"))?;
         } else {
             let chart = PortfolioChart {
                 title: look.messages.msg(
@@ -462,7 +492,10 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
             };
             let charts = vec![(PORTFOLIO_PNG, portfolio_png(&chart, size, look))];
             for p in write_charts(dir, charts, look, events.err)? {
-                writeln!(events.err, "wrote {}", p.display())?;
+                let wrote = events
+                    .messages
+                    .msg("wrote-file", &[("path", p.display().to_string().into())]);
+                writeln!(events.err, "{wrote}")?;
             }
         }
     }
@@ -487,15 +520,20 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     }
 
     let c = report.counts;
-    writeln!(
-        events.err,
-        "batch: {} rows read, {} forecast, {} forbidden, {} rejected in {:.2} s",
-        c.read,
-        c.forecast,
-        c.forbidden,
-        c.rejected,
-        started.elapsed().as_secs_f64()
-    )?;
+    let summary_line = events.messages.msg(
+        "batch-summary",
+        &[
+            ("read", c.read.to_string().into()),
+            ("forecast", c.forecast.to_string().into()),
+            ("forbidden", c.forbidden.to_string().into()),
+            ("rejected", c.rejected.to_string().into()),
+            (
+                "secs",
+                format!("{:.2}", started.elapsed().as_secs_f64()).into(),
+            ),
+        ],
+    );
+    writeln!(events.err, "{summary_line}")?;
     Ok(if c.rejected > 0 {
         Outcome::Rejected
     } else {

@@ -4,6 +4,7 @@
 use super::args::{parse_day, TableOrJson};
 use super::{Ctx, InvalidInput, Outcome};
 use crate::calendar::{add_working_days, coverage};
+use crate::i18n::Messages;
 use chrono::NaiveDate;
 use clap::Args;
 use serde::Serialize;
@@ -49,13 +50,15 @@ pub fn run(a: &WorkdaysArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     match a.format {
         TableOrJson::Json => crate::report::json(&answer, ctx.out)?,
         TableOrJson::Table => {
-            writeln!(ctx.out, "{}", answer.date)?;
+            let m = Messages::new(ctx.lang);
+            writeln!(ctx.out, "{}", m.date(answer.date))?;
             if answer.weekends_only {
                 let (start, end) = coverage();
-                writeln!(
-                    ctx.err,
-                    "note: some days counted lie outside the holiday calendar ({start} to {end}); weekends alone were skipped for them"
-                )?;
+                let text = m.msg(
+                    "workdays-weekends-only",
+                    &[("from", m.date(start).into()), ("to", m.date(end).into())],
+                );
+                writeln!(ctx.err, "{}", m.msg("note-line", &[("text", text.into())]))?;
             }
         }
     }

@@ -2,7 +2,7 @@
 //! arm) per message, worded by the translation files (`locales/*.ftl`). JSON and CSV carry the
 //! English words ([`english`]) in every language.
 
-use crate::batch::RowProblem;
+use crate::batch::{RowError, RowProblem};
 use crate::domain::{Kind, Route, Subject};
 use crate::eligibility::{Breach, Violation};
 use crate::forecast::Warning;
@@ -218,6 +218,24 @@ pub fn row_problem(m: &Messages, p: &RowProblem) -> String {
         RowProblem::NotUtf8 => m.text("row-not-utf8"),
         RowProblem::DuplicateId => m.text("row-duplicate-id"),
     }
+}
+
+/// A rejected batch row: its line, id, column and what is wrong.
+pub fn row_error(m: &Messages, e: &RowError) -> String {
+    let mut out = m.msg("row-line", &[("line", s(e.line))]);
+    if !e.id.is_empty() {
+        out.push_str(&m.msg("row-id", &[("id", s(&e.id))]));
+    }
+    let (column, reason) = (e.column.as_str(), row_problem(m, &e.problem));
+    let id = if column.is_empty() {
+        "row-reason"
+    } else if e.value.is_empty() {
+        "row-column-reason"
+    } else {
+        "row-column-value-reason"
+    };
+    out.push_str(&m.msg(id, &[("column", s(column)), ("reason", s(reason))]));
+    out
 }
 
 /// Why a step is blocked, without the rule id.
