@@ -368,3 +368,6 @@ batch-unknown-columns = ignoring unknown { $n ->
 ## workdays
 
 workdays-weekends-only = some days counted lie outside the holiday calendar ({ $from } to { $to }); weekends alone were skipped for them
+error-flag-value = invalid value '{ $value }' for '{ $arg }': { $reason }
+input-not-runs = `{ $value }` is not a whole number of runs
+input-outside = { $value } is outside 1–{ $max }

@@ -349,3 +349,6 @@ batch-unknown-columns = 忽略 { $n } 个未知的列：{ $columns }
 ## workdays
 
 workdays-weekends-only = 部分计入的日期超出节假日日历（{ $from } 至 { $to }）；这些日期只跳过了周末（法定节假日和调休未知）
+error-flag-value = 参数 { $arg } 的值“{ $value }”无效：{ $reason }
+input-not-runs = “{ $value }”不是整数模拟次数
+input-outside = { $value } 超出 1–{ $max } 的范围

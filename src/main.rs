@@ -8,7 +8,10 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(e),
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
@@ -40,5 +43,39 @@ fn main() -> ExitCode {
             let _ = writeln!(io::stderr(), "{msg}");
             ExitCode::from(exit_code(&e) as u8)
         }
+    }
+}
+
+/// A flag value clap refused, in the reader's language; every other clap error (usage,
+/// `--help`, `--version`) as clap writes it.
+fn clap_error(e: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let lang = fanplan::cli::arg_lang();
+    let ctx = |k| match e.get(k) {
+        Some(ContextValue::String(v)) => Some(v.clone()),
+        _ => None,
+    };
+    let arg = ctx(ContextKind::InvalidArg);
+    let value = ctx(ContextKind::InvalidValue);
+    let reason = std::error::Error::source(&e).map(|r| r.to_string());
+    match (e.kind(), lang, arg, value, reason) {
+        (ErrorKind::ValueValidation, Lang::Zh, Some(arg), Some(value), Some(reason)) => {
+            let m = Messages::new(lang);
+            let text = m.msg(
+                "error-flag-value",
+                &[
+                    ("arg", arg.into()),
+                    ("value", value.into()),
+                    ("reason", reason.into()),
+                ],
+            );
+            let _ = writeln!(
+                io::stderr(),
+                "{}",
+                m.msg("error-line", &[("text", text.into())])
+            );
+            ExitCode::from(2)
+        }
+        _ => e.exit(),
     }
 }

@@ -2,6 +2,7 @@
 //! that accept the Chinese words and friendly number forms.
 
 use crate::domain::{Kind, Subject};
+use crate::i18n::Messages;
 use crate::input::{self, FeeRange, InputError};
 use crate::report::text;
 use crate::scenario::ScenarioInput;
@@ -12,7 +13,7 @@ use std::path::PathBuf;
 
 /// Words for a flag value that could not be read.
 fn words<T>(r: Result<T, InputError>) -> Result<T, String> {
-    r.map_err(|e| text::input_error(&crate::i18n::Messages::new(super::arg_lang()), &e))
+    r.map_err(|e| text::input_error(&Messages::new(super::arg_lang()), &e))
 }
 
 /// Parse a kind: subscription|service or 订阅号|服务号.
@@ -52,11 +53,18 @@ pub fn parse_day(s: &str) -> Result<NaiveDate, String> {
 
 /// Parse a run count in 1..=10,000,000.
 pub fn parse_runs(s: &str) -> Result<u64, String> {
-    let n = parse_count(s).map_err(|_| format!("`{s}` is not a whole number of runs"))?;
+    let m = Messages::new(super::arg_lang());
+    let n = parse_count(s).map_err(|_| m.msg("input-not-runs", &[("value", s.into())]))?;
     if (1..=MAX_RUNS).contains(&n) {
         Ok(n)
     } else {
-        Err(format!("{n} is outside 1–{MAX_RUNS}"))
+        Err(m.msg(
+            "input-outside",
+            &[
+                ("value", n.to_string().into()),
+                ("max", MAX_RUNS.to_string().into()),
+            ],
+        ))
     }
 }
 
@@ -66,9 +74,13 @@ pub fn parse_horizon(s: &str) -> Result<u32, String> {
     if (1..=crate::scenario::MAX_HORIZON).contains(&n) {
         Ok(n)
     } else {
-        Err(format!(
-            "{n} days is outside 1–{}",
-            crate::scenario::MAX_HORIZON
+        let m = Messages::new(super::arg_lang());
+        Err(m.msg(
+            "problem-horizon-outside",
+            &[
+                ("days", n.to_string().into()),
+                ("max", crate::scenario::MAX_HORIZON.to_string().into()),
+            ],
         ))
     }
 }
