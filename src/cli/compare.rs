@@ -75,10 +75,19 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
         Arc::new(AtomicU64::new(0)),
     )?;
     if !table.columns().unknown.is_empty() {
+        let m = Messages::new(ctx.lang);
+        let unknown = &table.columns().unknown;
+        let ignoring = m.msg(
+            "batch-unknown-columns",
+            &[
+                ("n", unknown.len().into()),
+                ("columns", unknown.join(", ").into()),
+            ],
+        );
         writeln!(
             ctx.err,
-            "warning: ignoring unknown columns: {}",
-            table.columns().unknown.join(", ")
+            "{}",
+            m.msg("warning-line", &[("text", ignoring.into())])
         )?;
     }
     let mut rows = Vec::new();
@@ -100,15 +109,14 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
     };
     let runs = opts.runs;
     let report = compare(book, rows, &opts);
+    let m = Messages::new(ctx.lang);
     for e in &report.rejected {
-        writeln!(ctx.err, "error: {e}")?;
+        let text = crate::report::text::row_error(&m, e);
+        writeln!(ctx.err, "{}", m.msg("error-line", &[("text", text.into())]))?;
     }
     if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
         if report.ranked.is_empty() {
-            writeln!(
-                ctx.err,
-                "warning: no scenario is allowed, so there is no compare.png to draw"
-            )?;
+            writeln!(ctx.err, "{}", m.text("compare-no-chart"))?;
         } else {
             let chart = CompareChart {
                 title: look.messages.msg(
@@ -129,7 +137,8 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
             };
             let charts = vec![("compare.png", compare_png(&chart, size, look))];
             for p in write_charts(dir, charts, look, ctx.err)? {
-                writeln!(ctx.err, "wrote {}", p.display())?;
+                let wrote = m.msg("wrote-file", &[("path", p.display().to_string().into())]);
+                writeln!(ctx.err, "{wrote}")?;
             }
         }
     }

@@ -278,23 +278,34 @@ pub fn write_charts(
 ) -> anyhow::Result<Vec<PathBuf>> {
     let mut rendered = Vec::with_capacity(charts.len());
     for (name, png) in charts {
-        let png = png.with_context(|| format!("cannot draw {name}"))?;
+        let png = png.with_context(|| {
+            look.messages
+                .msg("error-cannot-draw", &[("file", name.into())])
+        })?;
         for w in &png.warnings {
             writeln!(err, "{}", chart_warning(&look.messages, name, w))?;
         }
         rendered.push((name, png.bytes));
     }
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("--charts: cannot create the folder {}", dir.display()))?;
+    let shown =
+        |p: &Path| -> fluent_bundle::FluentValue<'static> { p.display().to_string().into() };
+    std::fs::create_dir_all(dir).with_context(|| {
+        look.messages
+            .msg("error-charts-create-folder", &[("path", shown(dir))])
+    })?;
     let mut written = Vec::new();
     for (name, bytes) in rendered {
         let path = dir.join(name);
         let mut file = crate::batch::output::AtomicFile::create(&path)
             .and_then(|mut f| f.write_all(&bytes).map(|()| f))
-            .with_context(|| format!("--charts: cannot write {}", path.display()))?;
-        file.flush()
-            .and_then(|()| file.commit())
-            .with_context(|| format!("--charts: cannot write {}", path.display()))?;
+            .with_context(|| {
+                look.messages
+                    .msg("error-charts-write", &[("path", shown(&path))])
+            })?;
+        file.flush().and_then(|()| file.commit()).with_context(|| {
+            look.messages
+                .msg("error-charts-write", &[("path", shown(&path))])
+        })?;
         written.push(path);
     }
     Ok(written)

@@ -198,10 +198,9 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
     let account = a.account.account();
     if a.options {
         if a.run.charts.is_some() {
-            return Err(InvalidInput(
-                "--charts: `plan --options` draws no chart; use it with --goal".to_string(),
-            )
-            .into());
+            return Err(
+                InvalidInput(Messages::new(ctx.lang).text("error-options-no-chart")).into(),
+            );
         }
         let s = scenario_of(&a.scenario, ctx.today, ctx.lang)?;
         let ranked = options(book, &s, &account, &opts)
@@ -212,7 +211,7 @@ pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<O
     let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     let goal = a
         .goal
-        .ok_or_else(|| InvalidInput("--goal: give migrate or close (or --options)".to_string()))?;
+        .ok_or_else(|| InvalidInput(Messages::new(ctx.lang).text("error-goal-missing")))?;
     let mut scenario_args = a.scenario.clone();
     let followers_given = scenario_args.followers.is_some();
     if goal == Goal::Close {

@@ -80,7 +80,9 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
                     ctx.err,
                 )?;
                 for p in written {
-                    writeln!(ctx.err, "wrote {}", p.display())?;
+                    let wrote = Messages::new(ctx.lang)
+                        .msg("wrote-file", &[("path", p.display().to_string().into())]);
+                    writeln!(ctx.err, "{wrote}")?;
                 }
             }
             emit(
