@@ -119,14 +119,22 @@ fn timeline() -> TimelineChart {
                 start,
                 end_p50,
                 end_p90: end_p50 + Days::new(len / 2 + i % 3),
+                blocked: i == 3,
             };
             start = end_p50;
             step
         })
         .collect();
+    // Weekends of the chart's two months shaded, as `plan --charts` does.
+    let days_off = (0..70u64)
+        .map(|i| day(2026, 3, 1) + Days::new(i))
+        .filter(|d| d.format("%u").to_string().parse::<u32>().unwrap_or(0) >= 6)
+        .collect();
     TimelineChart {
         title: "Migration timeline".into(),
         steps,
+        days_off,
+        provisional: Vec::new(),
     }
 }
 

@@ -15,6 +15,7 @@ subject-personal = personal
 subject-enterprise = enterprise
 subject-government = government
 subject-media = media
+subject-organisation = organisation
 route-subscription_to_subscription = subscription_to_subscription
 route-service_to_service = service_to_service
 route-cross_entity = cross_entity
@@ -63,6 +64,9 @@ chart-ends = ends { $p50 }
 chart-ends-range = ends P50 { $p50 } · P90 { $p90 }
 chart-start-to-p50 = Start to P50 finish
 chart-p50-to-p90 = P50 to P90 finish
+chart-blocked-step = Blocked step
+chart-day-off = Day off
+chart-provisional-holidays = Provisional holidays
 
 ## Chart warnings and font errors
 
@@ -82,8 +86,9 @@ sep-reasons = {"; "}
 
 ## Errors in values of flags and cells
 
-input-not-count = `{ $value }` is not a whole number of followers (e.g. 120000, 120,000 or 12万)
-input-count-out-of-range = `{ $value }` is not a whole number of followers
+input-negative-count = `{ $value }` is negative: give a whole number, 0 or more
+input-not-count = `{ $value }` is not a whole number (e.g. 120000, 120,000 or 12万)
+input-count-out-of-range = `{ $value }` is not a whole number
 input-not-number = `{ $value }` is not a number
 input-not-finite = `{ $value }` is not a finite number
 input-not-fee-range = `{ $value }` is not a fee range: write MIN-MAX in yuan (e.g. 500-1500) or one number
@@ -114,7 +119,7 @@ account-too-far-ahead = { $date } is more than { $max } days after the start
 ## Violations (M1–M3)
 
 breach-kind-change = a { $source } account cannot migrate into a { $target } account: only subscription → subscription and service → service
-breach-personal-to-enterprise = a personal-subject account cannot migrate into an enterprise-subject account
+breach-personal-to-enterprise = a personal-subject account cannot migrate into an { $target }-subject account
 breach-unverified-target = the target account is not verified
 violation = { $rule }  { $message } ({ $source })
 
@@ -125,6 +130,7 @@ warning-cross-entity-implied = the target's subject ({ $target }) differs from t
 warning-funds-assumed-cleared-one = the dates assume the funds blocker (D4) is cleared on the start date
 warning-funds-assumed-cleared-several = the dates assume the funds blockers (D4) are cleared on the start date
 warning-weekends-only = the holiday calendar covers { $from } to { $to }: outside it, working days were assumed to be Monday to Friday (public holidays and make-up days unknown) for { $steps }
+warning-provisional-holidays = dates in { $years } rest on provisional holidays (the statutory days of the 2024 law; the State Council's notice is not known, so make-up working days are missing); supply the notice with --holidays FILE or FANPLAN_HOLIDAYS (check with `fanplan calendar --year { $first }`)
 warning-weekends-only-step = { $step } (up to { $last })
 
 ## Batch row errors (after the column name)
@@ -135,6 +141,7 @@ row-width = the row has { $found } { $found ->
     } but the header has { $expected }
 row-empty-id = is empty: every row needs an id
 row-not-utf8 = is not valid UTF-8 text (is the file GBK? try --encoding gbk)
+row-not-utf8-at = holds a byte that is not valid UTF-8 at byte offset { $offset } of the file (the file is read as UTF-8: fix that byte, or save the whole file in one encoding)
 row-duplicate-id = duplicate id: an earlier row has the same id
 
 ## Blockers
@@ -356,7 +363,10 @@ batch-bar = { $rows } rows · { $rate } rows/s
 batch-bar-template = {"{"}bar:32{"}"} {"{"}percent:>3{"}"}% {"{"}msg{"}"} · ETA {"{"}eta{"}"}
 batch-eta = , ETA { $secs } s
 batch-progress = progress: { $rows } rows done, { $rate } rows/s{ $eta }
-batch-summary = batch: { $read } rows read, { $forecast } forecast, { $forbidden } forbidden, { $rejected } rejected in { $secs } s
+batch-summary = batch: { $read } rows read, { $forecast } forecast, { $forbidden } forbidden, { $rejected } rejected
+batch-summary-empty = , { $n } empty skipped
+batch-summary-time = {" "}in { $secs } s
+batch-and-more = {" "}and { $n } more
 batch-no-portfolio = warning: no row was forecast, so there is no portfolio.png to draw
 wrote-file = wrote { $path }
 batch-reading-as = reading { $path } as { $encoding }
@@ -368,7 +378,8 @@ batch-unknown-columns = ignoring unknown { $n ->
 ## workdays
 
 workdays-weekends-only = some days counted lie outside the holiday calendar ({ $from } to { $to }); weekends alone were skipped for them
-error-flag-value = invalid value '{ $value }' for '{ $arg }': { $reason }
+error-flag = { $flag }: { $reason }
+error-unexpected-argument = unexpected argument `{ $arg }`; try --help
 input-not-runs = `{ $value }` is not a whole number of runs
 input-outside = { $value } is outside 1–{ $max }
 compare-no-chart = warning: no scenario is allowed, so there is no compare.png to draw
@@ -377,3 +388,25 @@ error-goal-missing = --goal: give migrate or close (or --options)
 error-cannot-draw = cannot draw { $file }
 error-charts-create-folder = --charts: cannot create the folder { $path }
 error-charts-write = --charts: cannot write { $path }
+
+## calendar
+
+mark-provisional = * rests on provisional holidays
+calendar-head = { $year } · basis { $basis }
+calendar-source = source: { $source }
+calendar-provisional-source = the statutory holidays of 全国年节及纪念日放假办法 (2024); no notice known, make-up working days unknown
+calendar-col-date = date
+calendar-col-weekday = weekday
+calendar-col-kind = kind
+calendar-col-name = name
+calendar-day-off = day off
+calendar-working-day = working day (调休)
+weekday-Mon = Mon
+weekday-Tue = Tue
+weekday-Wed = Wed
+weekday-Thu = Thu
+weekday-Fri = Fri
+weekday-Sat = Sat
+weekday-Sun = Sun
+error-at-least-csv = --at-least: --format csv prints the daily trajectory, which has no place for the probability; use --format table or json
+error-at-least-plan = --at-least: the probability is shown by `plan --goal` in table and json formats only

@@ -14,6 +14,7 @@ subject-personal = 个人
 subject-enterprise = 企业
 subject-government = 政府
 subject-media = 媒体
+subject-organisation = 其他组织
 route-subscription_to_subscription = 订阅号迁移至订阅号
 route-service_to_service = 服务号迁移至服务号
 route-cross_entity = 跨主体迁移
@@ -62,6 +63,9 @@ chart-ends = 预计 { $p50 } 完成
 chart-ends-range = 预计 P50 { $p50 } · P90 { $p90 } 完成
 chart-start-to-p50 = 开始至 P50 完成
 chart-p50-to-p90 = P50 至 P90 完成
+chart-blocked-step = 受阻步骤
+chart-day-off = 休息日
+chart-provisional-holidays = 暂定假日
 
 ## Chart warnings and font errors
 
@@ -78,8 +82,9 @@ sep-reasons = ；
 
 ## Errors in values of flags and cells
 
-input-not-count = “{ $value }”不是整数粉丝数（例如 120000、120,000 或 12万）
-input-count-out-of-range = “{ $value }”不是整数粉丝数
+input-negative-count = “{ $value }”是负数：请给出 0 或更大的整数
+input-not-count = “{ $value }”不是整数（例如 120000、120,000 或 12万）
+input-count-out-of-range = “{ $value }”不是整数
 input-not-number = “{ $value }”不是数字
 input-not-finite = “{ $value }”不是有限的数字
 input-not-fee-range = “{ $value }”不是费用区间：请写成以元为单位的 最小-最大（例如 500-1500）或一个数
@@ -110,7 +115,7 @@ account-too-far-ahead = { $date } 比开始日期晚 { $max } 天以上
 ## Violations (M1–M3)
 
 breach-kind-change = { $source }不能迁移至{ $target }：订阅号与服务号不可互转，只能订阅号→订阅号、服务号→服务号
-breach-personal-to-enterprise = 个人号不能迁移至企业号（个人主体不能迁移至企业主体）
+breach-personal-to-enterprise = 个人号不能迁移至{ $target }号（个人主体不能迁移至{ $target }主体）
 breach-unverified-target = 目标账号未通过认证
 violation = { $rule }  { $message }（{ $source }）
 
@@ -121,6 +126,7 @@ warning-cross-entity-implied = 目标账号的主体类型（{ $target }）与�
 warning-funds-assumed-cleared-one = 日期假定资金清算（D4）的阻碍在开始日期已解除
 warning-funds-assumed-cleared-several = 日期假定所有资金清算（D4）的阻碍在开始日期已解除
 warning-weekends-only = 节假日日历覆盖 { $from } 至 { $to }：超出此范围时按周一至周五计算工作日（法定节假日和调休未知），涉及：{ $steps }
+warning-provisional-holidays = { $years } 年的日期基于暂定假日（按 2024 年修订的法定节假日推算；国务院放假通知尚未公布，因此缺少调休上班日）；可用 --holidays FILE 或 FANPLAN_HOLIDAYS 提供通知（用 `fanplan calendar --year { $first }` 查看）
 warning-weekends-only-step = { $step }（最晚 { $last }）
 
 ## Batch row errors (after the column name)
@@ -128,6 +134,7 @@ warning-weekends-only-step = { $step }（最晚 { $last }）
 row-width = 该行有 { $found } 个字段，但表头有 { $expected } 个
 row-empty-id = 为空：每行都需要 id
 row-not-utf8 = 不是有效的 UTF-8 文本（文件是 GBK 编码吗？试试 --encoding gbk）
+row-not-utf8-at = 在文件第 { $offset } 字节处有无效的 UTF-8 字节（文件按 UTF-8 读取：请修正该字节，或将整个文件保存为同一种编码）
 row-duplicate-id = id 重复：前面已有相同 id 的行
 
 ## Blockers
@@ -340,7 +347,10 @@ batch-bar = { $rows } 行 · 每秒 { $rate } 行
 batch-bar-template = {"{"}bar:32{"}"} {"{"}percent:>3{"}"}% {"{"}msg{"}"} · 剩余 {"{"}eta{"}"}
 batch-eta = ，预计还需 { $secs } 秒
 batch-progress = 进度：已处理 { $rows } 行，每秒 { $rate } 行{ $eta }
-batch-summary = batch：读取 { $read } 行，预测 { $forecast } 行，禁止 { $forbidden } 行，拒绝 { $rejected } 行，用时 { $secs } 秒
+batch-summary = batch：读取 { $read } 行，预测 { $forecast } 行，禁止 { $forbidden } 行，拒绝 { $rejected } 行
+batch-summary-empty = ，跳过 { $n } 个空行
+batch-summary-time = ，用时 { $secs } 秒
+batch-and-more = {" "}等另外 { $n } 列
 batch-no-portfolio = 警告：没有任何行得到预测，因此不绘制 portfolio.png
 wrote-file = 已写入 { $path }
 batch-reading-as = 按 { $encoding } 编码读取 { $path }
@@ -349,7 +359,8 @@ batch-unknown-columns = 忽略 { $n } 个未知的列：{ $columns }
 ## workdays
 
 workdays-weekends-only = 部分计入的日期超出节假日日历（{ $from } 至 { $to }）；这些日期只跳过了周末（法定节假日和调休未知）
-error-flag-value = 参数 { $arg } 的值“{ $value }”无效：{ $reason }
+error-flag = { $flag }：{ $reason }
+error-unexpected-argument = 未知参数 `{ $arg }`；请运行 --help 查看用法
 input-not-runs = “{ $value }”不是整数模拟次数
 input-outside = { $value } 超出 1–{ $max } 的范围
 compare-no-chart = 警告：没有任何方案被允许，因此不绘制 compare.png
@@ -358,3 +369,25 @@ error-goal-missing = --goal：请给出 migrate（迁移）或 close（注销）
 error-cannot-draw = 无法绘制 { $file }
 error-charts-create-folder = --charts：无法创建文件夹 { $path }
 error-charts-write = --charts：无法写入 { $path }
+
+## calendar
+
+mark-provisional = * 基于暂定假日
+calendar-head = { $year } 年 · 依据 { $basis }
+calendar-source = 来源：{ $source }
+calendar-provisional-source = 《全国年节及纪念日放假办法》（2024）规定的法定节假日；放假通知尚未公布，调休上班日未知
+calendar-col-date = 日期
+calendar-col-weekday = 星期
+calendar-col-kind = 类型
+calendar-col-name = 名称
+calendar-day-off = 休息日
+calendar-working-day = 调休上班日
+weekday-Mon = 周一
+weekday-Tue = 周二
+weekday-Wed = 周三
+weekday-Thu = 周四
+weekday-Fri = 周五
+weekday-Sat = 周六
+weekday-Sun = 周日
+error-at-least-csv = --at-least：--format csv 输出每日轨迹，无处放置概率；请用 --format table 或 json
+error-at-least-plan = --at-least：概率只在 `plan --goal` 的 table 和 json 格式中显示

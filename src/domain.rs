@@ -27,6 +27,9 @@ pub enum Subject {
     Government,
     /// 媒体
     Media,
+    /// 其他组织: institutions (事业单位), associations (社会团体), private non-enterprise units
+    /// (民办非企业单位) and other organisations.
+    Organisation,
 }
 
 /// A migration route of rule M6.
@@ -77,11 +80,12 @@ impl Kind {
 
 impl Subject {
     /// Every subject type.
-    pub const ALL: [Subject; 4] = [
+    pub const ALL: [Subject; 5] = [
         Subject::Personal,
         Subject::Enterprise,
         Subject::Government,
         Subject::Media,
+        Subject::Organisation,
     ];
 
     /// The snake_case name.
@@ -91,7 +95,14 @@ impl Subject {
             Subject::Enterprise => "enterprise",
             Subject::Government => "government",
             Subject::Media => "media",
+            Subject::Organisation => "organisation",
         }
+    }
+
+    /// Whether M2 counts the subject as the enterprise side (no personal source into it):
+    /// enterprises, and organisations, which are legal persons as well.
+    pub fn is_enterprise_side(self) -> bool {
+        matches!(self, Subject::Enterprise | Subject::Organisation)
     }
 }
 
@@ -139,9 +150,11 @@ impl std::str::FromStr for Subject {
             "enterprise" | "企业" => Ok(Subject::Enterprise),
             "government" | "政府" => Ok(Subject::Government),
             "media" | "媒体" => Ok(Subject::Media),
+            "organisation" | "organization" | "其他组织" | "组织" | "事业单位" | "社会团体"
+            | "民办非企业" | "民办非企业单位" | "社会组织" => Ok(Subject::Organisation),
             _ => Err(WordError {
                 value: s.to_string(),
-                allowed: "personal (个人), enterprise (企业), government (政府), media (媒体)",
+                allowed: "personal (个人), enterprise (企业), government (政府), media (媒体), organisation (其他组织, 事业单位, 社会团体, 民办非企业)",
             }),
         }
     }

@@ -17,8 +17,12 @@ pub enum Breach {
         /// The target account's kind.
         target: Kind,
     },
-    /// M2: a personal-subject source into an enterprise-subject target.
-    PersonalToEnterprise,
+    /// M2: a personal-subject source into an enterprise-side target (an enterprise or an
+    /// organisation).
+    PersonalToEnterprise {
+        /// The target's subject.
+        target: Subject,
+    },
     /// M3: the target is not verified.
     UnverifiedTarget,
 }
@@ -127,9 +131,14 @@ pub fn check(book: &Rulebook, s: &Scenario) -> Eligibility {
     // M2
     if m.forbid_personal_to_enterprise
         && s.source_subject == Subject::Personal
-        && s.target_subject == Subject::Enterprise
+        && s.target_subject.is_enterprise_side()
     {
-        violate(RuleId::M2, Breach::PersonalToEnterprise);
+        violate(
+            RuleId::M2,
+            Breach::PersonalToEnterprise {
+                target: s.target_subject,
+            },
+        );
     }
     // M3
     if m.require_verified_target && !s.target_verified {

@@ -216,6 +216,11 @@ pub enum Warning {
         /// The steps concerned, each with its latest end.
         steps: Vec<(StepId, NaiveDate)>,
     },
+    /// Some dates rest on provisional holidays: years whose notice is not known.
+    ProvisionalHolidays {
+        /// The years concerned, in order.
+        years: Vec<i32>,
+    },
 }
 
 /// Warnings about the inputs of a scenario.
@@ -320,9 +325,11 @@ impl Forecast {
             dates,
             trajectory,
             probability_at_least,
+            // A forecast is a migration: only the migration rules' (M…) assumptions apply.
             assumptions: book
                 .assumptions()
                 .into_iter()
+                .filter(|(id, _)| id.starts_with('M'))
                 .map(|(id, a)| format!("{id}: {a}"))
                 .collect(),
             warnings: scenario_warnings(s),

@@ -117,10 +117,11 @@ pub fn fee_range(s: &str) -> Result<FeeRange, InputError> {
 }
 
 /// Parse a date written `YYYY-MM-DD`, or as Excel on Chinese Windows writes it: `YYYY/MM/DD`,
-/// with one- or two-digit month and day (`2026/1/5`, `2026-1-5`).
+/// `YYYY年M月D日` or `YYYY.M.D`, with one- or two-digit month and day (`2026/1/5`, `2026-1-5`).
 pub fn date(s: &str) -> Result<NaiveDate, InputError> {
     let bad = || InputError::NotDate(s.to_string());
-    let t = s.trim();
+    let t = crate::excel::excel_date(s);
+    let t = t.trim();
     let sep = if t.contains('/') { '/' } else { '-' };
     let parts: Vec<&str> = t.split(sep).collect();
     let [y, m, d] = parts.as_slice() else {

@@ -15,6 +15,7 @@ pub mod cli;
 pub mod compare;
 pub mod domain;
 pub mod eligibility;
+pub mod excel;
 pub mod forecast;
 pub mod i18n;
 pub mod input;

@@ -2,26 +2,54 @@
 //! to the exit code of SPEC §3.
 
 use clap::Parser;
-use fanplan::cli::{exit_code, is_broken_pipe, run, Cli, Ctx};
+use fanplan::cli::output::{remove_temp_files, Stream};
+use fanplan::cli::{arg_lang, exit_code, flag_value_error, run, Cli, Ctx};
 use fanplan::i18n::{Lang, Messages};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+/// On SIGINT or SIGTERM: remove the temporary files, exit 128 + the signal (130, 143).
+fn on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) {
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                remove_temp_files();
+                std::process::exit(128 + sig);
+            }
+        });
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return clap_error(e),
+        Err(e) => {
+            let m = Messages::new(arg_lang());
+            if let Some(msg) = flag_value_error(&m, &e) {
+                let _ = writeln!(
+                    io::stderr(),
+                    "{}",
+                    m.msg("error-line", &[("text", msg.into())])
+                );
+                return ExitCode::from(2);
+            }
+            e.exit()
+        }
     };
+    on_signals();
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut err = io::stderr();
-    let err_is_terminal = err.is_terminal();
+    let mut out = io::BufWriter::new(Stream::stdout(stdout.lock()));
+    let err_is_terminal = io::stderr().is_terminal();
+    let mut err = Stream::stderr(io::stderr());
     let lang = Lang::resolve(cli.lang, |k| std::env::var(k).ok());
     let mut ctx = Ctx {
         today: chrono::Local::now().date_naive(),
         out: &mut out,
         err: &mut err,
         err_is_terminal,
+        rules_file: None,
+        force: false,
         lang,
         font: cli.font.clone(),
     };
@@ -31,51 +59,20 @@ fn main() -> ExitCode {
     });
     match result {
         Ok(outcome) => ExitCode::from(outcome.code() as u8),
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = out.flush();
             let m = Messages::new(lang);
             let mut msg = m.msg("error-line", &[("text", e.to_string().into())]);
             for cause in e.chain().skip(1) {
-                msg.push_str("\n  ");
-                msg.push_str(&m.msg("error-caused-by", &[("text", cause.to_string().into())]));
+                // Wrappers that repeat their source's words add nothing.
+                let cause = cause.to_string();
+                if !msg.contains(&cause) {
+                    msg.push_str("\n  ");
+                    msg.push_str(&m.msg("error-caused-by", &[("text", cause.into())]));
+                }
             }
-            let _ = writeln!(io::stderr(), "{msg}");
+            let _ = writeln!(err, "{msg}");
             ExitCode::from(exit_code(&e) as u8)
         }
-    }
-}
-
-/// A flag value clap refused, in the reader's language; every other clap error (usage,
-/// `--help`, `--version`) as clap writes it.
-fn clap_error(e: clap::Error) -> ExitCode {
-    use clap::error::{ContextKind, ContextValue, ErrorKind};
-    let lang = fanplan::cli::arg_lang();
-    let ctx = |k| match e.get(k) {
-        Some(ContextValue::String(v)) => Some(v.clone()),
-        _ => None,
-    };
-    let arg = ctx(ContextKind::InvalidArg);
-    let value = ctx(ContextKind::InvalidValue);
-    let reason = std::error::Error::source(&e).map(|r| r.to_string());
-    match (e.kind(), lang, arg, value, reason) {
-        (ErrorKind::ValueValidation, Lang::Zh, Some(arg), Some(value), Some(reason)) => {
-            let m = Messages::new(lang);
-            let text = m.msg(
-                "error-flag-value",
-                &[
-                    ("arg", arg.into()),
-                    ("value", value.into()),
-                    ("reason", reason.into()),
-                ],
-            );
-            let _ = writeln!(
-                io::stderr(),
-                "{}",
-                m.msg("error-line", &[("text", text.into())])
-            );
-            ExitCode::from(2)
-        }
-        _ => e.exit(),
     }
 }

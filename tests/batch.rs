@@ -148,7 +148,7 @@ fn rejected_rows_are_reported_with_lines_and_skipped() {
     assert!((800.0..1000.0).contains(&kept), "{kept}");
     let expected = "\
 line,id,column,value,reason
-3,bad-number,followers,12k,\"`12k` is not a whole number of followers (e.g. 120000, 120,000 or 12万)\"
+3,bad-number,followers,12k,\"`12k` is not a whole number (e.g. 120000, 120,000 or 12万)\"
 4,bad-kind,source_kind,channel,\"`channel` is not one of: subscription (订阅号), service (服务号)\"
 7,out-of-range,overlap,1.5,1.5 is outside 0–1 (a share of the source's followers)
 8,good-1,id,good-1,duplicate id: an earlier row has the same id

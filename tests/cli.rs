@@ -178,8 +178,29 @@ fn simulate_table_names_the_assumptions() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("120,000 followers"))
-        .stdout(predicate::str::contains("Assumptions in force"))
+        .stdout(predicate::str::contains("Assumptions in force (M"))
         .stdout(predicate::str::contains("Retained followers"));
+    // A migration forecast names the migration rules' assumptions only, never the closing
+    // rules (D2–D4).
+    let v = json(&[
+        "simulate",
+        "--followers",
+        "1000",
+        "--runs",
+        "100",
+        "--format",
+        "json",
+    ]);
+    let ids: Vec<&str> = v["assumptions"]
+        .as_array()
+        .expect("assumptions")
+        .iter()
+        .filter_map(|a| a.as_str()?.split(':').next())
+        .collect();
+    assert!(
+        !ids.is_empty() && ids.iter().all(|id| id.starts_with('M')),
+        "{ids:?}"
+    );
 }
 
 #[test]
@@ -342,8 +363,10 @@ fn workdays_skips_the_spring_festival() {
     ]);
     assert_eq!(v["from"], "2026-12-20");
     assert_eq!(v["add"], 10);
-    assert_eq!(v["weekends_only"], true);
-    assert_eq!(v["date"], "2027-01-01");
+    // Dec 21–25, 28–31, then 2027-01-01 is New Year's Day (provisional): Monday Jan 4.
+    assert_eq!(v["weekends_only"], false);
+    assert_eq!(v["basis"], "provisional");
+    assert_eq!(v["date"], "2027-01-04");
 }
 
 #[test]
@@ -371,6 +394,38 @@ fn completions_and_man_page() {
 }
 
 #[test]
+fn each_command_lists_only_the_flags_it_uses_grouped() {
+    let check = fanplan().args(["check", "--help"]).output().expect("runs");
+    let check = String::from_utf8_lossy(&check.stdout);
+    for unused in ["--horizon", "--value-per-follower", "--overlap", "--runs"] {
+        assert!(!check.contains(unused), "check --help lists {unused}");
+    }
+    assert!(
+        check.contains("Scenario:") && check.contains("Output:"),
+        "{check}"
+    );
+    fanplan()
+        .args(["check", "--followers", "1000", "--horizon", "30"])
+        .assert()
+        .code(2);
+    let sim = fanplan()
+        .args(["simulate", "--help"])
+        .output()
+        .expect("runs");
+    let sim = String::from_utf8_lossy(&sim.stdout);
+    let order: Vec<usize> = ["Scenario:", "Forecast:", "Run:", "Output:", "Examples:"]
+        .iter()
+        .map(|h| sim.find(h).unwrap_or_else(|| panic!("{h} missing: {sim}")))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{sim}");
+    let horizon = sim.find("--horizon").expect("--horizon");
+    assert!(
+        order[1] < horizon && horizon < order[2],
+        "--horizon under Forecast"
+    );
+}
+
+#[test]
 fn help_works_as_a_command_and_explains_itself() {
     fanplan()
         .args(["help", "--help"])
@@ -391,7 +446,7 @@ fn help_works_as_a_command_and_explains_itself() {
 
 #[test]
 fn help_shows_examples() {
-    for cmd in ["check", "simulate", "rules", "workdays"] {
+    for cmd in ["check", "simulate", "rules", "workdays", "calendar"] {
         fanplan()
             .args([cmd, "--help"])
             .assert()

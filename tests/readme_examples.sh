@@ -51,8 +51,8 @@ for fmt in table json; do
     run plan --goal close --announced 2090-01-01 --start 2026-11-30 --format "$fmt"
     run check --followers 5千 --format "$fmt"
     run check --kind channel --format "$fmt"
-    run check --start 2026-02-30 --format "$fmt"
-    run check --overlap 2 --format "$fmt"
+    run simulate --followers 1000 --start 2026-02-30 --format "$fmt"
+    run simulate --followers 1000 --overlap 2 --format "$fmt"
 done
 run check --kind service --target-kind subscription --subject personal --target-subject enterprise --target-unverified --format csv
 run simulate --followers 120000 --cross-entity --start 2026-11-30 --charts charts-sim --chart-size 1000x625

@@ -60,8 +60,12 @@ pub enum RowProblem {
     },
     /// The id cell is empty.
     EmptyId,
-    /// A cell is not UTF-8 text.
-    NotUtf8,
+    /// A cell is not UTF-8 text; `offset` is the file offset of the first bad byte of the row
+    /// when it is known (a file read as UTF-8).
+    NotUtf8 {
+        /// Where the first invalid byte of the row is in the file.
+        offset: Option<u64>,
+    },
     /// An earlier row has the same id.
     DuplicateId,
 }

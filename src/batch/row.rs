@@ -6,6 +6,7 @@
 //! flags: `12万`, `120,000`, `12%`, Chinese kind and subject words, true/false, yes/no, 1/0, 是/否.
 
 use super::{Column, RowProblem};
+use crate::excel::normalize_excel_text;
 use crate::input::{self, InputError};
 use crate::scenario::{Field, Scenario, ScenarioInput};
 use chrono::NaiveDate;
@@ -109,6 +110,7 @@ impl Columns {
         let mut unknown = Vec::new();
         for (i, raw) in header.iter().enumerate() {
             let name = header_name(raw);
+            let name = crate::excel::canonical_column(&name).to_string();
             if name == "id" {
                 if id.replace(i).is_some() {
                     return Err(HeaderError::Repeated(name));
@@ -160,6 +162,34 @@ impl Columns {
             width: header.len(),
             unknown,
         })
+    }
+}
+
+impl Columns {
+    /// The column of field `i` ([`Column::Row`] for an unknown column).
+    fn column_of(&self, i: usize) -> Column {
+        if i == self.id {
+            return Column::Id;
+        }
+        self.fields
+            .iter()
+            .find(|(j, _)| *j == i)
+            .map_or(Column::Row, |(_, f)| Column::Field(*f))
+    }
+
+    /// The first cell of `record` that is not valid UTF-8: its column and its text with the
+    /// bad bytes shown as U+FFFD.
+    pub fn first_invalid_cell(&self, record: &csv::ByteRecord) -> (Column, String) {
+        record
+            .iter()
+            .enumerate()
+            .find(|(_, f)| std::str::from_utf8(f).is_err())
+            .map_or((Column::Row, String::new()), |(i, f)| {
+                (
+                    self.column_of(i),
+                    String::from_utf8_lossy(f).trim().to_string(),
+                )
+            })
     }
 }
 
@@ -225,7 +255,11 @@ pub fn parse_row(
     if id.is_empty() {
         errors.push(cell_error(Column::Id, "", RowProblem::EmptyId));
     } else if std::str::from_utf8(record.get(cols.id).unwrap_or_default()).is_err() {
-        errors.push(cell_error(Column::Id, &id, RowProblem::NotUtf8));
+        errors.push(cell_error(
+            Column::Id,
+            &id,
+            RowProblem::NotUtf8 { offset: None },
+        ));
     }
     let mut input = ScenarioInput::default();
     let mut texts: Vec<(Field, &str)> = Vec::with_capacity(cols.fields.len());
@@ -235,16 +269,17 @@ pub fn parse_row(
             errors.push(cell_error(
                 Column::Field(field),
                 &String::from_utf8_lossy(raw),
-                RowProblem::NotUtf8,
+                RowProblem::NotUtf8 { offset: None },
             ));
             continue;
         };
         let text = text.trim();
         texts.push((field, text));
-        if text.is_empty() {
+        let normal = normalize_excel_text(text);
+        if normal.is_empty() {
             continue;
         }
-        if let Err(e) = set(&mut input, field, text) {
+        if let Err(e) = set(&mut input, field, &normal) {
             errors.push(cell_error(Column::Field(field), text, RowProblem::Input(e)));
         }
     }

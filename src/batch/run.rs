@@ -65,11 +65,11 @@ pub enum BatchError {
     /// The input could not be read.
     #[error(transparent)]
     Read(#[from] TableError),
-    /// The output could not be written.
-    #[error("cannot write the output: {0}")]
+    /// The output could not be written (the writer's error names it).
+    #[error("{0}")]
     Write(#[from] csv::Error),
-    /// Reporting a rejected row failed.
-    #[error("cannot report a rejected row: {0}")]
+    /// Reporting a rejected row failed (the writer's error names where).
+    #[error("{0}")]
     Report(#[from] io::Error),
 }
 
@@ -136,7 +136,7 @@ pub fn run_batch<R: Read, W: Write>(
                 (Ok(_), None) => {}
             }
         }
-        out.flush()?;
+        out.flush().map_err(|e| BatchError::Write(e.into()))?;
         events.progress(&counts);
     }
     Ok(BatchReport {

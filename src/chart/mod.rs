@@ -25,6 +25,7 @@ mod axes;
 mod bins;
 mod canvas;
 mod compare;
+mod fonts;
 mod forecast;
 mod histogram;
 mod layout;
@@ -42,11 +43,11 @@ mod tests;
 
 pub use axes::format_thousands;
 pub use compare::{compare_png, CompareChart, CompareRow};
+pub use fonts::{FontFileError, Fonts};
 pub use forecast::{histogram_chart, trajectory_chart};
 pub use histogram::{histogram_png, HistogramChart};
 pub use portfolio::{portfolio_png, PortfolioChart};
 pub use size::{ChartSize, DEFAULT_SIZE, MAX_SIZE, MIN_SIZE};
-pub use text::{FontFileError, Fonts};
 pub use timeline::{timeline_png, TimelineChart, TimelineStep};
 pub use trajectory::{trajectory_png, TrajectoryChart, TrajectoryPoint};
 

@@ -1,6 +1,9 @@
 //! Timeline (Gantt-style) chart of a migration plan: one horizontal bar per
 //! step from its start to its median (P50) finish, a whisker out to the P90
-//! finish, and the durations written next to each bar.
+//! finish, and the durations written next to each bar. The calendar shows
+//! behind the bars: days off shaded grey, stretches of provisional holidays
+//! (no official notice yet) tinted orange; blocked steps are drawn in
+//! vermillion with a hatch.
 
 use chrono::{Datelike, NaiveDate};
 use plotters::prelude::*;
@@ -9,8 +12,13 @@ use super::{
     build_chart, date_at, date_axis_ticks, date_label_width, day_offset, draw_mesh,
     half_label_room, plot_width, put_text, render_framed, text_style, text_width, ChartError,
     ChartSize, HAlign, LegendItem, Look, Png, RowAxis, Swatch, TickAxis, VAlign, BLUE_OI, INK,
-    MUTED, STRIPE,
+    MUTED, STRIPE, VERMILLION,
 };
+
+/// The shade of a day off.
+const DAY_OFF: RGBAColor = RGBAColor(0x90, 0x90, 0x90, 0.28);
+/// The tint of a stretch of provisional holidays (Okabe–Ito orange).
+const PROVISIONAL: RGBAColor = RGBAColor(0xE6, 0x9F, 0x00, 0.22);
 
 /// One step of the plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +31,8 @@ pub struct TimelineStep {
     pub end_p50: NaiveDate,
     /// Pessimistic (P90) finish day.
     pub end_p90: NaiveDate,
+    /// A rule stands in the way: drawn differently from the rest.
+    pub blocked: bool,
 }
 
 /// Data for [`timeline_png`].
@@ -32,6 +42,24 @@ pub struct TimelineChart {
     pub title: String,
     /// Steps, drawn top to bottom in this order.
     pub steps: Vec<TimelineStep>,
+    /// Days off (weekends, holidays) to shade; those outside the chart's dates are ignored.
+    pub days_off: Vec<NaiveDate>,
+    /// Stretches (first and last day) whose holidays are provisional.
+    pub provisional: Vec<(NaiveDate, NaiveDate)>,
+}
+
+/// Consecutive dates merged into inclusive stretches.
+fn stretches(days: &[NaiveDate]) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut sorted = days.to_vec();
+    sorted.sort_unstable();
+    let mut out: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    for d in sorted {
+        match out.last_mut() {
+            Some((_, end)) if end.succ_opt() == Some(d) || *end == d => *end = d,
+            _ => out.push((d, d)),
+        }
+    }
+    out
 }
 
 /// Renders the timeline as PNG bytes.
@@ -80,13 +108,32 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize, look: &Look) -> Result<P
         })
         .collect();
 
-    let legend = [
+    let off = stretches(&c.days_off);
+    let mut legend = vec![
         LegendItem::new(
             m.text("chart-start-to-p50"),
             Swatch::Fill(BLUE_OI.to_rgba()),
         ),
         LegendItem::new(m.text("chart-p50-to-p90"), Swatch::Whisker(INK)),
     ];
+    if c.steps.iter().any(|s| s.blocked) {
+        legend.push(LegendItem::new(
+            m.text("chart-blocked-step"),
+            Swatch::Fill(VERMILLION.to_rgba()),
+        ));
+    }
+    if !off.is_empty() {
+        legend.push(LegendItem::new(
+            m.text("chart-day-off"),
+            Swatch::Fill(DAY_OFF),
+        ));
+    }
+    if !c.provisional.is_empty() {
+        legend.push(LegendItem::new(
+            m.text("chart-provisional-holidays"),
+            Swatch::Fill(PROVISIONAL),
+        ));
+    }
 
     render_framed(size, look, &c.title, &legend, |root, area, th| {
         let (area_w, _) = area.dim_in_pixel();
@@ -139,6 +186,16 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize, look: &Look) -> Result<P
             .striped_rows()
             .map(|r| Rectangle::new([(x0, r as f64), (x1, r as f64 + 1.0)], STRIPE.filled()));
         chart.draw_series(stripes)?;
+        // The calendar behind the bars, clipped to the x range: days off as grey bands, then
+        // the provisional stretches tinted on top.
+        let n = c.steps.len() as f64;
+        let band = |(a, b): &(NaiveDate, NaiveDate), color: RGBAColor| {
+            let l = (day_offset(base, *a) - 0.5).max(x0);
+            let r = (day_offset(base, *b) + 0.5).min(x1);
+            (l < r).then(|| Rectangle::new([(l, 0.0), (r, n)], color.filled()))
+        };
+        chart.draw_series(off.iter().filter_map(|s| band(s, DAY_OFF)))?;
+        chart.draw_series(c.provisional.iter().filter_map(|s| band(s, PROVISIONAL)))?;
         draw_mesh(
             &mut chart,
             th,
@@ -162,10 +219,25 @@ pub fn timeline_png(c: &TimelineChart, size: ChartSize, look: &Look) -> Result<P
             if r - l < min_w {
                 r = l + min_w;
             }
+            let color = if s.blocked { VERMILLION } else { BLUE_OI };
             chart.draw_series(std::iter::once(Rectangle::new(
                 [(l, y - half_bar), (r, y + half_bar)],
-                BLUE_OI.filled(),
+                color.filled(),
             )))?;
+            if s.blocked {
+                // A hatch, so a blocked bar differs in more than its colour.
+                let step = (8.0 * th.s * days_per_px).max(f64::MIN_POSITIVE);
+                let hatch = WHITE.stroke_width(th.upx(2.0));
+                let lines = (0..)
+                    .map(|k| l + f64::from(k) * step)
+                    .take_while(|x| *x < r)
+                    .take(2_000)
+                    .map(|x| {
+                        let x_end = (x + step).min(r);
+                        PathElement::new(vec![(x, y - half_bar), (x_end, y + half_bar)], hatch)
+                    });
+                chart.draw_series(lines)?;
+            }
             let p90 = day_offset(base, s.end_p90);
             let whisker = INK.stroke_width(th.upx(3.0));
             let cap = half_bar * 0.7;
@@ -218,6 +290,7 @@ mod tests {
                     start,
                     end_p50: p50,
                     end_p90: p90,
+                    blocked: i == 1,
                 };
                 start = p50;
                 s
@@ -226,6 +299,8 @@ mod tests {
         TimelineChart {
             title: "Migration plan".into(),
             steps,
+            days_off: vec![d(3, 7), d(3, 8), d(3, 14), d(3, 15)],
+            provisional: vec![(d(3, 20), d(3, 31))],
         }
     }
 
@@ -241,10 +316,13 @@ mod tests {
             start: d(3, 5),
             end_p50: d(3, 5),
             end_p90: d(3, 5),
+            blocked: false,
         };
         let c = TimelineChart {
             title: String::new(),
             steps: vec![step],
+            days_off: Vec::new(),
+            provisional: Vec::new(),
         };
         let img = decode(&timeline_png(&c, ChartSize::default(), en()).unwrap());
         let blue = img
@@ -256,11 +334,32 @@ mod tests {
     }
 
     #[test]
+    fn calendar_and_blocked_steps_are_drawn() {
+        let colour_count = |c: &TimelineChart, rgb: [u8; 3]| {
+            let img = decode(&timeline_png(c, ChartSize::default(), en()).unwrap());
+            img.rgb.chunks_exact(3).filter(|p| *p == rgb).count()
+        };
+        let with = sample();
+        let mut without = sample();
+        without.days_off.clear();
+        without.provisional.clear();
+        without.steps[1].blocked = false;
+        // The blocked bar is vermillion; without a blocked step there is none.
+        assert!(colour_count(&with, [0xD5, 0x5E, 0x00]) > 50);
+        assert_eq!(colour_count(&without, [0xD5, 0x5E, 0x00]), 0);
+        let a = decode(&timeline_png(&with, ChartSize::default(), en()).unwrap());
+        let b = decode(&timeline_png(&without, ChartSize::default(), en()).unwrap());
+        assert_ne!(a.rgb, b.rgb, "the calendar changes the picture");
+    }
+
+    #[test]
     fn degenerate_data_does_not_panic() {
         assert_no_data(timeline_png(
             &TimelineChart {
                 title: "x".into(),
                 steps: vec![],
+                days_off: Vec::new(),
+                provisional: Vec::new(),
             },
             ChartSize::default(),
             en(),
@@ -274,6 +373,8 @@ mod tests {
         let many = TimelineChart {
             title: "Many".into(),
             steps: (0..200).map(|_| sample().steps[0].clone()).collect(),
+            days_off: Vec::new(),
+            provisional: Vec::new(),
         };
         assert!(timeline_png(&many, ChartSize::default(), en()).is_ok());
         let huge = TimelineChart {
@@ -283,7 +384,10 @@ mod tests {
                 start: NaiveDate::MIN,
                 end_p50: NaiveDate::MAX,
                 end_p90: NaiveDate::MAX,
+                blocked: true,
             }],
+            days_off: vec![NaiveDate::MIN, NaiveDate::MAX],
+            provisional: vec![(NaiveDate::MIN, NaiveDate::MAX)],
         };
         assert!(timeline_png(&huge, ChartSize::default(), en()).is_ok());
     }

@@ -6,17 +6,17 @@
 //! everything succeeded.
 
 use super::args::RunArgs;
+use super::output::{commit_all, is_dash, path_shown, AtomicFile};
 use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
 use crate::batch::forecast::RowOptions;
 use crate::batch::input::{decode, EncodingChoice, Table, TableError};
-use crate::batch::output::{
-    same_file, write_error, write_error_header, write_header, AtomicFile, BOM,
-};
+use crate::batch::output::{write_error, write_error_header, write_header, BOM};
 use crate::batch::run::{run_batch, BatchError, BatchOptions, Events};
 use crate::batch::summary::Counts;
 use crate::batch::RowError;
 use crate::chart::{portfolio_png, PortfolioChart};
 use crate::i18n::Messages;
+use crate::report::fmt::shown;
 use crate::rules::Rulebook;
 use crate::sim::Dist;
 use anyhow::Context;
@@ -32,11 +32,26 @@ const EXAMPLES: &str = "\
 Examples:
   fanplan batch data/examples/accounts.csv -o forecasts.csv
   fanplan batch accounts.csv -o forecasts.csv --errors errors.csv --summary portfolio.json
-  fanplan batch accounts-gbk.csv --encoding gbk --bom -o forecasts.csv --threads 2
+  fanplan batch accounts-gbk.csv -o forecasts.csv --threads 2   (GBK found, BOM added)
   cat accounts.csv | fanplan batch - > forecasts.csv
 
 Rows that cannot be read are skipped and reported (line, id, column, value, reason); the exit
 code is then 4. Rows the rules forbid are output with allowed=false and their rule ids.";
+
+/// The text after the flags of `batch --help`: the examples and the Chinese column names.
+fn batch_help() -> String {
+    let mut s =
+        format!("{EXAMPLES}\n\nChinese column names (any of them may replace the English one):\n");
+    for (column, aliases) in crate::excel::HEADER_ALIASES {
+        s.push_str(&format!("  {column:<19} {}\n", aliases.join(", ")));
+    }
+    s.push_str(
+        "\nCells may be written as Excel writes them: full-width digits (１２万, ５％), 12 万,\n\
+         2026年12月1日, 2026.12.1, 2026/12/1, TRUE/FALSE, 是/否. Rows whose cells are all empty\n\
+         are skipped and counted.",
+    );
+    s
+}
 
 /// When to show the progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,12 +74,14 @@ pub enum BatchFormat {
 /// `--encoding`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EncodingArg {
-    /// Byte-order mark, else valid UTF-8, else the most likely encoding
+    /// Byte-order mark, else UTF-16 by its zero bytes, else valid UTF-8, else GB18030 when it
+    /// decodes cleanly, else UTF-8 with a few bad bytes (those rows rejected), else the most
+    /// likely encoding
     Auto,
     /// UTF-8, with or without a byte-order mark
     #[value(name = "utf-8", alias = "utf8")]
     Utf8,
-    /// GBK / GB18030 (Excel on Chinese Windows)
+    /// GBK / GB18030 (Excel on Chinese Windows), even after a UTF-8 byte-order mark
     #[value(alias = "gb18030", alias = "gb2312")]
     Gbk,
 }
@@ -81,41 +98,41 @@ impl From<EncodingArg> for EncodingChoice {
 
 /// Flags of `fanplan batch`.
 #[derive(Debug, Args)]
-#[command(after_help = EXAMPLES)]
+#[command(after_help = batch_help())]
 pub struct BatchArgs {
     /// CSV file of accounts, one scenario per row (`-` reads standard input)
     #[arg(value_name = "INPUT")]
     input: PathBuf,
     /// Write the forecasts here (`-` or absent: standard output); written whole or not at all
-    #[arg(short, long, value_name = "OUT")]
+    #[arg(help_heading = "Output", short, long, value_name = "OUT")]
     output: Option<PathBuf>,
     /// Also write the rejected rows here as CSV: line,id,column,value,reason
-    #[arg(long, value_name = "FILE")]
+    #[arg(help_heading = "Output", long, value_name = "FILE")]
     errors: Option<PathBuf>,
     /// Write portfolio totals (run by run across the allowed rows) here as JSON
-    #[arg(long, value_name = "FILE")]
+    #[arg(help_heading = "Output", long, value_name = "FILE")]
     summary: Option<PathBuf>,
     /// Worker threads [default: one per core]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024), allow_negative_numbers = true)]
     threads: Option<u16>,
     /// Progress bar on standard error
-    #[arg(long, value_enum, default_value_t = ProgressMode::Auto)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = ProgressMode::Auto)]
     progress: ProgressMode,
     /// Encoding of the input
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     encoding: EncodingArg,
     /// Output format (CSV is the only one: one row per account)
-    #[arg(long, value_enum, default_value_t = BatchFormat::Csv)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = BatchFormat::Csv)]
     format: BatchFormat,
-    /// Start the output with a UTF-8 byte-order mark (for Excel)
-    #[arg(long)]
+    /// Start the outputs with a UTF-8 byte-order mark (for Excel) [default: for files, when
+    /// the input had one or was not UTF-8]
+    #[arg(help_heading = "Output", long, conflicts_with = "no_bom")]
     bom: bool,
+    /// Never start the outputs with a byte-order mark
+    #[arg(help_heading = "Output", long)]
+    no_bom: bool,
     #[command(flatten)]
     run: RunArgs,
-}
-
-fn is_dash(p: &Path) -> bool {
-    p.as_os_str() == "-"
 }
 
 /// A reader that counts the bytes it has read (for the progress bar).
@@ -164,6 +181,7 @@ impl CliEvents<'_> {
 
 impl Events for CliEvents<'_> {
     fn rejected(&mut self, e: &RowError) -> io::Result<()> {
+        let e = &shown_error(e);
         if let Some(w) = &mut self.errors {
             write_error(w, e).map_err(io::Error::other)?;
         }
@@ -244,62 +262,38 @@ fn progress_bar(m: &Messages, total: Option<u64>) -> ProgressBar {
     }
 }
 
-/// Refuse outputs that would overwrite the input or each other.
-fn check_paths(a: &BatchArgs) -> anyhow::Result<()> {
-    let chart = a.run.charts.as_ref().map(|d| d.join(PORTFOLIO_PNG));
-    let outputs = [
-        ("-o", a.output.as_deref()),
-        ("--errors", a.errors.as_deref()),
-        ("--summary", a.summary.as_deref()),
-        ("--charts", a.run.charts.as_deref()),
-        ("--charts DIR/portfolio.png", chart.as_deref()),
-    ];
-    for (i, (flag, path)) in outputs.iter().enumerate() {
-        let Some(path) = path.filter(|p| !is_dash(p)) else {
-            continue;
-        };
-        if !is_dash(&a.input) && same_file(path, &a.input) {
-            return Err(InvalidInput(format!(
-                "{flag} {} is the input file: refusing to write over it",
-                path.display()
-            ))
-            .into());
-        }
-        if path.is_dir() && *flag != "--charts" {
-            return Err(anyhow::anyhow!(
-                "{flag}: cannot create the file {}: it is a folder",
-                path.display()
-            ));
-        }
-        for (other_flag, other) in &outputs[..i] {
-            if let Some(other) = other.filter(|p| !is_dash(p)) {
-                if same_file(path, other) {
-                    return Err(InvalidInput(format!(
-                        "{flag} and {other_flag} name the same file {}",
-                        path.display()
-                    ))
-                    .into());
-                }
-            }
-        }
+/// A rejected row as messages and `--errors` show it: the id and the value cut to a readable
+/// length, control characters escaped (the reason shows the value the same way).
+fn shown_error(e: &RowError) -> RowError {
+    RowError {
+        id: shown(&e.id),
+        value: shown(&e.value),
+        ..e.clone()
     }
-    Ok(())
+}
+
+/// Refuse outputs that would overwrite an input or each other, and prove each writable, before
+/// any row is read.
+fn check_paths(a: &BatchArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let mut plan = ctx.output_plan();
+    plan.input("INPUT", &a.input);
+    if let Some(p) = &a.output {
+        plan.output("-o", p);
+    }
+    if let Some(p) = &a.errors {
+        plan.output("--errors", p);
+    }
+    if let Some(p) = &a.summary {
+        plan.output("--summary", p);
+    }
+    if let Some(dir) = &a.run.charts {
+        plan.folder("--charts", dir, &[PORTFOLIO_PNG]);
+    }
+    plan.check()
 }
 
 /// The portfolio chart's file name in `--charts DIR`.
 const PORTFOLIO_PNG: &str = "portfolio.png";
-
-/// Create the `--charts` folder and make sure a file can be written in it, before any row is
-/// forecast.
-fn prepare_chart_dir(dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("--charts: cannot create the folder {}", dir.display()))?;
-    tempfile::Builder::new()
-        .prefix(".fanplan-")
-        .tempfile_in(dir)
-        .with_context(|| format!("--charts: cannot write in the folder {}", dir.display()))?;
-    Ok(())
-}
 
 /// Open the input as a UTF-8 table.
 pub(crate) fn open_table(
@@ -316,26 +310,95 @@ pub(crate) fn open_table(
         Box::new(io::BufReader::with_capacity(256 * 1024, f))
     };
     let counted: Box<dyn Read + Send> = Box::new(Counting { inner: raw, bytes });
-    let (stream, enc) = decode(counted, encoding)
-        .with_context(|| format!("cannot read the input {}", input.display()))?;
-    Table::new(stream, enc, today).map_err(|e| table_error(e, input))
+    let decoded = decode(counted, encoding)
+        .with_context(|| format!("cannot read the input {}", input_name(input)))?;
+    Table::decoded(decoded, today).map_err(|e| table_error(e, input))
+}
+
+/// How messages name the input: its path, or "standard input" for `-`.
+pub(crate) fn input_name(input: &Path) -> String {
+    if is_dash(input) {
+        "standard input".to_string()
+    } else {
+        input.display().to_string()
+    }
 }
 
 /// A table error as an exit-coded error: header problems are invalid input (exit 2).
 pub(crate) fn table_error(e: TableError, input: &Path) -> anyhow::Error {
     match e {
-        TableError::Header(h) => InvalidInput(format!("{}: {h}", input.display())).into(),
+        TableError::Header(h) => InvalidInput(format!("{}: {h}", input_name(input))).into(),
         TableError::Csv(c) => {
-            anyhow::Error::new(c).context(format!("cannot read the input {}", input.display()))
+            anyhow::Error::new(c).context(format!("cannot read the input {}", input_name(input)))
         }
     }
+}
+
+/// An encoding as people write it (encoding_rs spells GB18030 in lower case).
+fn encoding_name(enc: &'static encoding_rs::Encoding) -> &'static str {
+    if enc == encoding_rs::GB18030 {
+        "GB18030"
+    } else {
+        enc.name()
+    }
+}
+
+/// Unknown header names shown in the warning; the rest are counted.
+const UNKNOWN_SHOWN: usize = 20;
+
+/// The notes every command reading a table gives on standard error: the encoding when it is
+/// not UTF-8, and the unknown columns (the first 20, then how many more).
+pub(crate) fn table_notes<R: Read>(
+    table: &Table<R>,
+    input: &Path,
+    m: &Messages,
+    err: &mut dyn Write,
+) -> io::Result<()> {
+    if table.encoding != encoding_rs::UTF_8 {
+        let reading = m.msg(
+            "batch-reading-as",
+            &[
+                ("path", input_name(input).to_string().into()),
+                ("encoding", encoding_name(table.encoding).to_string().into()),
+            ],
+        );
+        writeln!(err, "{}", m.msg("note-line", &[("text", reading.into())]))?;
+    }
+    let unknown = &table.columns().unknown;
+    if !unknown.is_empty() {
+        let shown = unknown.len().min(UNKNOWN_SHOWN);
+        let mut columns = unknown[..shown].join(", ");
+        if unknown.len() > shown {
+            columns.push_str(&m.msg(
+                "batch-and-more",
+                &[("n", (unknown.len() - shown).to_string().into())],
+            ));
+        }
+        let ignoring = m.msg(
+            "batch-unknown-columns",
+            &[("n", unknown.len().into()), ("columns", columns.into())],
+        );
+        writeln!(
+            err,
+            "{}",
+            m.msg("warning-line", &[("text", ignoring.into())])
+        )?;
+    }
+    Ok(())
+}
+
+/// `--bom` / `--no-bom`: whether an output file starts with a UTF-8 byte-order mark. Without
+/// either, files get one when the input had a BOM or was not UTF-8 (Excel then reads them
+/// right); standard output gets one only with `--bom`.
+pub(crate) fn bom_for_file<R: Read>(table: &Table<R>, bom: bool, no_bom: bool) -> bool {
+    bom || (!no_bom && (table.had_bom || table.encoding != encoding_rs::UTF_8))
 }
 
 /// Run `fanplan batch`.
 pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let BatchFormat::Csv = a.format;
-    check_paths(a)?;
+    check_paths(a, ctx)?;
     let size = chart_size(&a.run.chart_size)?;
     let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     let bytes = Arc::new(AtomicU64::new(0));
@@ -343,37 +406,8 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         .then(|| std::fs::metadata(&a.input).ok().map(|m| m.len()))
         .flatten();
     let mut table = open_table(&a.input, a.encoding.into(), ctx.today, bytes.clone())?;
-    if table.encoding != encoding_rs::UTF_8 {
-        let m = Messages::new(ctx.lang);
-        let reading = m.msg(
-            "batch-reading-as",
-            &[
-                ("path", a.input.display().to_string().into()),
-                ("encoding", table.encoding.name().into()),
-            ],
-        );
-        writeln!(
-            ctx.err,
-            "{}",
-            m.msg("note-line", &[("text", reading.into())])
-        )?;
-    }
-    if !table.columns().unknown.is_empty() {
-        let m = Messages::new(ctx.lang);
-        let unknown = &table.columns().unknown;
-        let ignoring = m.msg(
-            "batch-unknown-columns",
-            &[
-                ("n", unknown.len().into()),
-                ("columns", unknown.join(", ").into()),
-            ],
-        );
-        writeln!(
-            ctx.err,
-            "{}",
-            m.msg("warning-line", &[("text", ignoring.into())])
-        )?;
-    }
+    table_notes(&table, &a.input, &Messages::new(ctx.lang), ctx.err)?;
+    let file_bom = bom_for_file(&table, a.bom, a.no_bom);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.threads.map_or(0, usize::from))
         .build()
@@ -394,26 +428,22 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     // Every output is opened (or its folder created) before any row is forecast, so a bad path
     // fails at once rather than after the whole batch.
     let file_out = match a.output.as_deref().filter(|p| !is_dash(p)) {
-        Some(p) => Some(
-            AtomicFile::create(p)
-                .with_context(|| format!("-o: cannot create the output {}", p.display()))?,
-        ),
+        Some(p) => Some(AtomicFile::create(&format!("-o {}", path_shown(p)), p)?),
         None => None,
     };
     let summary_out = match &a.summary {
-        Some(p) => Some(
-            AtomicFile::create(p)
-                .with_context(|| format!("--summary: cannot create the file {}", p.display()))?,
-        ),
+        Some(p) => Some(AtomicFile::create(
+            &format!("--summary {}", path_shown(p)),
+            p,
+        )?),
         None => None,
     };
-    if let Some(dir) = &a.run.charts {
-        prepare_chart_dir(dir)?;
-    }
     let errors_out = match &a.errors {
         Some(p) => {
-            let f = AtomicFile::create(p)
-                .with_context(|| format!("--errors: cannot create the file {}", p.display()))?;
+            let mut f = AtomicFile::create(&format!("--errors {}", path_shown(p)), p)?;
+            if file_bom {
+                f.write_all(BOM)?;
+            }
             let mut w = csv::Writer::from_writer(f);
             write_error_header(&mut w)?;
             Some(w)
@@ -441,11 +471,11 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     };
     let (report, file_out) = {
         let mut file_out = file_out;
-        let sink: &mut dyn Write = match &mut file_out {
-            Some(f) => f,
-            None => &mut **out,
+        let (sink, bom): (&mut dyn Write, bool) = match &mut file_out {
+            Some(f) => (f, file_bom),
+            None => (&mut **out, a.bom),
         };
-        if a.bom {
+        if bom {
             sink.write_all(BOM)?;
         }
         let mut w = csv::WriterBuilder::new()
@@ -466,10 +496,9 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         .portfolio
         .map(|p| p.finish(report.counts, opts.row.runs, opts.row.seed, dist.name()));
     let summary_out = match (summary_out, &a.summary, &summary) {
-        (Some(mut f), Some(p), Some(doc)) => {
-            crate::report::json(doc, &mut f)
-                .with_context(|| format!("--summary: cannot write the file {}", p.display()))?;
-            Some((f, p))
+        (Some(mut f), Some(_), Some(doc)) => {
+            crate::report::json(doc, &mut f)?;
+            Some(f)
         }
         _ => None,
     };
@@ -499,40 +528,42 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
             }
         }
     }
-    if let (Some(w), Some(p)) = (events.errors.take(), &a.errors) {
-        let f = w.into_inner().map_err(|e| {
-            anyhow::anyhow!(
-                "--errors: cannot write the file {}: {}",
-                p.display(),
-                e.error()
-            )
-        })?;
-        f.commit()
-            .with_context(|| format!("--errors: cannot write the file {}", p.display()))?;
-    }
-    if let Some((f, p)) = summary_out {
-        f.commit()
-            .with_context(|| format!("--summary: cannot write the file {}", p.display()))?;
-    }
-    if let (Some(f), Some(p)) = (file_out, &a.output) {
-        f.commit()
-            .with_context(|| format!("-o: cannot write the output {}", p.display()))?;
-    }
+    // Everything is written out before anything is renamed into place, so a failing output
+    // leaves none of them.
+    let errors_out = match events.errors.take() {
+        Some(w) => Some(w.into_inner().map_err(|e| e.into_error())?),
+        None => None,
+    };
+    commit_all(
+        [file_out, summary_out, errors_out]
+            .into_iter()
+            .flatten()
+            .collect(),
+    )?;
 
     let c = report.counts;
-    let summary_line = events.messages.msg(
+    let mut summary_line = events.messages.msg(
         "batch-summary",
         &[
             ("read", c.read.to_string().into()),
             ("forecast", c.forecast.to_string().into()),
             ("forbidden", c.forbidden.to_string().into()),
             ("rejected", c.rejected.to_string().into()),
-            (
-                "secs",
-                format!("{:.2}", started.elapsed().as_secs_f64()).into(),
-            ),
         ],
     );
+    if table.empty_rows() > 0 {
+        summary_line.push_str(&events.messages.msg(
+            "batch-summary-empty",
+            &[("n", table.empty_rows().to_string().into())],
+        ));
+    }
+    summary_line.push_str(&events.messages.msg(
+        "batch-summary-time",
+        &[(
+            "secs",
+            format!("{:.2}", started.elapsed().as_secs_f64()).into(),
+        )],
+    ));
     writeln!(events.err, "{summary_line}")?;
     Ok(if c.rejected > 0 {
         Outcome::Rejected

@@ -1,6 +1,6 @@
 //! `fanplan check`: is this migration allowed (M1–M3), by which route (M6), at what fee (M4, M5).
 
-use super::args::{ScenarioArgs, TableOrJson};
+use super::args::{MigrationArgs, TableOrJson};
 use super::{scenario_of, Ctx, Outcome};
 use crate::eligibility::check;
 use crate::forecast::scenario_warnings;
@@ -20,19 +20,19 @@ Examples:
 #[command(after_help = EXAMPLES)]
 pub struct CheckArgs {
     #[command(flatten)]
-    scenario: ScenarioArgs,
+    scenario: MigrationArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = TableOrJson::Table)]
     format: TableOrJson,
 }
 
 /// Run `fanplan check`.
 pub fn run(book: &Rulebook, a: &CheckArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let followers_given = a.scenario.followers.is_some();
-    let mut scenario_args = a.scenario.clone();
+    let mut input = a.scenario.input();
     // `check` needs no follower count; a placeholder keeps the scenario valid.
-    scenario_args.followers.get_or_insert(1);
-    let s = scenario_of(&scenario_args, ctx.today, ctx.lang)?;
+    input.followers.get_or_insert(1);
+    let s = scenario_of(input, ctx.today, ctx.lang)?;
     let e = check(book, &s);
     let report = CheckReport {
         eligibility: &e,

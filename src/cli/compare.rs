@@ -5,14 +5,17 @@
 //! depend on the other rows. Rows that cannot be read are reported and make the exit code 4.
 
 use super::args::RunArgs;
-use super::batch::{open_table, table_error, EncodingArg};
+use super::batch::{bom_for_file, input_name, open_table, table_error, table_notes, EncodingArg};
+use super::output::{path_shown, AtomicFile};
 use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
+use crate::batch::output::BOM;
 use crate::chart::{compare_png, CompareChart, CompareRow};
 use crate::compare::{compare, CompareOptions};
 use crate::i18n::Messages;
 use crate::report::{emit, Format};
 use crate::rules::Rulebook;
 use clap::{Args, ValueEnum};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
@@ -24,7 +27,8 @@ const EXAMPLES: &str = "\
 Examples:
   fanplan compare data/examples/accounts.csv
   fanplan compare options.csv --runs 20000 --format json
-  fanplan compare options.csv --format csv --charts charts/";
+  fanplan compare options.csv --format csv --charts charts/
+  fanplan compare accounts-gbk.csv --format csv -o ranked.csv";
 
 /// `--format table|csv|json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,16 +61,35 @@ pub struct CompareArgs {
     #[command(flatten)]
     run: RunArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = CompareFormat::Table)]
     format: CompareFormat,
     /// Encoding of the input
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     encoding: EncodingArg,
+    /// Write the result here (`-` or absent: standard output); written whole or not at all
+    #[arg(help_heading = "Output", short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Start the output with a UTF-8 byte-order mark (for Excel) [default: for a CSV file,
+    /// when the input had one or was not UTF-8]
+    #[arg(help_heading = "Output", long, conflicts_with = "no_bom")]
+    bom: bool,
+    /// Never start the output with a byte-order mark
+    #[arg(help_heading = "Output", long)]
+    no_bom: bool,
 }
 
 /// Run `fanplan compare`.
 pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let size = chart_size(&a.run.chart_size)?;
+    let mut files = ctx.output_plan();
+    files.input("FILE", &a.file);
+    if let Some(p) = &a.output {
+        files.output("-o", p);
+    }
+    if let Some(dir) = &a.run.charts {
+        files.folder("--charts", dir, &["compare.png"]);
+    }
+    files.check()?;
     let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     let mut table = open_table(
         &a.file,
@@ -74,28 +97,24 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
         ctx.today,
         Arc::new(AtomicU64::new(0)),
     )?;
-    if !table.columns().unknown.is_empty() {
-        let m = Messages::new(ctx.lang);
-        let unknown = &table.columns().unknown;
-        let ignoring = m.msg(
-            "batch-unknown-columns",
-            &[
-                ("n", unknown.len().into()),
-                ("columns", unknown.join(", ").into()),
-            ],
-        );
-        writeln!(
-            ctx.err,
-            "{}",
-            m.msg("warning-line", &[("text", ignoring.into())])
-        )?;
-    }
+    table_notes(&table, &a.file, &Messages::new(ctx.lang), ctx.err)?;
+    let output = a.output.as_deref().filter(|p| p.as_os_str() != "-");
+    let bom = match output {
+        Some(_) => {
+            a.bom || (a.format == CompareFormat::Csv && bom_for_file(&table, false, a.no_bom))
+        }
+        None => a.bom,
+    };
+    let mut file_out = match output {
+        Some(p) => Some(AtomicFile::create(&format!("-o {}", path_shown(p)), p)?),
+        None => None,
+    };
     let mut rows = Vec::new();
     while let Some(row) = table.next_row().map_err(|e| table_error(e, &a.file))? {
         if rows.len() == MAX_ROWS {
             return Err(InvalidInput(format!(
                 "{}: compare takes at most {MAX_ROWS} rows; use `fanplan batch` for more",
-                a.file.display()
+                input_name(&a.file)
             ))
             .into());
         }
@@ -142,7 +161,24 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
             }
         }
     }
-    emit(&report, a.format.into(), &Messages::new(ctx.lang), ctx.out)?;
+    let words = Messages::new(ctx.lang);
+    match (&mut file_out, output) {
+        (Some(f), Some(_)) => {
+            if bom {
+                f.write_all(BOM)?;
+            }
+            emit(&report, a.format.into(), &words, f)?;
+        }
+        _ => {
+            if bom {
+                ctx.out.write_all(BOM)?;
+            }
+            emit(&report, a.format.into(), &words, ctx.out)?;
+        }
+    }
+    if let Some(f) = file_out {
+        f.commit()?;
+    }
     Ok(if report.rejected.is_empty() {
         Outcome::Done
     } else {

@@ -41,11 +41,66 @@ pub struct HelpArgs {
     command: Option<String>,
 }
 
-/// Print a completion script.
+/// Print a completion script. It is generated into memory first: clap_complete panics when
+/// its writer fails (a closed pipe), and a write error here must be an ordinary error.
 pub fn completions(a: &CompletionsArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
-    let mut cmd = Cli::command();
-    clap_complete::generate(a.shell, &mut cmd, "fanplan", ctx.out);
+    let script = completion_script(a.shell);
+    ctx.out.write_all(&script)?;
     Ok(Outcome::Done)
+}
+
+/// The words a value flag accepts that its parser knows but clap does not (the flags parsed
+/// by functions rather than `ValueEnum`s), English first, then the Chinese words.
+const VALUE_WORDS: [(&str, &[&str]); 5] = [
+    ("kind", KIND_WORDS),
+    ("target_kind", KIND_WORDS),
+    ("subject", SUBJECT_WORDS),
+    ("target_subject", SUBJECT_WORDS),
+    ("goal", GOAL_WORDS),
+];
+const KIND_WORDS: &[&str] = &["subscription", "service", "订阅号", "服务号"];
+const SUBJECT_WORDS: &[&str] = &[
+    "personal",
+    "enterprise",
+    "government",
+    "media",
+    "organisation",
+    "个人",
+    "企业",
+    "政府",
+    "媒体",
+    "其他组织",
+];
+const GOAL_WORDS: &[&str] = &["migrate", "close", "迁移", "注销"];
+
+/// The completion script of `shell`, with the value lists of every enumerated flag.
+fn completion_script(shell: Shell) -> Vec<u8> {
+    let mut cmd = with_value_words(Cli::command());
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "fanplan", &mut script);
+    script
+}
+
+/// `cmd` with the accepted words of [`VALUE_WORDS`] as possible values of those flags, in
+/// every subcommand. Only the completion scripts see this command; parsing keeps the parsers.
+fn with_value_words(mut cmd: Command) -> Command {
+    for (id, words) in VALUE_WORDS {
+        if cmd.get_arguments().any(|a| a.get_id() == id) {
+            cmd = cmd.mut_arg(id, |a| {
+                a.value_parser(clap::builder::PossibleValuesParser::new(
+                    words.iter().copied(),
+                ))
+            });
+        }
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, with_value_words);
+    }
+    cmd
 }
 
 /// Print the main man page, or write every page into `--dir`.
@@ -95,11 +150,10 @@ fn write_pages(cmd: &Command, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
         let mut bytes = Vec::new();
         render_page(&page, &name, &mut bytes)?;
         let path = dir.join(format!("{name}.1"));
-        crate::batch::output::AtomicFile::create(&path)
-            .and_then(|mut f| f.write_all(&bytes).map(|()| f))
-            .and_then(|mut f| f.flush().map(|()| f))
-            .and_then(|f| f.commit())
-            .with_context(|| format!("--dir: cannot write {}", path.display()))?;
+        let what = format!("--dir {}", super::output::path_shown(&path));
+        let mut file = super::output::AtomicFile::create(&what, &path)?;
+        file.write_all(&bytes)?;
+        file.commit()?;
         written.push(path);
     }
     Ok(written)
@@ -283,6 +337,60 @@ mod tests {
             assert!(dir.path().join(format!("{name}.1")).is_file(), "{name}.1");
         }
         assert_eq!(written.len(), cmd.get_subcommands().count() + 1);
+    }
+
+    #[test]
+    fn completion_words_are_the_words_the_parsers_accept() {
+        use crate::domain::{Kind, Subject};
+        use crate::plan::Goal;
+        for w in KIND_WORDS {
+            assert!(w.parse::<Kind>().is_ok(), "{w}");
+        }
+        for w in SUBJECT_WORDS {
+            assert!(w.parse::<Subject>().is_ok(), "{w}");
+        }
+        for w in GOAL_WORDS {
+            assert!(w.parse::<Goal>().is_ok(), "{w}");
+        }
+        // Every kind, subject and goal has an English word in the lists.
+        let subjects: Vec<Subject> = SUBJECT_WORDS
+            .iter()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        for s in Subject::ALL {
+            assert!(subjects.contains(&s), "{s:?} has no completion word");
+        }
+    }
+
+    #[test]
+    fn bash_and_zsh_scripts_list_the_values_of_every_enumerated_flag() {
+        let bash = String::from_utf8(completion_script(Shell::Bash)).expect("UTF-8");
+        let zsh = String::from_utf8(completion_script(Shell::Zsh)).expect("UTF-8");
+        for words in [
+            "subscription service 订阅号 服务号",
+            "personal enterprise government media organisation 个人 企业 政府 媒体 其他组织",
+            "migrate close 迁移 注销",
+            "uniform triangular pert",
+            "en zh",
+        ] {
+            assert!(bash.contains(words), "bash: {words} missing");
+            // zsh lists values one by one, some with a description.
+            let zsh_kind = &zsh[zsh.find("'--kind=").expect("zsh --kind")..];
+            let zsh_kind = &zsh_kind[..zsh_kind.find('\n').expect("line end")];
+            if words.starts_with("subscription") {
+                for w in words.split(' ') {
+                    assert!(zsh_kind.contains(w), "zsh --kind: {w} missing: {zsh_kind}");
+                }
+            }
+            for w in words.split(' ') {
+                assert!(zsh.contains(w), "zsh: {w} missing");
+            }
+        }
+        // bash: the value list follows the flag itself, not a file-name completion.
+        let kind = &bash[bash.find("--target-kind)").expect("--target-kind case")..];
+        let case = &kind[..kind.find(";;").expect("end of case")];
+        assert!(case.contains("subscription service"), "{case}");
+        assert!(!case.contains("compgen -f"), "{case}");
     }
 
     #[test]

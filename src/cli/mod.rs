@@ -3,14 +3,17 @@
 
 pub mod args;
 mod batch;
+mod calendar;
 mod check;
 mod compare;
 mod gen;
+pub mod output;
 mod plan;
 mod rules;
 mod simulate;
 mod workdays;
 
+use crate::calendar::Calendar;
 use crate::chart::{ChartError, ChartWarning, FontFileError, Fonts, Look, Png};
 use crate::i18n::{Lang, Messages};
 use crate::rules::{Rulebook, RulebookError};
@@ -42,6 +45,12 @@ pub struct Cli {
     /// Rulebook to use instead of the embedded default (TOML; see `fanplan rules --format json`)
     #[arg(long, global = true, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+    /// Holiday data whose years replace the embedded ones (TOML; see `fanplan calendar`)
+    #[arg(long, global = true, value_name = "FILE", env = "FANPLAN_HOLIDAYS")]
+    pub holidays: Option<PathBuf>,
+    /// Replace output files that are read-only (they are refused otherwise)
+    #[arg(long, global = true)]
+    pub force: bool,
     /// Language of what a person reads: zh or en [default: from FANPLAN_LANG, LC_ALL,
     /// LC_MESSAGES or LANG (zh… means Chinese), else en]
     #[arg(long, global = true, value_enum, value_name = "LANG")]
@@ -70,6 +79,8 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// The date N working days after a date, on the Chinese working-day calendar
     Workdays(workdays::WorkdaysArgs),
+    /// A year's days off and make-up working days, with how sure each is
+    Calendar(calendar::CalendarArgs),
     /// Print the rulebook in force
     Rules(rules::RulesArgs),
     /// Print a shell completion script
@@ -117,10 +128,28 @@ pub struct Ctx<'a> {
     pub err: &'a mut dyn Write,
     /// Whether standard error is a terminal (progress bars).
     pub err_is_terminal: bool,
+    /// `--rules FILE`, which no output may name.
+    pub rules_file: Option<PathBuf>,
+    /// `--force`: replace read-only outputs.
+    pub force: bool,
     /// The reader's language (`--lang`, else the environment: [`Lang::resolve`]).
     pub lang: Lang,
     /// `--font`: a font file for chart text.
     pub font: Option<PathBuf>,
+}
+
+impl Ctx<'_> {
+    /// A plan of the files a command writes, knowing the files every command reads.
+    pub fn output_plan(&self) -> output::OutputPlan {
+        let mut plan = output::OutputPlan::new(self.force);
+        if let Some(rules) = &self.rules_file {
+            plan.input("--rules", rules);
+        }
+        if let Some(font) = &self.font {
+            plan.input("--font", font);
+        }
+        plan
+    }
 }
 
 /// The words and fonts charts are drawn with: the reader's language and the `--font` file,
@@ -194,12 +223,62 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
     1
 }
 
-/// Whether an error is a closed output pipe (e.g. `fanplan rules | head`), which is not a failure.
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+/// The last date fanplan prints: every date it shows has four digits in its year.
+pub fn last_printable_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
+/// A flag whose value was refused by its parser (or an unexpected argument that must be cut or
+/// escaped), as one line naming the flag, or `None` for the other command-line errors (which
+/// clap words itself).
+pub fn flag_value_error(m: &Messages, e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let arg = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(a)) => a.as_str(),
+        _ => return None,
+    };
+    let flag = arg.split(' ').next().unwrap_or(arg).to_string();
+    match e.kind() {
+        // clap echoes the argument whole: show a long or control-character one cut and escaped.
+        ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand
+            if crate::report::fmt::shown(arg) != arg =>
+        {
+            Some(m.msg(
+                "error-unexpected-argument",
+                &[("arg", crate::report::fmt::shown(arg).into())],
+            ))
+        }
+        ErrorKind::ValueValidation => {
+            let reason = std::error::Error::source(e)?.to_string();
+            Some(m.msg(
+                "error-flag",
+                &[("flag", flag.into()), ("reason", reason.into())],
+            ))
+        }
+        ErrorKind::InvalidValue => {
+            let value = match e.get(ContextKind::InvalidValue) {
+                // No value at all: clap's own "a value is required" says it best.
+                Some(ContextValue::String(v)) if !v.is_empty() => v.as_str(),
+                _ => return None,
+            };
+            let allowed = match e.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(v)) => v.join(", "),
+                _ => return None,
+            };
+            let reason = m.msg(
+                "input-not-word",
+                &[
+                    ("value", crate::report::fmt::shown(value).into()),
+                    ("allowed", allowed.into()),
+                ],
+            );
+            Some(m.msg(
+                "error-flag",
+                &[("flag", flag.into()), ("reason", reason.into())],
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// Load the rulebook: the embedded one, or `path`.
@@ -222,6 +301,27 @@ pub fn load_rules(path: Option<&Path>) -> anyhow::Result<Rulebook> {
                 .map_err(|e| InvalidInput(format!("rulebook {}: {e}", p.display())).into())
         }
     }
+}
+
+/// Build the working-day calendar: the embedded data, with the years of `path` over it.
+pub fn load_calendar(path: Option<&Path>) -> anyhow::Result<Calendar> {
+    let cal =
+        Calendar::embedded().map_err(|e| InvalidInput(format!("embedded holiday data: {e}")))?;
+    let Some(p) = path else {
+        return Ok(cal);
+    };
+    let bytes =
+        std::fs::read(p).with_context(|| format!("--holidays: cannot read {}", p.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        InvalidInput(format!(
+            "--holidays {}: not UTF-8 text (byte {} is invalid); save it as UTF-8",
+            p.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    cal.with_user(text)
+        .map_err(|e| InvalidInput(format!("--holidays {}: {e}", p.display())).into())
 }
 
 /// The command-line flag that sets a scenario input.
@@ -253,11 +353,11 @@ pub fn flag_error(lang: Lang, e: ScenarioError) -> anyhow::Error {
 
 /// Build the scenario of the SCENARIO flags.
 pub fn scenario_of(
-    args: &args::ScenarioArgs,
+    input: crate::scenario::ScenarioInput,
     today: NaiveDate,
     lang: Lang,
 ) -> anyhow::Result<Scenario> {
-    args.input().build(today).map_err(|e| flag_error(lang, e))
+    input.build(today).map_err(|e| flag_error(lang, e))
 }
 
 /// Parse `--chart-size`.
@@ -294,33 +394,43 @@ pub fn write_charts(
             .msg("error-charts-create-folder", &[("path", shown(dir))])
     })?;
     let mut written = Vec::new();
+    let mut files = Vec::new();
     for (name, bytes) in rendered {
         let path = dir.join(name);
-        let mut file = crate::batch::output::AtomicFile::create(&path)
-            .and_then(|mut f| f.write_all(&bytes).map(|()| f))
-            .with_context(|| {
-                look.messages
-                    .msg("error-charts-write", &[("path", shown(&path))])
-            })?;
-        file.flush().and_then(|()| file.commit()).with_context(|| {
-            look.messages
-                .msg("error-charts-write", &[("path", shown(&path))])
-        })?;
+        let what = format!("--charts {}", output::path_shown(&path));
+        let mut file = output::AtomicFile::create(&what, &path)?;
+        file.write_all(&bytes)?;
+        files.push(file);
         written.push(path);
     }
+    output::commit_all(files)?;
     Ok(written)
+}
+
+/// Prove the chart files of `--charts DIR` writable before the work starts (and refuse them
+/// over `--rules`).
+pub fn plan_charts(ctx: &Ctx<'_>, dir: Option<&Path>, names: &[&str]) -> anyhow::Result<()> {
+    let mut plan = ctx.output_plan();
+    if let Some(dir) = dir {
+        plan.folder("--charts", dir, names);
+    }
+    plan.check()
 }
 
 /// Run a parsed command line.
 pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+    ctx.rules_file = cli.rules.clone();
+    ctx.force = cli.force;
     let rules = cli.rules.as_deref();
+    let holidays = cli.holidays.as_deref();
     match cli.command {
         Command::Check(a) => check::run(&load_rules(rules)?, &a, ctx),
         Command::Simulate(a) => simulate::run(&load_rules(rules)?, &a, ctx),
         Command::Batch(a) => batch::run(&load_rules(rules)?, &a, ctx),
-        Command::Plan(a) => plan::run(&load_rules(rules)?, &a, ctx),
+        Command::Plan(a) => plan::run(&load_calendar(holidays)?, &load_rules(rules)?, &a, ctx),
         Command::Compare(a) => compare::run(&load_rules(rules)?, &a, ctx),
-        Command::Workdays(a) => workdays::run(&a, ctx),
+        Command::Workdays(a) => workdays::run(&load_calendar(holidays)?, &a, ctx),
+        Command::Calendar(a) => calendar::run(&load_calendar(holidays)?, &a, ctx),
         Command::Rules(a) => rules::run(&load_rules(rules)?, &a, ctx),
         Command::Completions(a) => gen::completions(&a, ctx),
         Command::Man(a) => gen::man(&a, ctx),

@@ -2,13 +2,17 @@
 //! `--options` every way open to the account, ranked. Exit 3 when the rules forbid the
 //! migration (M1–M3), with the violated rules and a pointer to `--options`.
 
-use super::args::{parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableJsonCsv};
+use super::args::{
+    excel, parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableJsonCsv,
+};
 use super::simulate::run_options;
 use super::{chart_look, chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
+use crate::calendar::Calendar;
 use crate::chart::{timeline_png, ChartSize, Look, TimelineChart, TimelineStep};
 use crate::forecast::scenario_warnings;
+use crate::forecast::Warning;
 use crate::i18n::Messages;
-use crate::plan::{options, plan, Account, AccountField, Goal, Plan, PlanError, Planned};
+use crate::plan::{options, plan, Account, AccountField, Goal, Plan, PlanError, Planned, Status};
 use crate::report::{emit, CheckReport, ForbiddenPlan};
 use crate::rules::Rulebook;
 use chrono::NaiveDate;
@@ -39,9 +43,13 @@ fn parse_goal(s: &str) -> Result<Goal, String> {
 
 /// Parse a small whole count (bindings).
 fn parse_small(s: &str) -> Result<u32, String> {
-    s.trim()
-        .parse()
-        .map_err(|_| format!("`{s}` is not a whole number (0 to {})", u32::MAX))
+    s.trim().parse().map_err(|_| {
+        format!(
+            "`{}` is not a whole number (0 to {})",
+            crate::report::fmt::shown(s),
+            u32::MAX
+        )
+    })
 }
 
 /// The ACCOUNT flags (SPEC §6).
@@ -49,10 +57,10 @@ fn parse_small(s: &str) -> Result<u32, String> {
 #[command(next_help_heading = "Account")]
 pub struct AccountArgs {
     /// Balance left in the account, yuan (D4) [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = parse_yuan)]
+    #[arg(long, value_name = "YUAN", value_parser = excel(parse_yuan), allow_negative_numbers = true)]
     balance: Option<f64>,
     /// Income waiting for settlement, yuan (D4) [default: 0]
-    #[arg(long, value_name = "YUAN", value_parser = parse_yuan)]
+    #[arg(long, value_name = "YUAN", value_parser = excel(parse_yuan), allow_negative_numbers = true)]
     pending_income: Option<f64>,
     /// WeChat Pay is enabled on the account (D4, D5)
     #[arg(long)]
@@ -61,16 +69,16 @@ pub struct AccountArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     last_active: Option<NaiveDate>,
     /// Mini programs bound to the account (D6) [default: 0]
-    #[arg(long, value_name = "N", value_parser = parse_small)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_small), allow_negative_numbers = true)]
     mini_programs: Option<u32>,
     /// Third-party platforms authorised on the account (D6) [default: 0]
-    #[arg(long, value_name = "N", value_parser = parse_small)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_small), allow_negative_numbers = true)]
     third_party: Option<u32>,
     /// A Tencent ad account is linked (D6)
     #[arg(long)]
     ad_account: bool,
     /// Published articles to back up (B1)
-    #[arg(long, value_name = "N", value_parser = parse_count)]
+    #[arg(long, value_name = "N", value_parser = excel(parse_count), allow_negative_numbers = true)]
     articles: Option<u64>,
     /// The day the end of service was announced, YYYY-MM-DD (D8)
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
@@ -117,12 +125,40 @@ pub struct PlanArgs {
     #[command(flatten)]
     run: RunArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = TableJsonCsv::Table)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = TableJsonCsv::Table)]
     format: TableJsonCsv,
+}
+
+/// The longest plan whose days off are shaded one by one on the timeline (ten years).
+const MAX_SHADED_DAYS: usize = 3660;
+
+/// The days off between the plan's first and last dates, and its provisional stretches.
+fn calendar_of(cal: &Calendar, p: &Plan) -> (Vec<NaiveDate>, Vec<(NaiveDate, NaiveDate)>) {
+    let dates = p.steps.iter().flat_map(|s| [s.start, s.end_p50, s.end_p90]);
+    let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else {
+        return (Vec::new(), Vec::new());
+    };
+    let days_off = first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .take(MAX_SHADED_DAYS)
+        .filter(|d| !cal.is_working_day(*d))
+        .collect();
+    let provisional = p
+        .provisional_years
+        .iter()
+        .filter_map(|&y| {
+            let a = NaiveDate::from_ymd_opt(y, 1, 1)?.max(first);
+            let b = NaiveDate::from_ymd_opt(y, 12, 31)?.min(last);
+            (a <= b).then_some((a, b))
+        })
+        .collect();
+    (days_off, provisional)
 }
 
 /// Render `timeline.png` and write it into `dir` through the shared chart writer.
 fn write_timeline(
+    cal: &Calendar,
     p: &Plan,
     dir: &Path,
     size: ChartSize,
@@ -147,6 +183,7 @@ fn write_timeline(
             &[("subject", subject.into()), ("kind", kind.into())],
         ),
     };
+    let (days_off, provisional) = calendar_of(cal, p);
     let chart = TimelineChart {
         title: m.msg(
             "chart-plan-title",
@@ -160,12 +197,62 @@ fn write_timeline(
                 start: st.start,
                 end_p50: st.end_p50,
                 end_p90: st.end_p90,
+                blocked: st.status == Status::Blocked,
             })
             .collect(),
+        days_off,
+        provisional,
     };
     let charts = vec![("timeline.png", timeline_png(&chart, size, look))];
     write_charts(dir, charts, look, err)?;
     Ok(())
+}
+
+/// CSV has no place for warnings: they go to standard error, so none is lost.
+fn warn_on_stderr<'a>(
+    warnings: impl Iterator<Item = &'a Warning>,
+    ctx: &mut Ctx<'_>,
+) -> anyhow::Result<()> {
+    let m = Messages::new(ctx.lang);
+    let mut seen = Vec::new();
+    for w in warnings.map(|w| crate::report::text::warning(&m, w)) {
+        if !seen.contains(&w) {
+            writeln!(
+                ctx.err,
+                "{}",
+                m.msg("warning-line", &[("text", w.as_str().into())])
+            )?;
+            seen.push(w);
+        }
+    }
+    Ok(())
+}
+
+/// The latest date a plan shows.
+fn last_date(p: &crate::plan::Plan) -> Option<NaiveDate> {
+    let steps = p
+        .steps
+        .iter()
+        .flat_map(|st| [Some(st.end_p90), st.unblocks_on]);
+    let reuse = [p.name_reuse, p.licence_reuse].map(|r| r.map(|r| r.p90));
+    steps
+        .chain(reuse)
+        .chain([Some(p.finish.p90)])
+        .flatten()
+        .max()
+}
+
+/// Refuse a plan that reaches past the last date fanplan prints (four-digit years).
+fn check_printable(last: Option<NaiveDate>) -> anyhow::Result<()> {
+    match last {
+        Some(d) if d > super::last_printable_date() => Err(InvalidInput(format!(
+            "--start: the plan would end in the year {}, past {}; start earlier",
+            chrono::Datelike::year(&d),
+            super::last_printable_date()
+        ))
+        .into()),
+        _ => Ok(()),
+    }
 }
 
 /// The flag that sets an ACCOUNT input.
@@ -191,43 +278,69 @@ fn plan_error(m: &Messages, e: PlanError) -> anyhow::Error {
 }
 
 /// Run `fanplan plan`.
-pub fn run(book: &Rulebook, a: &PlanArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+pub fn run(
+    cal: &Calendar,
+    book: &Rulebook,
+    a: &PlanArgs,
+    ctx: &mut Ctx<'_>,
+) -> anyhow::Result<Outcome> {
     let opts = run_options(&a.run, crate::forecast::DEFAULT_RUNS);
     // A bad size is refused before any work.
     let size = chart_size(&a.run.chart_size)?;
     let account = a.account.account();
+    if a.run.at_least.is_some() && (a.options || a.format == TableJsonCsv::Csv) {
+        return Err(InvalidInput(Messages::new(ctx.lang).text("error-at-least-plan")).into());
+    }
     if a.options {
         if a.run.charts.is_some() {
             return Err(
                 InvalidInput(Messages::new(ctx.lang).text("error-options-no-chart")).into(),
             );
         }
-        let s = scenario_of(&a.scenario, ctx.today, ctx.lang)?;
-        let ranked = options(book, &s, &account, &opts)
+        let s = scenario_of(a.scenario.input(), ctx.today, ctx.lang)?;
+        let ranked = options(cal, book, &s, &account, &opts)
             .map_err(|e| plan_error(&Messages::new(ctx.lang), e))?;
+        let last = ranked
+            .options
+            .iter()
+            .filter_map(|o| o.finish.map(|f| f.p90))
+            .max();
+        check_printable(last)?;
         emit(&ranked, a.format.into(), &Messages::new(ctx.lang), ctx.out)?;
+        if a.format == TableJsonCsv::Csv {
+            let all = ranked
+                .warnings
+                .iter()
+                .chain(ranked.options.iter().flat_map(|o| &o.warnings));
+            warn_on_stderr(all, ctx)?;
+        }
         return Ok(Outcome::Done);
     }
     let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     let goal = a
         .goal
         .ok_or_else(|| InvalidInput(Messages::new(ctx.lang).text("error-goal-missing")))?;
-    let mut scenario_args = a.scenario.clone();
-    let followers_given = scenario_args.followers.is_some();
+    let mut input = a.scenario.input();
+    let followers_given = input.followers.is_some();
     if goal == Goal::Close {
         // Closing needs no follower count; a placeholder keeps the scenario valid.
-        scenario_args.followers.get_or_insert(1);
+        input.followers.get_or_insert(1);
     }
-    let s = scenario_of(&scenario_args, ctx.today, ctx.lang)?;
-    match plan(book, &s, &account, goal, &opts)
+    let s = scenario_of(input, ctx.today, ctx.lang)?;
+    super::plan_charts(ctx, a.run.charts.as_deref(), &["timeline.png"])?;
+    match plan(cal, book, &s, &account, goal, &opts)
         .map_err(|e| plan_error(&Messages::new(ctx.lang), e))?
     {
         Planned::Plan(mut p) => {
+            check_printable(last_date(&p))?;
+            if a.format == TableJsonCsv::Csv {
+                warn_on_stderr(p.warnings.iter(), ctx)?;
+            }
             if !followers_given {
                 p.followers_lost = None;
             }
             if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
-                write_timeline(&p, dir, size, look, ctx.err)?;
+                write_timeline(cal, &p, dir, size, look, ctx.err)?;
             }
             if followers_given || a.format != TableJsonCsv::Json {
                 emit(

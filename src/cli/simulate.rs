@@ -1,7 +1,7 @@
 //! `fanplan simulate`: the Monte Carlo forecast of one migration.
 
 use super::args::{RunArgs, ScenarioArgs, TableJsonCsv};
-use super::{chart_look, chart_size, scenario_of, write_charts, Ctx, Outcome};
+use super::{chart_look, chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{histogram_chart, histogram_png, trajectory_chart, trajectory_png};
 use crate::forecast::{Forecast, RunOptions};
 use crate::i18n::Messages;
@@ -24,7 +24,7 @@ pub struct SimulateArgs {
     #[command(flatten)]
     run: RunArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = TableJsonCsv::Table)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = TableJsonCsv::Table)]
     format: TableJsonCsv,
 }
 
@@ -43,9 +43,17 @@ pub fn run_options(run: &RunArgs, default_runs: u64) -> RunOptions {
 
 /// Run `fanplan simulate`.
 pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
-    let s = scenario_of(&a.scenario, ctx.today, ctx.lang)?;
+    if a.run.at_least.is_some() && a.format == TableJsonCsv::Csv {
+        return Err(InvalidInput(Messages::new(ctx.lang).text("error-at-least-csv")).into());
+    }
+    let s = scenario_of(a.scenario.input(), ctx.today, ctx.lang)?;
     let opts = run_options(&a.run, crate::forecast::DEFAULT_RUNS);
     let size = chart_size(&a.run.chart_size)?;
+    super::plan_charts(
+        ctx,
+        a.run.charts.as_deref(),
+        &["trajectory.png", "histogram.png"],
+    )?;
     let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     // Large run counts take seconds: show a spinner on a terminal (never in pipes or files).
     let spinner = (ctx.err_is_terminal && opts.runs >= SPINNER_RUNS).then(|| {
@@ -62,6 +70,15 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
     }
     match result {
         Ok(forecast) => {
+            let last = forecast.dates.settled.p90;
+            if last > super::last_printable_date() {
+                return Err(InvalidInput(format!(
+                    "--start: the followers would settle in the year {}, past {}; start earlier",
+                    chrono::Datelike::year(&last),
+                    super::last_printable_date()
+                ))
+                .into());
+            }
             if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
                 let m = &look.messages;
                 let written = write_charts(

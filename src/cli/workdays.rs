@@ -1,9 +1,9 @@
 //! `fanplan workdays --from DATE --add N`: the date N working days later on the Chinese
-//! statutory calendar (weekends alone outside its coverage, and the output says so).
+//! statutory calendar, with the basis of the days counted (SPEC §8).
 
 use super::args::{parse_day, TableOrJson};
 use super::{Ctx, InvalidInput, Outcome};
-use crate::calendar::{add_working_days, coverage};
+use crate::calendar::{Basis, Calendar, FIRST_YEAR, LAST_YEAR};
 use crate::i18n::Messages;
 use chrono::NaiveDate;
 use clap::Args;
@@ -22,7 +22,7 @@ pub struct WorkdaysArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     from: NaiveDate,
     /// How many working days to add
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_add, allow_negative_numbers = true)]
     add: u32,
     /// Output format
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
@@ -35,17 +35,40 @@ struct Answer {
     add: u32,
     date: NaiveDate,
     weekends_only: bool,
+    basis: Option<Basis>,
+}
+
+/// Parse `--add`: a whole number of working days.
+fn parse_add(s: &str) -> Result<u32, String> {
+    s.trim().parse().map_err(|_| {
+        format!(
+            "`{}` is not a whole number of working days (0 to {})",
+            crate::report::fmt::shown(s),
+            u32::MAX
+        )
+    })
 }
 
 /// Run `fanplan workdays`.
-pub fn run(a: &WorkdaysArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
-    let shifted =
-        add_working_days(a.from, a.add).map_err(|e| InvalidInput(format!("--add: {e}")))?;
+pub fn run(cal: &Calendar, a: &WorkdaysArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+    let shifted = cal
+        .add_working_days(a.from, a.add)
+        .map_err(|e| InvalidInput(format!("--add: {e}")))?;
+    if shifted.date > super::last_printable_date() {
+        return Err(InvalidInput(format!(
+            "--add: {} working days after {} is past {}, the last date fanplan handles",
+            a.add,
+            a.from,
+            super::last_printable_date()
+        ))
+        .into());
+    }
     let answer = Answer {
         from: a.from,
         add: a.add,
         date: shifted.date,
         weekends_only: shifted.weekends_only,
+        basis: shifted.basis,
     };
     match a.format {
         TableOrJson::Json => crate::report::json(&answer, ctx.out)?,
@@ -53,12 +76,24 @@ pub fn run(a: &WorkdaysArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
             let m = Messages::new(ctx.lang);
             writeln!(ctx.out, "{}", m.date(answer.date))?;
             if answer.weekends_only {
-                let (start, end) = coverage();
                 let text = m.msg(
                     "workdays-weekends-only",
-                    &[("from", m.date(start).into()), ("to", m.date(end).into())],
+                    &[
+                        ("from", FIRST_YEAR.to_string().into()),
+                        ("to", LAST_YEAR.to_string().into()),
+                    ],
                 );
                 writeln!(ctx.err, "{}", m.msg("note-line", &[("text", text.into())]))?;
+            }
+            if answer.basis == Some(Basis::Provisional) {
+                let years = cal.provisional_years(a.from, answer.date);
+                let w = crate::forecast::Warning::ProvisionalHolidays { years };
+                let text = crate::report::text::warning(&m, &w);
+                writeln!(
+                    ctx.err,
+                    "{}",
+                    m.msg("warning-line", &[("text", text.into())])
+                )?;
             }
         }
     }

@@ -2,11 +2,12 @@
 //! dependencies of the steps are described in the parent module.
 
 use super::dates::When;
+use super::draft::conclude;
 use super::{
     announce, backup, close_payment, frame, ids, latest_end, unbind, Account, BlockReason, Blocker,
     DateRange, Draft, Goal, Length, Money, Note, Notes, Plan, PlanError, Spread, Title, Unit,
 };
-use crate::calendar::is_working_day;
+use crate::calendar::Calendar;
 use crate::domain::{RuleId, StepId};
 use crate::forecast::{AtLeast, RunOptions, Warning};
 use crate::rules::{FundsCheck, Rulebook};
@@ -77,6 +78,7 @@ fn funds_blockers(book: &Rulebook, s: &Scenario, account: &Account) -> Vec<Block
 
 /// The closing plan.
 pub(super) fn plan(
+    cal: &Calendar,
     book: &Rulebook,
     s: &Scenario,
     account: &Account,
@@ -90,7 +92,7 @@ pub(super) fn plan(
 
     let announce = announce(book, account, start)?;
     let inactivity = inactivity(book, account, start)?;
-    let payment = close_payment(book, account, start, &mut notes)?;
+    let payment = close_payment(cal, book, account, start, &mut notes)?;
     let unbind = unbind(account, start);
 
     // D2: the application waits for the notice (D8), the quiet days (D1), the payment freeze
@@ -106,13 +108,12 @@ pub(super) fn plan(
     );
     // D2: materials handed in offline need an open office, so they go in on the first working
     // day from the gate; online applications go in on the gate day itself.
-    let gate = if subject.offline && !is_working_day(gate.p50()) {
-        let shift = gate.add_working(1)?;
-        notes.working(StepId::Submit, &shift);
-        shift.when
+    let office = if subject.offline {
+        Some(gate.office_day(cal)?)
     } else {
-        gate
+        None
     };
+    let gate = office.as_ref().map_or(gate, |o| o.when.clone());
     let backup = backup(book, account, start, &gate, StepId::Submit);
     let mut submit = Draft::new(
         StepId::Submit,
@@ -129,6 +130,9 @@ pub(super) fn plan(
         .after
         .extend(ids(&[payment.as_ref(), unbind.as_ref()]));
     submit.blockers = funds_blockers(book, s, account);
+    if let Some(o) = &office {
+        notes.working(&mut submit, o);
+    }
     if subject.offline {
         submit.notes.push(Note::Offline {
             subject: s.source_subject,
@@ -138,8 +142,7 @@ pub(super) fn plan(
     // D3: the review time of the subject type, drawn per run.
     let range = subject.review_working_days;
     let days = review_working_days(opts.seed, runs, range);
-    let reviewed = gate.add_working_per_run(&days)?;
-    notes.working(StepId::Review, &reviewed);
+    let reviewed = gate.add_working_per_run(cal, &days)?;
     let mut review = Draft::new(
         StepId::Review,
         "D3",
@@ -157,6 +160,7 @@ pub(super) fn plan(
         max: range.max,
     };
     review.after = vec![StepId::Submit];
+    notes.working(&mut review, &reviewed);
 
     // D7: the code confirmed the day the review passes, the freeze, deletion on day 8.
     let confirmed = reviewed.when;
@@ -232,6 +236,7 @@ pub(super) fn plan(
     drafts.extend(payment);
     drafts.extend(unbind);
     drafts.extend([submit, review, freeze, deletion, name]);
+    let (steps, warnings, provisional_years) = conclude(cal, drafts, start, notes);
     let f = frame(book);
     Ok(Plan {
         version: f.version,
@@ -243,7 +248,7 @@ pub(super) fn plan(
         runs: opts.runs,
         scenario: s.clone(),
         account: account.clone(),
-        steps: drafts.into_iter().map(|d| d.finish(start)).collect(),
+        steps,
         finish: DateRange::of(&deleted),
         cost_yuan: Money::ZERO,
         followers: Spread::fixed(0.0),
@@ -252,7 +257,8 @@ pub(super) fn plan(
         probability_at_least,
         name_reuse: Some(name_free),
         licence_reuse: Some(licence_free),
-        warnings: notes.into_warnings(),
+        warnings,
+        provisional_years,
         assumptions: f.assumptions,
     })
 }

@@ -5,7 +5,7 @@
 //! Working-day arithmetic goes through [`crate::calendar`]; whether any day counted lay outside
 //! the holiday calendar's coverage is remembered so the plan can warn about it.
 
-use crate::calendar::{add_calendar_days, add_working_days, CalendarError, Shifted};
+use crate::calendar::{add_calendar_days, Basis, Calendar, CalendarError, Shifted};
 use crate::stats::quantiles;
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -29,6 +29,18 @@ pub struct WorkingShift {
     pub when: When,
     /// True when any day counted lay outside the holiday calendar.
     pub weekends_only: bool,
+    /// The weakest basis of the days counted, over the runs.
+    pub basis: Option<Basis>,
+}
+
+impl WorkingShift {
+    fn of(s: Shifted) -> WorkingShift {
+        WorkingShift {
+            when: When::Fixed(s.date),
+            weekends_only: s.weekends_only,
+            basis: s.basis,
+        }
+    }
 }
 
 impl When {
@@ -63,20 +75,47 @@ impl When {
     }
 
     /// `n` working days later in every run (SPEC §6: the start day itself is not counted).
-    pub fn add_working(&self, n: u32) -> Result<WorkingShift, CalendarError> {
+    pub fn add_working(&self, cal: &Calendar, n: u32) -> Result<WorkingShift, CalendarError> {
         match self {
-            When::Fixed(d) => add_working_days(*d, n).map(|s| WorkingShift {
-                when: When::Fixed(s.date),
-                weekends_only: s.weekends_only,
-            }),
-            When::Runs(v) => shift_working(v, v.iter().map(|_| n)),
+            When::Fixed(d) => cal.add_working_days(*d, n).map(WorkingShift::of),
+            When::Runs(v) => shift_working(cal, v, v.iter().map(|_| n)),
         }
     }
 
     /// Run `i` shifted by `per_run[i]` working days.
-    pub fn add_working_per_run(&self, per_run: &[u32]) -> Result<WorkingShift, CalendarError> {
+    pub fn add_working_per_run(
+        &self,
+        cal: &Calendar,
+        per_run: &[u32],
+    ) -> Result<WorkingShift, CalendarError> {
         let base = self.days(per_run.len());
-        shift_working(&base, per_run.iter().copied())
+        shift_working(cal, &base, per_run.iter().copied())
+    }
+
+    /// The first working day on or after each run's date: an office step (D2 offline, M5)
+    /// started on a weekend or a holiday moves to the next working day.
+    pub fn office_day(&self, cal: &Calendar) -> Result<WorkingShift, CalendarError> {
+        match self {
+            When::Fixed(d) => cal.working_day_from(*d).map(WorkingShift::of),
+            When::Runs(v) => {
+                let mut weekends_only = false;
+                let mut basis = None;
+                let mut out = Vec::with_capacity(v.len());
+                for &x in v {
+                    let s = cal.working_day_from(from_ce(x))?;
+                    weekends_only |= s.weekends_only;
+                    if let Some(b) = s.basis {
+                        basis = Some(Basis::weakest(basis, b));
+                    }
+                    out.push(s.date.num_days_from_ce());
+                }
+                Ok(WorkingShift {
+                    when: When::Runs(out),
+                    weekends_only,
+                    basis,
+                })
+            }
+        }
     }
 
     /// The later of two dates, run by run.
@@ -140,27 +179,33 @@ impl When {
 /// Shift each run's date by its own number of working days, caching the calendar arithmetic
 /// by (date, days): a plan's runs share few distinct pairs.
 fn shift_working(
+    cal: &Calendar,
     base: &[i32],
     days: impl Iterator<Item = u32>,
 ) -> Result<WorkingShift, CalendarError> {
     let mut cache: HashMap<(i32, u32), Shifted> = HashMap::new();
     let mut weekends_only = false;
+    let mut basis = None;
     let mut out = Vec::with_capacity(base.len());
     for (&x, n) in base.iter().zip(days) {
         let shifted = match cache.get(&(x, n)) {
             Some(s) => s.clone(),
             None => {
-                let s = add_working_days(from_ce(x), n)?;
+                let s = cal.add_working_days(from_ce(x), n)?;
                 cache.insert((x, n), s.clone());
                 s
             }
         };
         weekends_only |= shifted.weekends_only;
+        if let Some(b) = shifted.basis {
+            basis = Some(Basis::weakest(basis, b));
+        }
         out.push(shifted.date.num_days_from_ce());
     }
     Ok(WorkingShift {
         when: When::Runs(out),
         weekends_only,
+        basis,
     })
 }
 
@@ -193,8 +238,9 @@ mod tests {
     #[test]
     fn working_shift_over_the_spring_festival() {
         // 2026-02-13 (Fri) + 2 working days: Sat Feb 14 (make-up day), then Tue Feb 24.
+        let cal = Calendar::embedded().unwrap_or_else(|e| panic!("{e}"));
         let s = When::Fixed(d(2026, 2, 13))
-            .add_working_per_run(&[1, 2])
+            .add_working_per_run(&cal, &[1, 2])
             .expect("in range");
         assert_eq!(
             s.when,
@@ -204,5 +250,6 @@ mod tests {
             ])
         );
         assert!(!s.weekends_only);
+        assert_eq!(s.basis, Some(Basis::Official));
     }
 }

@@ -3,7 +3,7 @@
 
 use super::dates::{self, When};
 use super::{Blocker, Blockers, Length, Money, Note, Status, Step, Title, Unit};
-use crate::calendar::{coverage, CalendarError};
+use crate::calendar::{coverage, Basis, Calendar, CalendarError};
 use crate::domain::StepId;
 use crate::forecast::Warning;
 use chrono::NaiveDate;
@@ -23,6 +23,9 @@ pub(super) struct Draft {
     pub(super) cost: Money,
     pub(super) after: Vec<StepId>,
     pub(super) notes: Vec<Note>,
+    pub(super) basis: Option<Basis>,
+    /// The step whose start is this step's deadline (its end rests on that step's days).
+    pub(super) deadline_of: Option<StepId>,
 }
 
 impl Draft {
@@ -46,6 +49,8 @@ impl Draft {
             cost: Money::ZERO,
             after: Vec::new(),
             notes: Vec::new(),
+            basis: None,
+            deadline_of: None,
         }
     }
 
@@ -98,8 +103,61 @@ impl Draft {
             cost_yuan: self.cost,
             after: self.after,
             notes: self.notes,
+            basis: self.basis,
         }
     }
+}
+
+/// Gives each draft the weakest basis of its own days and of the steps it rests on (those it
+/// waits for, and the step its deadline is), through chains of any length.
+fn settle_bases(drafts: &mut [Draft]) {
+    // Each pass carries a basis one step further; a chain is never longer than the drafts.
+    for _ in 0..drafts.len() {
+        let mut changed = false;
+        for i in 0..drafts.len() {
+            let inherited = drafts
+                .iter()
+                .filter(|d| drafts[i].after.contains(&d.id) || drafts[i].deadline_of == Some(d.id))
+                .filter_map(|d| d.basis)
+                .min();
+            let own = drafts[i].basis;
+            let settled = match (own, inherited) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            if settled != own {
+                drafts[i].basis = settled;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// The finished steps of a plan, its warnings and the provisional years its dates rest on.
+pub(super) fn conclude(
+    cal: &Calendar,
+    mut drafts: Vec<Draft>,
+    start: NaiveDate,
+    mut notes: Notes,
+) -> (Vec<Step>, Vec<Warning>, Vec<i32>) {
+    settle_bases(&mut drafts);
+    let mut years: Vec<i32> = drafts
+        .iter()
+        .filter(|d| d.basis == Some(Basis::Provisional))
+        .flat_map(|d| cal.provisional_years(d.start.min(d.end_p50), d.end_p90))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    if !years.is_empty() {
+        notes.warnings.push(Warning::ProvisionalHolidays {
+            years: years.clone(),
+        });
+    }
+    let steps = drafts.into_iter().map(|d| d.finish(start)).collect();
+    (steps, notes.into_warnings(), years)
 }
 
 /// Collects the warnings of a plan as it is built.
@@ -111,9 +169,13 @@ pub(super) struct Notes {
 }
 
 impl Notes {
-    pub(super) fn working(&mut self, step: StepId, shift: &dates::WorkingShift) {
+    /// Records a working-day shift of `draft`: its basis, and whether weekends alone counted.
+    pub(super) fn working(&mut self, draft: &mut Draft, shift: &dates::WorkingShift) {
+        if let Some(b) = shift.basis {
+            draft.basis = Some(Basis::weakest(draft.basis, b));
+        }
         if shift.weekends_only {
-            self.weekends_only.push((step, shift.when.latest()));
+            self.weekends_only.push((draft.id, shift.when.latest()));
         }
     }
 

@@ -2,10 +2,12 @@
 //! dependencies of the steps are described in the parent module.
 
 use super::dates::When;
+use super::draft::conclude;
 use super::{
     announce, backup, close_payment, frame, ids, latest_end, unbind, Account, DateRange, Draft,
     Goal, Length, Money, Note, Notes, Plan, PlanError, Planned, Spread, Title,
 };
+use crate::calendar::Calendar;
 use crate::domain::StepId;
 use crate::eligibility::{check, notary_range};
 use crate::forecast::{scenario_warnings, AtLeast, RunOptions, Warning};
@@ -22,6 +24,7 @@ fn cents(v: f64) -> f64 {
 
 /// The migration plan, or the eligibility of a forbidden migration (M1–M3).
 pub(super) fn plan(
+    cal: &Calendar,
     book: &Rulebook,
     s: &Scenario,
     account: &Account,
@@ -42,9 +45,12 @@ pub(super) fn plan(
 
     let announce = announce(book, account, start)?;
     let unbind = unbind(account, start);
-    let payment = close_payment(book, account, start, &mut notes)?;
+    let payment = close_payment(cal, book, account, start, &mut notes)?;
 
     // M5: the notary fee, drawn per run by the engine.
+    // A notary office is open on working days only: a plan started on a weekend or a holiday
+    // notarises on the next working day.
+    let office = When::Fixed(start).office_day(cal)?;
     let notarise = notary_range(book, s, route).map(|r| {
         let mut fees: Vec<f64> = draws.iter().map(|d| d.notary_fee).collect();
         let p50 = cents(
@@ -57,9 +63,10 @@ pub(super) fn plan(
             StepId::Notarise,
             "M5",
             Title::Notarise,
-            &When::Fixed(start),
-            &When::Fixed(start),
+            &office.when,
+            &office.when,
         );
+        notes.working(&mut d, &office);
         d.cost = Money {
             min: r.min,
             p50,
@@ -204,6 +211,7 @@ pub(super) fn plan(
     drafts.extend(notarise);
     drafts.extend([apply, review, window]);
     drafts.extend(closed);
+    let (steps, warnings, provisional_years) = conclude(cal, drafts, start, notes);
     let f = frame(book);
     Ok(Planned::Plan(Box::new(Plan {
         version: f.version,
@@ -215,7 +223,7 @@ pub(super) fn plan(
         runs: opts.runs,
         scenario: s.clone(),
         account: account.clone(),
-        steps: drafts.into_iter().map(|d| d.finish(start)).collect(),
+        steps,
         finish,
         cost_yuan,
         followers,
@@ -224,7 +232,8 @@ pub(super) fn plan(
         probability_at_least,
         name_reuse: None,
         licence_reuse: None,
-        warnings: notes.into_warnings(),
+        warnings,
+        provisional_years,
         assumptions: f.assumptions,
     })))
 }

@@ -44,7 +44,8 @@
 //! - `backup` (B1, B2): deadline the application day. `unbind` (D6) and `close_payment` (D5, D4
 //!   §四) as for closing (WeChat Pay does not move with a migration). D4's funds check by subject
 //!   type applies to closing applications only: a migration closes the source by M8.
-//! - `notarise` (M5, cross-entity only): a same-day step with the notary fee.
+//! - `notarise` (M5, cross-entity only): a same-day step with the notary fee, on the first
+//!   working day from the start (a notary office is closed on weekends and holidays).
 //! - `apply` (M4) after all of the above; pays the review fee.
 //! - `review_transfer` (M6): the transfer day drawn per run by the engine, in calendar days.
 //! - `unfollow_window` (M7): 7 calendar days from the transfer. Its end is the plan's finish.
@@ -66,7 +67,7 @@ pub use facts::{Note, Title};
 pub use options::{options, Options, Way, WayOption};
 pub use reasons::{AccountField, AccountProblem, BlockReason, BlockedStep, Blocker, Blockers};
 
-use crate::calendar::CalendarError;
+use crate::calendar::{Basis, Calendar, CalendarError};
 use crate::domain::{Route, RuleId, StepId};
 use crate::eligibility::Eligibility;
 use crate::forecast::{AtLeast, RulesId, RunOptions};
@@ -282,6 +283,9 @@ pub struct Step {
     pub after: Vec<StepId>,
     /// Details: materials, deadlines, counts.
     pub notes: Vec<Note>,
+    /// The weakest basis of the holiday data its dates rest on (its own working days, and those
+    /// of the steps it waits for); `null` when they rest on none (calendar days only).
+    pub basis: Option<Basis>,
 }
 
 /// A dated plan (SPEC §6).
@@ -329,6 +333,8 @@ pub struct Plan {
     pub licence_reuse: Option<DateRange>,
     /// What the user should know, including dates outside the holiday calendar.
     pub warnings: Vec<crate::forecast::Warning>,
+    /// The years whose provisional holidays (no notice known) some step's dates rest on.
+    pub provisional_years: Vec<i32>,
     /// The assumptions of the rulebook in force, `ID: text`.
     pub assumptions: Vec<String>,
 }
@@ -393,11 +399,12 @@ fn check_account(a: &Account, start: NaiveDate) -> Result<(), PlanError> {
     Ok(())
 }
 
-/// Plan `goal` for the source account of scenario `s`.
+/// Plan `goal` for the source account of scenario `s`, on the working days of `cal`.
 ///
 /// A forbidden migration (M1–M3) is answered with its eligibility. Dates come from `opts.runs`
 /// Monte Carlo runs seeded with `opts.seed`.
 pub fn plan(
+    cal: &Calendar,
     book: &Rulebook,
     s: &Scenario,
     account: &Account,
@@ -406,8 +413,8 @@ pub fn plan(
 ) -> Result<Planned, PlanError> {
     check_account(account, s.start_date)?;
     match goal {
-        Goal::Close => close::plan(book, s, account, opts).map(|p| Planned::Plan(Box::new(p))),
-        Goal::Migrate => migrate::plan(book, s, account, opts),
+        Goal::Close => close::plan(cal, book, s, account, opts).map(|p| Planned::Plan(Box::new(p))),
+        Goal::Migrate => migrate::plan(cal, book, s, account, opts),
     }
 }
 
@@ -470,6 +477,7 @@ fn backup(
         &When::Fixed(start),
         deadline,
     );
+    d.deadline_of = Some(before);
     let per = u64::from(b.articles_per_export);
     d.notes.push(match account.articles {
         Some(articles) => Note::ExportBatches {
@@ -522,6 +530,7 @@ fn unbind(account: &Account, start: NaiveDate) -> Option<Draft> {
 
 /// D5 with D4 §四: close WeChat Pay, then the fund freeze; `None` without `--payment`.
 fn close_payment(
+    cal: &Calendar,
     book: &Rulebook,
     account: &Account,
     start: NaiveDate,
@@ -532,8 +541,7 @@ fn close_payment(
     }
     let c = &book.closing;
     let n = c.payment_freeze_working_days;
-    let shifted = When::Fixed(start).add_working(n)?;
-    notes.working(StepId::ClosePayment, &shifted);
+    let shifted = When::Fixed(start).add_working(cal, n)?;
     let title = Title::ClosePayment { working_days: n };
     let mut d = Draft::new(
         StepId::ClosePayment,
@@ -544,6 +552,7 @@ fn close_payment(
     );
     d.unit = Unit::WorkingDays;
     d.duration = Length::fixed(n);
+    notes.working(&mut d, &shifted);
     let limit = c.payment_balance_limit_yuan;
     if account.balance_yuan > limit {
         d.rule = "D5, D4";

@@ -6,9 +6,10 @@
 use super::{
     plan, Account, BlockedStep, DateRange, Goal, Money, PlanError, Planned, Spread, Status,
 };
+use crate::calendar::Calendar;
 use crate::domain::Route;
 use crate::eligibility::Violation;
-use crate::forecast::{RulesId, RunOptions};
+use crate::forecast::{RulesId, RunOptions, Warning};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use chrono::NaiveDate;
@@ -68,6 +69,8 @@ pub struct WayOption {
     pub finish: Option<DateRange>,
     /// Its blocked steps (JSON: `step: rule: reason`).
     pub blocked: Vec<BlockedStep>,
+    /// The warnings of its plan.
+    pub warnings: Vec<Warning>,
 }
 
 /// The answer of `plan --options`.
@@ -85,6 +88,10 @@ pub struct Options {
     pub runs: u64,
     /// The ways, ranked; forbidden ones last.
     pub options: Vec<WayOption>,
+    /// What the user should know about every way (the holiday calendar's).
+    pub warnings: Vec<Warning>,
+    /// The years whose provisional holidays some way's dates rest on.
+    pub provisional_years: Vec<i32>,
 }
 
 /// The scenario of a way: the target's kind and verification as given; a same-entity target has
@@ -118,6 +125,7 @@ fn rank_order(a: &WayOption, b: &WayOption) -> Ordering {
 
 /// Plan every way open to the source account of `s` and rank them.
 pub fn options(
+    cal: &Calendar,
     book: &Rulebook,
     s: &Scenario,
     account: &Account,
@@ -125,35 +133,40 @@ pub fn options(
 ) -> Result<Options, PlanError> {
     let mut allowed = Vec::new();
     let mut forbidden = Vec::new();
+    let mut provisional_years = Vec::new();
     for way in Way::ALL {
         let goal = if way == Way::Close {
             Goal::Close
         } else {
             Goal::Migrate
         };
-        match plan(book, &scenario_of(s, way), account, goal, opts)? {
-            Planned::Plan(p) => allowed.push(WayOption {
-                way,
-                rank: None,
-                allowed: true,
-                route: p.route,
-                violations: Vec::new(),
-                audience: Some(p.audience),
-                followers: Some(p.followers),
-                cost_yuan: Some(p.cost_yuan),
-                finish: Some(p.finish),
-                blocked: p
-                    .steps
-                    .iter()
-                    .filter(|st| st.status == Status::Blocked)
-                    .filter_map(|st| {
-                        st.reason.clone().map(|blockers| BlockedStep {
-                            step: st.id,
-                            blockers,
+        match plan(cal, book, &scenario_of(s, way), account, goal, opts)? {
+            Planned::Plan(p) => {
+                provisional_years.extend(p.provisional_years.iter().copied());
+                allowed.push(WayOption {
+                    way,
+                    rank: None,
+                    allowed: true,
+                    route: p.route,
+                    violations: Vec::new(),
+                    audience: Some(p.audience),
+                    followers: Some(p.followers),
+                    cost_yuan: Some(p.cost_yuan),
+                    finish: Some(p.finish),
+                    blocked: p
+                        .steps
+                        .iter()
+                        .filter(|st| st.status == Status::Blocked)
+                        .filter_map(|st| {
+                            st.reason.clone().map(|blockers| BlockedStep {
+                                step: st.id,
+                                blockers,
+                            })
                         })
-                    })
-                    .collect(),
-            }),
+                        .collect(),
+                    warnings: p.warnings,
+                });
+            }
             Planned::Forbidden(e) => forbidden.push(WayOption {
                 way,
                 rank: None,
@@ -165,6 +178,7 @@ pub fn options(
                 cost_yuan: None,
                 finish: None,
                 blocked: Vec::new(),
+                warnings: Vec::new(),
             }),
         }
     }
@@ -174,6 +188,15 @@ pub fn options(
         o.rank = Some(i + 1);
     }
     allowed.extend(forbidden);
+    provisional_years.sort_unstable();
+    provisional_years.dedup();
+    let warnings = if provisional_years.is_empty() {
+        Vec::new()
+    } else {
+        vec![Warning::ProvisionalHolidays {
+            years: provisional_years.clone(),
+        }]
+    };
     let f = super::frame(book);
     Ok(Options {
         version: f.version,
@@ -182,6 +205,8 @@ pub fn options(
         seed: opts.seed,
         runs: opts.runs,
         options: allowed,
+        warnings,
+        provisional_years,
     })
 }
 
@@ -213,6 +238,7 @@ mod tests {
                 p90: date,
             }),
             blocked: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 

@@ -2,17 +2,24 @@
 //! in the rulebook is ignored), holiday edge cases, blocked plans and the options ranking.
 
 use super::*;
-use crate::calendar::add_working_days;
+use crate::calendar::Calendar;
 use crate::domain::{Kind, RuleId, StepId, Subject};
 use crate::forecast::Warning;
 use crate::rules::Range;
 use crate::scenario::ScenarioInput;
 use crate::sim::{Dist, DEFAULT_SEED};
+use std::sync::OnceLock;
 
 mod migrate;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+}
+
+/// The embedded calendar, built once for all the tests.
+fn cal() -> &'static Calendar {
+    static CAL: OnceLock<Calendar> = OnceLock::new();
+    CAL.get_or_init(|| Calendar::embedded().expect("embedded holiday data is valid"))
 }
 
 fn book() -> Rulebook {
@@ -39,7 +46,7 @@ fn opts(runs: u64) -> RunOptions {
 }
 
 fn run(book: &Rulebook, s: &Scenario, a: &Account, goal: Goal) -> Plan {
-    match plan(book, s, a, goal, &opts(500)).expect("plans") {
+    match plan(cal(), book, s, a, goal, &opts(500)).expect("plans") {
         Planned::Plan(p) => *p,
         Planned::Forbidden(e) => panic!("forbidden: {:?}", e.violations),
     }
@@ -276,10 +283,12 @@ fn d3_review_time_by_subject_type_from_the_runs() {
     assert_eq!(r.unit, Unit::WorkingDays);
     assert_eq!((r.duration.min, r.duration.max), (3, 5));
     let submit = step(&p, "submit").start;
-    let lo = add_working_days(submit, 3)
+    let lo = cal()
+        .add_working_days(submit, 3)
         .map(|x| x.date)
         .unwrap_or_default();
-    let hi = add_working_days(submit, 5)
+    let hi = cal()
+        .add_working_days(submit, 5)
         .map(|x| x.date)
         .unwrap_or_default();
     assert!(lo <= r.end_p50 && r.end_p50 <= r.end_p90 && r.end_p90 <= hi);
@@ -289,7 +298,8 @@ fn d3_review_time_by_subject_type_from_the_runs() {
     );
     // Change the rulebook: the dates follow.
     let p = close(&fixed_review(10), &s, &Account::default());
-    let ten = add_working_days(submit, 10)
+    let ten = cal()
+        .add_working_days(submit, 10)
         .map(|x| x.date)
         .unwrap_or_default();
     assert_eq!(
@@ -319,19 +329,61 @@ fn d3_review_over_the_spring_festival_2026() {
 }
 
 #[test]
-fn plan_past_the_calendar_coverage_warns() {
+fn plan_into_2027_rests_on_provisional_days() {
     let s = scenario(d(2026, 12, 1), |_| {});
     let p = close(&book(), &s, &Account::default());
-    assert!(
-        p.warnings
-            .iter()
-            .any(|w| matches!(w, Warning::WeekendsOnly { to, steps, .. } if *to == d(2026, 12, 25) && steps.contains(&(StepId::Review, d(2027, 1, 21))))),
-        "{:?}",
-        p.warnings
+    assert_eq!(p.provisional_years, vec![2027]);
+    // The review counts 2027's working days; the deletion follows it; the notice is calendar
+    // days only and rests on no holiday data.
+    assert_eq!(step(&p, "review").basis, Some(Basis::Provisional));
+    assert_eq!(step(&p, "deletion").basis, Some(Basis::Provisional));
+    assert_eq!(step(&p, "announce").basis, None);
+    // The warning names the year; weekends alone are never assumed inside the years held.
+    assert_eq!(
+        p.warnings,
+        vec![Warning::ProvisionalHolidays { years: vec![2027] }]
     );
-    // The payment freeze ends inside the covered dates; the review does not.
+    // The payment freeze ends inside 2026: official.
     let p = close(&book(), &s, &busy());
-    assert!(!p.warnings.iter().any(|w| matches!(w, Warning::WeekendsOnly { steps, .. } if steps.iter().any(|(id, _)| *id == StepId::ClosePayment))));
+    assert_eq!(step(&p, "close_payment").basis, Some(Basis::Official));
+}
+
+#[test]
+fn a_user_year_makes_the_plan_rest_on_user_days() {
+    let text =
+        "[[years]]\nyear = 2027\n[[years.holidays]]\nname = \"元旦\"\noff = [\"2027-01-01\"]\n";
+    let cal = Calendar::embedded()
+        .and_then(|c| c.with_user(text))
+        .expect("valid file");
+    let s = scenario(d(2026, 12, 1), |_| {});
+    let Ok(Planned::Plan(p)) = plan(
+        &cal,
+        &book(),
+        &s,
+        &Account::default(),
+        Goal::Close,
+        &opts(50),
+    ) else {
+        panic!("no plan")
+    };
+    assert!(p.provisional_years.is_empty());
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    assert_eq!(step(&p, "review").basis, Some(Basis::User));
+}
+
+#[test]
+fn m5_and_d2_office_steps_start_on_a_working_day() {
+    // Start on Saturday 2026-10-03 (National Day, Oct 1–7): the notary opens on Thursday 10-08.
+    let s = scenario(d(2026, 10, 3), |i| i.cross_entity = Some(true));
+    let p = run(&book(), &s, &Account::default(), Goal::Migrate);
+    let n = step(&p, "notarise");
+    assert_eq!((n.start, n.end_p50), (d(2026, 10, 8), d(2026, 10, 8)));
+    assert_eq!(n.basis, Some(Basis::Official));
+    assert!(step(&p, "apply").start >= d(2026, 10, 8));
+    // On a working day it stays.
+    let s = scenario(d(2026, 10, 12), |i| i.cross_entity = Some(true));
+    let p = run(&book(), &s, &Account::default(), Goal::Migrate);
+    assert_eq!(step(&p, "notarise").start, d(2026, 10, 12));
 }
 
 #[test]

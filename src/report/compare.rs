@@ -124,7 +124,7 @@ impl Document for CompareReport {
         for r in &self.ranked {
             let mut cells = vec![
                 r.rank.to_string(),
-                r.id.clone(),
+                crate::excel::formula_guard(&r.id).into_owned(),
                 "true".to_string(),
                 r.route.name().to_string(),
                 String::new(),
@@ -151,7 +151,7 @@ impl Document for CompareReport {
             let ids: Vec<&str> = f.violations.iter().map(|v| v.rule.as_str()).collect();
             let mut cells = vec![
                 String::new(),
-                f.id.clone(),
+                crate::excel::formula_guard(&f.id).into_owned(),
                 "false".to_string(),
                 String::new(),
                 ids.join(";"),

@@ -3,6 +3,30 @@
 
 use unicode_width::UnicodeWidthStr;
 
+/// How many characters of a value a message shows before cutting it.
+pub const SHOWN_CHARS: usize = 80;
+
+/// A value as a message shows it: control characters and NUL escaped (`\0`, `\n`,
+/// `\u{1b}`), and a value longer than [`SHOWN_CHARS`] cut, with its full length stated.
+pub fn shown(value: &str) -> String {
+    let count = value.chars().count();
+    let mut out = String::new();
+    for c in value.chars().take(SHOWN_CHARS) {
+        match c {
+            '\0' => out.push_str("\\0"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    if count > SHOWN_CHARS {
+        out.push_str(&format!("… ({count} characters)"));
+    }
+    out
+}
+
 /// An integer with thousands separators: 120000 → "120,000".
 pub fn thousands(v: f64) -> String {
     if !v.is_finite() {

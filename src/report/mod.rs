@@ -3,6 +3,7 @@
 //!
 //! Each document type implements [`Document`] in its own file; [`emit`] picks the format.
 
+pub mod calendar;
 mod check;
 pub use check::CheckReport;
 pub mod compare;

@@ -1,10 +1,13 @@
 //! `fanplan plan`: a dated plan, the ranking of `--options`, and the answer for a forbidden
 //! migration, as tables for people (JSON is the documents themselves).
 
+use super::calendar::provisional_mark;
 use super::fmt::{header, table, thousands, yuan};
 use super::text;
 use super::{CheckReport, Document};
+use crate::calendar::Basis;
 use crate::domain::StepId;
+use crate::forecast::Warning;
 use crate::i18n::Messages;
 use crate::plan::{Goal, Length, Money, Options, Plan, Status, Step, Unit};
 use fluent_bundle::FluentValue;
@@ -75,6 +78,7 @@ impl Document for Plan {
                 "cost_min",
                 "cost_p50",
                 "cost_max",
+                "basis",
             ],
             self.steps.iter().map(|st| {
                 [
@@ -94,6 +98,7 @@ impl Document for Plan {
                     format!("{:.2}", st.cost_yuan.min),
                     format!("{:.2}", st.cost_yuan.p50),
                     format!("{:.2}", st.cost_yuan.max),
+                    st.basis.map(|b| b.name().to_string()).unwrap_or_default(),
                 ]
             }),
         )
@@ -152,18 +157,26 @@ impl Document for Plan {
             &m.text("plan-col-cost"),
         ])];
         for st in &self.steps {
+            let mark = provisional_mark(st.basis);
             rows.push(vec![
                 st.id.to_string(),
                 st.rule.clone(),
                 length(m, st),
                 m.date(st.start),
-                m.date(st.end_p50),
-                m.date(st.end_p90),
+                format!("{}{mark}", m.date(st.end_p50)),
+                format!("{}{mark}", m.date(st.end_p90)),
                 status(m, st.status),
                 money(&st.cost_yuan),
             ]);
         }
         write!(w, "{}", table(&rows))?;
+        if self
+            .steps
+            .iter()
+            .any(|st| !provisional_mark(st.basis).is_empty())
+        {
+            writeln!(w, "{}", m.text("mark-provisional"))?;
+        }
         writeln!(w)?;
         for (i, st) in self.steps.iter().enumerate() {
             writeln!(w, "{:>2}. {} — {}", i + 1, st.id, text::title(m, &st.title))?;
@@ -364,11 +377,18 @@ impl Document for Options {
             &m.text("options-col-finish-p90"),
             &m.text("options-col-blocked"),
         ])];
+        let mut marked = false;
         for o in &self.options {
             let label = match o.rank {
                 Some(r) => format!("{r}. {}", o.way.name()),
                 None => format!("–  {}", o.way.name()),
             };
+            let provisional = o
+                .warnings
+                .iter()
+                .any(|w| matches!(w, Warning::ProvisionalHolidays { .. }));
+            let mark = provisional_mark(provisional.then_some(Basis::Provisional));
+            marked |= provisional;
             match (o.audience, o.followers, o.cost_yuan, o.finish) {
                 (Some(aud), Some(f), Some(c), Some(fin)) => rows.push(vec![
                     label,
@@ -380,8 +400,8 @@ impl Document for Options {
                         format!("{}–{}", thousands(f.p5), thousands(f.p95))
                     },
                     money(&c),
-                    m.date(fin.p50),
-                    m.date(fin.p90),
+                    format!("{}{mark}", m.date(fin.p50)),
+                    format!("{}{mark}", m.date(fin.p90)),
                     if o.blocked.is_empty() {
                         m.text("options-not-blocked")
                     } else {
@@ -398,6 +418,9 @@ impl Document for Options {
             }
         }
         write!(w, "{}", table(&rows))?;
+        if marked {
+            writeln!(w, "{}", m.text("mark-provisional"))?;
+        }
         let forbidden: Vec<_> = self
             .options
             .iter()
@@ -432,6 +455,23 @@ impl Document for Options {
             writeln!(w, "{}", m.text("options-blocked"))?;
             for (way, b) in blocked {
                 writeln!(w, "  {}: {}", way.name(), text::blocked_step(m, b))?;
+            }
+        }
+        let mut warnings: Vec<String> = Vec::new();
+        for note in self
+            .warnings
+            .iter()
+            .chain(self.options.iter().flat_map(|o| &o.warnings))
+            .map(|x| text::warning(m, x))
+        {
+            if !warnings.contains(&note) {
+                warnings.push(note);
+            }
+        }
+        if !warnings.is_empty() {
+            writeln!(w)?;
+            for note in warnings {
+                writeln!(w, "{}", m.msg("warning-line", &[("text", a(note))]))?;
             }
         }
         writeln!(w)?;

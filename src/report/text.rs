@@ -40,8 +40,12 @@ fn date(m: &Messages, d: NaiveDate) -> FluentValue<'static> {
 
 /// Why a flag value or a CSV cell could not be read.
 pub fn input_error(m: &Messages, e: &InputError) -> String {
-    let one = |id: &str, v: &str| m.msg(id, &[("value", s(v))]);
+    use crate::report::fmt::shown;
+    let one = |id: &str, v: &str| m.msg(id, &[("value", s(shown(v)))]);
     match e {
+        InputError::NotCount(v) | InputError::CountOutOfRange(v) if v.trim().starts_with('-') => {
+            one("input-negative-count", v)
+        }
         InputError::NotCount(v) => one("input-not-count", v),
         InputError::CountOutOfRange(v) => one("input-count-out-of-range", v),
         InputError::NotNumber(v) => one("input-not-number", v),
@@ -52,7 +56,7 @@ pub fn input_error(m: &Messages, e: &InputError) -> String {
         InputError::NotDays(v) => one("input-not-days", v),
         InputError::NotWord(w) => m.msg(
             "input-not-word",
-            &[("value", s(&w.value)), ("allowed", s(w.allowed))],
+            &[("value", s(shown(&w.value))), ("allowed", s(w.allowed))],
         ),
     }
 }
@@ -119,7 +123,10 @@ pub fn breach(m: &Messages, b: &Breach) -> String {
                 ("target", s(kind(m, *target))),
             ],
         ),
-        Breach::PersonalToEnterprise => m.text("breach-personal-to-enterprise"),
+        Breach::PersonalToEnterprise { target } => m.msg(
+            "breach-personal-to-enterprise",
+            &[("target", s(subject(m, *target)))],
+        ),
         Breach::UnverifiedTarget => m.text("breach-unverified-target"),
     }
 }
@@ -195,6 +202,14 @@ pub fn warning(m: &Messages, w: &Warning) -> String {
                 ],
             )
         }
+        Warning::ProvisionalHolidays { years } => {
+            let list: Vec<String> = years.iter().map(i32::to_string).collect();
+            let first = years.first().copied().unwrap_or_default();
+            m.msg(
+                "warning-provisional-holidays",
+                &[("years", s(list.join(", "))), ("first", s(first))],
+            )
+        }
     }
 }
 
@@ -215,7 +230,8 @@ pub fn row_problem(m: &Messages, p: &RowProblem) -> String {
             &[("found", (*found).into()), ("expected", s(expected))],
         ),
         RowProblem::EmptyId => m.text("row-empty-id"),
-        RowProblem::NotUtf8 => m.text("row-not-utf8"),
+        RowProblem::NotUtf8 { offset: None } => m.text("row-not-utf8"),
+        RowProblem::NotUtf8 { offset: Some(o) } => m.msg("row-not-utf8-at", &[("offset", s(o))]),
         RowProblem::DuplicateId => m.text("row-duplicate-id"),
     }
 }

@@ -70,13 +70,32 @@ fn check_range<T: PartialOrd + fmt::Display + Copy>(
     Ok(())
 }
 
+/// The largest amount of money a rulebook may state, in yuan (as for the flags).
+pub const MAX_YUAN: f64 = 1e15;
+/// The longest time a rulebook may state, in days.
+pub const MAX_DAYS: u32 = 3650;
+/// The longest time a rulebook may state, in months (B2).
+pub const MAX_MONTHS: u32 = 120;
+/// The sane range of the unfollow curve's day-to-day ratio (M7).
+pub const RATIO_RANGE: (f64, f64) = (0.01, 100.0);
+
 fn check_money(key: &str, v: f64) -> Result<(), RulebookError> {
-    if !v.is_finite() || v < 0.0 {
+    if !v.is_finite() || !(0.0..=MAX_YUAN).contains(&v) {
         return Err(invalid(
             key,
             format!(
-                "{v} is not a valid amount (a fee or limit is a finite number of yuan, at least 0)"
+                "{v} is not a valid amount (a fee or limit is a finite number of yuan, 0 to 10^15)"
             ),
+        ));
+    }
+    Ok(())
+}
+
+fn check_at_most(key: &str, v: u32, max: u32, unit: &str) -> Result<(), RulebookError> {
+    if v > max {
+        return Err(invalid(
+            key,
+            format!("{v} {unit} is above the limit of {max}"),
         ));
     }
     Ok(())
@@ -389,7 +408,9 @@ impl Rulebook {
                         ),
                     ));
                 }
-                if ws.iter().any(|w| !w.is_finite() || *w < 0.0) || ws.iter().sum::<f64>() <= 0.0 {
+                let sum = ws.iter().sum::<f64>();
+                if ws.iter().any(|w| !w.is_finite() || *w < 0.0) || !(sum.is_finite() && sum > 0.0)
+                {
                     return Err(invalid(
                         "migration.unfollow_curve.weights",
                         "weights must be finite, at least 0, and not all 0",
@@ -483,6 +504,84 @@ impl Rulebook {
         }
         if self.backup.articles_per_export == 0 {
             return Err(invalid("backup.articles_per_export", "must be at least 1"));
+        }
+        self.check_bounds()
+    }
+
+    /// Every number within the range the flags enforce, so that nothing computed from a loaded
+    /// rulebook overflows (days) or loses meaning (money, weights), and no unknown rule id.
+    fn check_bounds(&self) -> Result<(), RulebookError> {
+        for (i, r) in self.rules.iter().enumerate() {
+            if !RuleId::ALL.map(RuleId::as_str).contains(&r.id.as_str()) {
+                return Err(invalid(
+                    format!("rules[{i}].id"),
+                    format!(
+                        "unknown rule `{}`: fanplan applies M1–M8, D1–D9 and B1–B2 only",
+                        r.id
+                    ),
+                ));
+            }
+        }
+        let m = &self.migration;
+        for route in Route::ALL {
+            let d = &self.route(route).duration_days;
+            let key = format!("migration.routes.{route}.duration_days.min");
+            check_at_most(&key, d.min, MAX_DAYS, "days")?;
+        }
+        let curve_key = match (&m.unfollow_curve.ratio, &m.unfollow_curve.weights) {
+            (Some(r), _) => {
+                if !(RATIO_RANGE.0..=RATIO_RANGE.1).contains(r) {
+                    return Err(invalid(
+                        "migration.unfollow_curve.ratio",
+                        format!(
+                            "{r} is outside {}–{} (each day's share of the losses relative to the day before)",
+                            RATIO_RANGE.0, RATIO_RANGE.1
+                        ),
+                    ));
+                }
+                "migration.unfollow_curve.ratio"
+            }
+            (None, _) => "migration.unfollow_curve.weights",
+        };
+        let weights = self.unfollow_weights();
+        if weights.iter().any(|w| !w.is_finite()) || !weights.iter().sum::<f64>().is_finite() {
+            return Err(invalid(
+                curve_key,
+                "the weights of the window overflow: their sum must be a finite number above 0",
+            ));
+        }
+        let c = &self.closing;
+        for (key, v) in [
+            ("closing.inactivity_days", c.inactivity_days),
+            (
+                "closing.payment_freeze_working_days",
+                c.payment_freeze_working_days,
+            ),
+            ("closing.freeze_days", c.freeze_days),
+            ("closing.deletion_day", c.deletion_day),
+            ("closing.announce_days", c.announce_days),
+            ("closing.name_cooldown_days", c.name_cooldown_days),
+            ("closing.licence_cooldown_days", c.licence_cooldown_days),
+            ("backup.interaction_days", self.backup.interaction_days),
+        ] {
+            check_at_most(key, v, MAX_DAYS, "days")?;
+        }
+        check_at_most(
+            "closing.confirm_code_minutes",
+            c.confirm_code_minutes,
+            MAX_DAYS * 24 * 60,
+            "minutes",
+        )?;
+        for subject in Subject::ALL {
+            let r = &self.closing_subject(subject).review_working_days;
+            let key = format!("closing.subjects.{subject}.review_working_days.max");
+            check_at_most(&key, r.max, MAX_DAYS, "working days")?;
+        }
+        for (key, v) in [
+            ("backup.statistics_months", self.backup.statistics_months),
+            ("backup.ad_revenue_months", self.backup.ad_revenue_months),
+        ] {
+            check_at_most(key, v, MAX_MONTHS, "months")?;
         }
         Ok(())
     }

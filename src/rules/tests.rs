@@ -239,3 +239,68 @@ fn printed_toml_loads_back_unchanged() {
     let text = toml::to_string_pretty(&b).expect("serialisable");
     assert_eq!(Rulebook::from_toml(&text), Ok(b));
 }
+
+#[test]
+fn numbers_are_bounded_like_the_flags() {
+    let cases = [
+        (
+            "ratio = 0.5",
+            "ratio = 1e300",
+            "migration.unfollow_curve.ratio",
+        ),
+        (
+            "ratio = 0.5",
+            "ratio = 0.001",
+            "migration.unfollow_curve.ratio",
+        ),
+        (
+            "ratio = 0.5",
+            "weights = [1e308, 1e308, 1e308, 1.0, 1.0, 1.0, 1.0]",
+            "migration.unfollow_curve.weights",
+        ),
+        (
+            "review_fee_yuan = 300.0",
+            "review_fee_yuan = 1e308",
+            "migration.review_fee_yuan",
+        ),
+        (
+            "notary_fee_yuan = { min = 500.0, max = 1500.0 }",
+            "notary_fee_yuan = { min = 500.0, max = 2e15 }",
+            "migration.notary_fee_yuan.max",
+        ),
+        (
+            "name_cooldown_days = 30",
+            "name_cooldown_days = 3000000",
+            "closing.name_cooldown_days",
+        ),
+        (
+            "inactivity_days = 30",
+            "inactivity_days = 3651",
+            "closing.inactivity_days",
+        ),
+        (
+            "review_working_days = { min = 20, max = 30 }",
+            "review_working_days = { min = 20, max = 3000000 }",
+            "closing.subjects.government.review_working_days.max",
+        ),
+        (
+            "statistics_months = 3",
+            "statistics_months = 1000",
+            "backup.statistics_months",
+        ),
+        (
+            "[migration]\n",
+            "[[rules]]\nid = \"X9\"\nstatement = \"x\"\nsource = \"y\"\n\n[migration]\n",
+            "rules[19].id",
+        ),
+    ];
+    for (from, to, key) in cases {
+        let e = refused(from, to);
+        assert_eq!(key_of(&e), key, "{to}: {e}");
+    }
+    // The limits themselves are accepted.
+    let at_limit = SEED_TOML
+        .replacen("name_cooldown_days = 30", "name_cooldown_days = 3650", 1)
+        .replacen("review_fee_yuan = 300.0", "review_fee_yuan = 1e15", 1);
+    assert!(Rulebook::from_toml(&at_limit).is_ok());
+}

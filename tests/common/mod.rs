@@ -6,12 +6,14 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 /// The fanplan binary built by cargo for these tests, with none of the variables that choose
-/// the language set (so the tests read English whatever the machine's locale).
+/// the language set (so the tests read English whatever the machine's locale), nor the caller's
+/// `FANPLAN_HOLIDAYS` (the embedded holiday data only).
 pub fn fanplan() -> Command {
     let mut cmd = Command::cargo_bin("fanplan").expect("binary built");
     for var in fanplan::i18n::LANG_VARS {
         cmd.env_remove(var);
     }
+    cmd.env_remove("FANPLAN_HOLIDAYS");
     cmd
 }
 

@@ -9,7 +9,14 @@ fn m1_m2_m3_forbidden_migration_is_not_planned() {
         i.target_kind = Some(Kind::Service);
         i.target_verified = Some(false);
     });
-    match plan(&book(), &s, &Account::default(), Goal::Migrate, &opts(10)) {
+    match plan(
+        cal(),
+        &book(),
+        &s,
+        &Account::default(),
+        Goal::Migrate,
+        &opts(10),
+    ) {
         Ok(Planned::Forbidden(e)) => {
             let rules: Vec<&str> = e.violations.iter().map(|v| v.rule.as_str()).collect();
             assert_eq!(rules, ["M1", "M3"]);
@@ -21,7 +28,14 @@ fn m1_m2_m3_forbidden_migration_is_not_planned() {
         i.target_subject = Some(Subject::Enterprise);
     });
     assert!(matches!(
-        plan(&book(), &s, &Account::default(), Goal::Migrate, &opts(10)),
+        plan(
+            cal(),
+            &book(),
+            &s,
+            &Account::default(),
+            Goal::Migrate,
+            &opts(10)
+        ),
         Ok(Planned::Forbidden(_))
     ));
 }
@@ -141,7 +155,7 @@ fn bad_account_values_are_refused_with_their_flag() {
         balance_yuan: f64::NAN,
         ..Default::default()
     };
-    let e = plan(&book(), &s, &a, Goal::Close, &opts(10)).expect_err("refused");
+    let e = plan(cal(), &book(), &s, &a, Goal::Close, &opts(10)).expect_err("refused");
     assert!(
         matches!(
             e,
@@ -156,7 +170,7 @@ fn bad_account_values_are_refused_with_their_flag() {
         announced: Some(d(2090, 1, 1)),
         ..Default::default()
     };
-    let e = plan(&book(), &s, &a, Goal::Close, &opts(10)).expect_err("refused");
+    let e = plan(cal(), &book(), &s, &a, Goal::Close, &opts(10)).expect_err("refused");
     assert!(
         matches!(
             e,
@@ -172,7 +186,7 @@ fn bad_account_values_are_refused_with_their_flag() {
 #[test]
 fn options_rank_by_audience_then_cost_and_list_forbidden_ways() {
     let s = scenario(start(), |_| {});
-    let o = options(&book(), &s, &Account::default(), &opts(500)).expect("plans");
+    let o = options(cal(), &book(), &s, &Account::default(), &opts(500)).expect("plans");
     let ways: Vec<Way> = o.options.iter().map(|w| w.way).collect();
     // Same-entity keeps 85–92%, cross-entity 65–75%, closing nothing.
     assert_eq!(
@@ -187,7 +201,7 @@ fn options_rank_by_audience_then_cost_and_list_forbidden_ways() {
     assert_eq!(ranks, [Some(1), Some(2), Some(3)]);
     // M1: a service target is open to neither migration; closing ranks first.
     let s = scenario(start(), |i| i.target_kind = Some(Kind::Service));
-    let o = options(&book(), &s, &Account::default(), &opts(500)).expect("plans");
+    let o = options(cal(), &book(), &s, &Account::default(), &opts(500)).expect("plans");
     assert_eq!(o.options[0].way, Way::Close);
     assert_eq!(o.options[0].rank, Some(1));
     for w in &o.options[1..] {
@@ -244,7 +258,7 @@ mod properties {
                 ..Default::default()
             };
             let goal = if goal_close { Goal::Close } else { Goal::Migrate };
-            let Ok(Planned::Plan(p)) = plan(&book(), &s, &a, goal, &opts(20)) else {
+            let Ok(Planned::Plan(p)) = plan(cal(), &book(), &s, &a, goal, &opts(20)) else {
                 return Err(TestCaseError::fail("no plan"));
             };
             for st in &p.steps {

@@ -1,0 +1,150 @@
+//! Writes `data/calendar/china.toml` (SPEC §8) from the `chinese_holiday` crate's data,
+//! 2004-01-01 to 2026-12-25, with the notice of each year:
+//!
+//! ```text
+//! cargo run --example gen_china_calendar > data/calendar/china.toml
+//! ```
+//!
+//! The test `calendar::tests::embedded_data_agrees_with_chinese_holiday` proves the file and
+//! the crate agree on every day.
+
+use chinese_holiday::{chinese_holiday, DayKind};
+use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeMap;
+use std::io::Write;
+
+/// Each year's notice: its title and date. A make-up day in December for the next New Year
+/// comes from the next year's notice, which the year's `source` then names too.
+const NOTICES: &[(i32, &str)] = &[
+    (2004, "国务院办公厅关于2004年部分节假日安排的通知 (2003-12, day not verified)"),
+    (2005, "国务院办公厅关于2005年部分节假日安排的通知 (2004-12, day not verified)"),
+    (2006, "国务院办公厅关于2006年部分节假日安排的通知 (2005-12-16)"),
+    (2007, "国务院办公厅关于2007年部分节假日安排的通知 (2006-12-14)"),
+    (2008, "国务院办公厅关于2008年部分节假日安排的通知 (2007-12-14)"),
+    (2009, "国务院办公厅关于2009年部分节假日安排的通知 (2008-12-10)"),
+    (2010, "国务院办公厅关于2010年部分节假日安排的通知 (2009-12-08)"),
+    (2011, "国务院办公厅关于2011年部分节假日安排的通知 (2010-12-10)"),
+    (2012, "国务院办公厅关于2012年部分节假日安排的通知 (2011-12-06)"),
+    (2013, "国务院办公厅关于2013年部分节假日安排的通知 (2012-12-08)"),
+    (2014, "国务院办公厅关于2014年部分节假日安排的通知 (2013-12-11)"),
+    (2015, "国务院办公厅关于2015年部分节假日安排的通知 (2014-12-16); 国务院关于中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日调休放假的通知 (2015-05)"),
+    (2016, "国务院办公厅关于2016年部分节假日安排的通知 (2015-12-10)"),
+    (2017, "国务院办公厅关于2017年部分节假日安排的通知 (2016-12-01)"),
+    (2018, "国务院办公厅关于2018年部分节假日安排的通知 (2017-11-30)"),
+    (2019, "国务院办公厅关于2019年部分节假日安排的通知 (2018-12-06)"),
+    (2020, "国务院办公厅关于2020年部分节假日安排的通知 (2019-11-21); 国务院办公厅关于延长2020年春节假期的通知 (2020-01-26)"),
+    (2021, "国务院办公厅关于2021年部分节假日安排的通知 (2020-11-25)"),
+    (2022, "国务院办公厅关于2022年部分节假日安排的通知 (2021-10-25)"),
+    (2023, "国务院办公厅关于2023年部分节假日安排的通知 (2022-12-08)"),
+    (2024, "国务院办公厅关于2024年部分节假日安排的通知 (2023-10-25)"),
+    (2025, "国务院办公厅关于2025年部分节假日安排的通知 (2024-11-12)"),
+    (2026, "国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04)"),
+];
+
+fn name(kind: DayKind) -> Option<(&'static str, bool)> {
+    Some(match kind {
+        DayKind::NormalWorkday | DayKind::NormalHoliday => return None,
+        DayKind::NewYearsDayHoliday => ("元旦", false),
+        DayKind::NewYearsDayWorkday => ("元旦", true),
+        DayKind::SpringFestivalHoliday => ("春节", false),
+        DayKind::SpringFestivalWorkday => ("春节", true),
+        DayKind::ChingMingFestivalHoliday => ("清明节", false),
+        DayKind::ChingMingFestivalWorkday => ("清明节", true),
+        DayKind::InternationalWorkersDayHoliday => ("劳动节", false),
+        DayKind::InternationalWorkersDayWorkday => ("劳动节", true),
+        DayKind::DragonBoatFestivalHoliday => ("端午节", false),
+        DayKind::DragonBoatFestivalWorkday => ("端午节", true),
+        DayKind::MidAutumnFestivalHoliday => ("中秋节", false),
+        DayKind::MidAutumnFestivalWorkday => ("中秋节", true),
+        DayKind::NationalDayHoliday => ("国庆节", false),
+        DayKind::NationalDayWorkday => ("国庆节", true),
+        DayKind::OtherHoliday => ("抗战胜利纪念日", false),
+        DayKind::OtherWorkday => ("抗战胜利纪念日", true),
+    })
+}
+
+/// Consecutive days as `A..B` ranges.
+fn ranges(days: &[NaiveDate]) -> Vec<String> {
+    let mut out: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    for &d in days {
+        match out.last_mut() {
+            Some((_, end)) if end.succ_opt() == Some(d) => *end = d,
+            _ => out.push((d, d)),
+        }
+    }
+    out.into_iter()
+        .map(|(a, b)| {
+            if a == b {
+                format!("\"{a}\"")
+            } else {
+                format!("\"{a}..{b}\"")
+            }
+        })
+        .collect()
+}
+
+fn main() -> std::io::Result<()> {
+    std::io::stdout().write_all(toml().as_bytes())
+}
+
+/// The whole file.
+fn toml() -> String {
+    let mut out: Vec<String> = Vec::new();
+    let first = NaiveDate::from_ymd_opt(2004, 1, 1).unwrap_or_default();
+    let last = NaiveDate::from_ymd_opt(2026, 12, 25).unwrap_or_default();
+    // year -> holiday name (in order of first appearance) -> (off, work)
+    type Days = (Vec<NaiveDate>, Vec<NaiveDate>);
+    let mut years: BTreeMap<i32, Vec<(&str, Days)>> = BTreeMap::new();
+    for d in first.iter_days().take_while(|d| *d <= last) {
+        let ymd = (d.year() as u16, d.month() as u8, d.day() as u8);
+        let Some((holiday, work)) = name(chinese_holiday(ymd)) else {
+            continue;
+        };
+        let list = years.entry(d.year()).or_default();
+        let i = match list.iter().position(|(n, _)| *n == holiday) {
+            Some(i) => i,
+            None => {
+                list.push((holiday, (Vec::new(), Vec::new())));
+                list.len() - 1
+            }
+        };
+        let (off_days, work_days) = &mut list[i].1;
+        if work {
+            work_days.push(d)
+        } else {
+            off_days.push(d)
+        }
+    }
+    out.push("# China's official holiday arrangements, 2004–2026 (SPEC §8).".to_string());
+    out.push(
+        "# Generated by `cargo run --example gen_china_calendar` from the chinese_holiday crate;"
+            .to_string(),
+    );
+    out.push(
+        "# a test checks every day against it. Days not listed: Monday to Friday work.".to_string(),
+    );
+    for (year, holidays) in &years {
+        let notice = NOTICES
+            .iter()
+            .find(|(y, _)| y == year)
+            .map_or("", |(_, n)| n);
+        let december = holidays.iter().any(|(n, (off, work))| {
+            *n == "元旦" && off.iter().chain(work).any(|d| d.month() == 12)
+        });
+        let next = NOTICES
+            .iter()
+            .find(|(y, _)| *y == year + 1)
+            .map(|(_, n)| *n);
+        let source = match (december, next) {
+            (true, Some(next)) => format!("{notice}; 元旦 {}: {next}", year + 1),
+            _ => notice.to_string(),
+        };
+        out.push(format!("\n[[years]]\nyear = {year}\nsource = \"{source}\""));
+        for (holiday, (off, work)) in holidays {
+            out.push(format!("\n[[years.holidays]]\nname = \"{holiday}\""));
+            out.push(format!("off = [{}]", ranges(off).join(", ")));
+            out.push(format!("work = [{}]", ranges(work).join(", ")));
+        }
+    }
+    out.join("\n") + "\n"
+}
