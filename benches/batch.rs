@@ -50,6 +50,8 @@ fn options() -> BatchOptions {
             dist: Dist::Uniform,
             at_least: None,
             keep_runs: false,
+            correlation: 0.0,
+            precision: None,
         },
         at_least_column: false,
         keep_retention: false,

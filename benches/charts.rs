@@ -76,6 +76,7 @@ fn trajectory() -> TrajectoryChart {
         transfer: Some(day(2026, 3, 8)),
         settled: Some(day(2026, 4, 12)),
         start_audience: 120_000.0,
+        threshold: None,
     }
 }
 

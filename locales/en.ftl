@@ -30,6 +30,7 @@ chart-mean = Mean
 chart-p10-p90 = P10–P90
 chart-p5-p95 = P5–P95
 chart-p5-and-p95 = P5 and P95
+chart-at-least = At least { $n } on the last day ({ $chance }% of runs)
 chart-starting-audience = Starting audience ({ $n })
 chart-transfer-on = Transfer { $date }
 chart-settled-on = Settled { $date }
@@ -131,6 +132,8 @@ warning-funds-assumed-cleared-one = the dates assume the funds blocker (D4) is c
 warning-funds-assumed-cleared-several = the dates assume the funds blockers (D4) are cleared on the start date
 warning-weekends-only = the holiday calendar covers { $from } to { $to }: outside it, working days were assumed to be Monday to Friday (public holidays and make-up days unknown) for { $steps }
 warning-provisional-holidays = dates in { $years } rest on provisional holidays (the statutory days of the 2024 law; the State Council's notice is not known, so make-up working days are missing); supply the notice with --holidays FILE or FANPLAN_HOLIDAYS (check with `fanplan calendar --year { $first }`)
+warning-few-runs = only { $runs } runs: the tails (P5, P95) are rough; use --runs 1000 or more
+warning-horizon-before-settled = the horizon (day { $horizon }) ends before the settled day's P90 (day { $day }): in many runs followers are still moving or unfollowing, so this is not the final audience; use --horizon { $day } or more
 warning-weekends-only-step = { $step } (up to { $last })
 
 ## Batch row errors (after the column name)
@@ -225,7 +228,7 @@ plan-followers-kept = Followers: kept P5 { $p5 }, P50 { $p50 }, P95 { $p95 } of 
 plan-audience = Audience at the finish (both accounts): P5 { $p5 }, P50 { $p50 }, P95 { $p95 }
 plan-followers-lost = Followers: all { $n } lost
 plan-followers-all-lost = Followers: all lost
-plan-chance = Chance the audience at the finish is at least { $threshold }: { $p } (standard error { $se })
+plan-chance = Chance the audience at the finish is at least { $threshold }: { $chance }
 plan-name = Name:      the same entity may apply for it again from P50 { $p50 }, P90 { $p90 }; a business licence from P50 { $licence } (D9)
 warning-line = warning: { $text }
 note-line = note: { $text }
@@ -287,7 +290,8 @@ sim-cost-per-kept = Cost per kept follower (yuan)
 sim-lost-value = Lost value (yuan)
 sim-transfer-date = Transfer date  P10 { $p10 }  P50 { $p50 }  P90 { $p90 }
 sim-settled-date = Settled date   P10 { $p10 }  P50 { $p50 }  P90 { $p90 }
-sim-chance = Chance the audience on day { $day } is at least { $threshold }: { $p } (standard error { $se })
+sim-chance = Chance the audience on day { $day } is at least { $threshold }: { $chance }
+sim-precision = Precision: 95% intervals of the audience on day { $day }: { $line }; digits finer than these intervals are rounded off.
 sim-assumptions = Assumptions in force ({ $ids }): see `fanplan rules`. Standard error of the mean retained: { $se }.
 
 ## compare table

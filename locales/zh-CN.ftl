@@ -29,6 +29,7 @@ chart-mean = 平均值
 chart-p10-p90 = P10–P90
 chart-p5-p95 = P5–P95
 chart-p5-and-p95 = P5 与 P95
+chart-at-least = 末日至少 { $n }（{ $chance }% 的模拟）
 chart-starting-audience = 起始粉丝数（{ $n }）
 chart-transfer-on = 迁移完成 { $date }
 chart-settled-on = 取关观察期结束 { $date }
@@ -127,6 +128,8 @@ warning-funds-assumed-cleared-one = 日期假定资金清算（D4）的阻碍在
 warning-funds-assumed-cleared-several = 日期假定所有资金清算（D4）的阻碍在开始日期已解除
 warning-weekends-only = 节假日日历覆盖 { $from } 至 { $to }：超出此范围时按周一至周五计算工作日（法定节假日和调休未知），涉及：{ $steps }
 warning-provisional-holidays = { $years } 年的日期基于暂定假日（按 2024 年修订的法定节假日推算；国务院放假通知尚未公布，因此缺少调休上班日）；可用 --holidays FILE 或 FANPLAN_HOLIDAYS 提供通知（用 `fanplan calendar --year { $first }` 查看）
+warning-few-runs = 只模拟了 { $runs } 次：尾部（P5、P95）较粗略；请用 --runs 1000 或更多
+warning-horizon-before-settled = 模拟期限（第 { $horizon } 天）早于取关观察期结束日的 P90（第 { $day } 天）：许多模拟中粉丝仍在迁移或取关，因此这不是最终粉丝数；请用 --horizon { $day } 或更大
 warning-weekends-only-step = { $step }（最晚 { $last }）
 
 ## Batch row errors (after the column name)
@@ -218,7 +221,7 @@ plan-followers-kept = 粉丝：保留 P5 { $p5 }、P50 { $p50 }、P95 { $p95 }�
 plan-audience = 完成时总触达粉丝（两个账号）：P5 { $p5 }、P50 { $p50 }、P95 { $p95 }
 plan-followers-lost = 粉丝：全部 { $n } 流失
 plan-followers-all-lost = 粉丝：全部流失
-plan-chance = 完成时总触达粉丝至少 { $threshold } 的概率：{ $p }（标准误 { $se }）
+plan-chance = 完成时总触达粉丝至少 { $threshold } 的概率：{ $chance }
 plan-name = 名称：同一主体最早 P50 { $p50 }、P90 { $p90 } 可再次申请同名；营业执照 P50 { $licence } 起可再用（D9）
 warning-line = 警告：{ $text }
 note-line = 提示：{ $text }
@@ -277,7 +280,8 @@ sim-cost-per-kept = 每保留粉丝成本（元）
 sim-lost-value = 流失价值（元）
 sim-transfer-date = 迁移完成日期  P10 { $p10 }  P50 { $p50 }  P90 { $p90 }
 sim-settled-date = 观察期结束日期  P10 { $p10 }  P50 { $p50 }  P90 { $p90 }
-sim-chance = 第 { $day } 天总触达粉丝至少 { $threshold } 的概率：{ $p }（标准误 { $se }）
+sim-chance = 第 { $day } 天总触达粉丝至少 { $threshold } 的概率：{ $chance }
+sim-precision = 精度：第 { $day } 天总触达粉丝的 95% 区间：{ $line }；比区间更细的位数已舍去。
 sim-assumptions = 生效的假设（{ $ids }）：见 `fanplan rules`。保留粉丝均值的标准误：{ $se }。
 
 ## compare table

@@ -69,6 +69,10 @@ pub struct ComparedRow {
     /// With `--at-least`: the chance that the final audience reaches the threshold.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub probability_at_least: Option<AtLeast>,
+    /// Half-widths of the 95% intervals of retained P5, P50, P95 and cost P50, P95, for
+    /// rounding the table and CSV cells (JSON keeps full precision).
+    #[serde(skip)]
+    pub half_widths: [Option<f64>; 5],
 }
 
 impl ComparedRow {
@@ -97,6 +101,17 @@ impl ComparedRow {
                 p95: m.cost_yuan.p95,
             },
             probability_at_least: f.probability_at_least,
+            half_widths: {
+                let r = m.retained_followers.ci95;
+                let c = m.cost_yuan.ci95;
+                [
+                    r.and_then(|b| b.p5.half_width()),
+                    r.and_then(|b| b.p50.half_width()),
+                    r.and_then(|b| b.p95.half_width()),
+                    c.and_then(|b| b.p50.half_width()),
+                    c.and_then(|b| b.p95.half_width()),
+                ]
+            },
         }
     }
 }
@@ -228,6 +243,7 @@ mod tests {
                 p95: cost,
             },
             probability_at_least: None,
+            half_widths: [None; 5],
         }
     }
 

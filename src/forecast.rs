@@ -5,13 +5,20 @@
 
 use crate::domain::{Route, StepId, Subject};
 use crate::eligibility::{check, Eligibility, Fees};
+use crate::intervals::{
+    percentile_intervals, percentile_intervals_at, summary_ranks, wilson, Interval,
+};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
+use crate::sim::lhs::Sampling;
 use crate::sim::trajectory::{trajectory, DayStats};
 use crate::sim::{Dist, Draw, Model};
 use crate::stats::{probability_at_least, Summary};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
+
+mod sampling;
+pub use sampling::PrecisionGoal;
 
 /// Runs per scenario when none are asked for: `simulate`, `plan` and `compare`.
 pub const DEFAULT_RUNS: u64 = 10_000;
@@ -112,6 +119,41 @@ pub struct AtLeast {
     pub p: f64,
     /// Its standard error, √(p(1−p)/runs).
     pub se: f64,
+    /// Its Wilson 95% interval.
+    pub ci95: Interval,
+}
+
+impl AtLeast {
+    /// The share of `data` at least `threshold`, its standard error and its 95% interval.
+    pub fn of(data: &[f64], threshold: f64) -> AtLeast {
+        let (p, se) = probability_at_least(data, threshold);
+        let hits = data.iter().filter(|&&x| x >= threshold).count() as u64;
+        AtLeast {
+            threshold,
+            p,
+            se,
+            ci95: wilson(hits, data.len() as u64),
+        }
+    }
+}
+
+/// Runs below this many leave the tail percentiles (P5, P95) rough.
+pub const FEW_RUNS: u64 = 1_000;
+
+/// The precision and horizon warnings of a forecast with `runs` runs, horizon `horizon` and
+/// settled-day statistics `settled`.
+pub fn caveats(runs: u64, horizon: u32, settled: &Summary) -> Vec<Warning> {
+    let mut c = Vec::new();
+    if runs < FEW_RUNS {
+        c.push(Warning::FewRuns { runs });
+    }
+    if f64::from(horizon) < settled.p90 {
+        c.push(Warning::HorizonBeforeSettled {
+            horizon_days: horizon,
+            settled_p90_day: settled.p90,
+        });
+    }
+    c
 }
 
 /// A Monte Carlo forecast of one allowed migration.
@@ -127,6 +169,8 @@ pub struct Forecast {
     pub runs: u64,
     /// Retention distribution.
     pub dist: Dist,
+    /// How the inputs were sampled (`--sampling`).
+    pub sampling: Sampling,
     /// The inputs after defaults.
     pub scenario: Scenario,
     /// The route (M6).
@@ -142,9 +186,12 @@ pub struct Forecast {
     /// With `--at-least`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub probability_at_least: Option<AtLeast>,
+    /// With `--precision`: the goal and whether `runs` reached it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<PrecisionGoal>,
     /// The assumptions of the rulebook in force, `ID: text`.
     pub assumptions: Vec<String>,
-    /// Things the user should know about the inputs.
+    /// Things the user should know about the inputs, the precision and the horizon.
     pub warnings: Vec<Warning>,
     /// Retained followers of every run, in run order (for charts; not serialised).
     #[serde(skip)]
@@ -163,21 +210,35 @@ pub fn date_after(start: NaiveDate, day: f64) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-fn summary(values: impl Iterator<Item = f64>) -> Summary {
+/// A summary with the 95% intervals of its percentiles, at the interval ranks `per` of its
+/// run count.
+fn summary(values: impl Iterator<Item = f64>, per: &[(Option<usize>, Option<usize>)]) -> Summary {
     let mut v: Vec<f64> = values.collect();
-    Summary::of(&mut v).unwrap_or(Summary {
-        mean: f64::NAN,
-        sd: f64::NAN,
-        se: f64::NAN,
-        min: f64::NAN,
-        p5: f64::NAN,
-        p10: f64::NAN,
-        p25: f64::NAN,
-        p50: f64::NAN,
-        p75: f64::NAN,
-        p90: f64::NAN,
-        p95: f64::NAN,
-        max: f64::NAN,
+    let ci = (!v.is_empty()).then(|| percentile_intervals_at(&mut v, per));
+    Summary::of(&mut v)
+        .map(|s| Summary { ci95: ci, ..s })
+        .unwrap_or(Summary {
+            mean: f64::NAN,
+            sd: f64::NAN,
+            se: f64::NAN,
+            min: f64::NAN,
+            p5: f64::NAN,
+            p10: f64::NAN,
+            p25: f64::NAN,
+            p50: f64::NAN,
+            p75: f64::NAN,
+            p90: f64::NAN,
+            p95: f64::NAN,
+            max: f64::NAN,
+            ci95: None,
+        })
+}
+
+fn with_ci(v: &mut [f64]) -> Option<Summary> {
+    let s = Summary::of(v)?;
+    Some(Summary {
+        ci95: Some(percentile_intervals(v)),
+        ..s
     })
 }
 
@@ -215,6 +276,20 @@ pub enum Warning {
         to: NaiveDate,
         /// The steps concerned, each with its latest end.
         steps: Vec<(StepId, NaiveDate)>,
+    },
+    /// Fewer than [`FEW_RUNS`] runs: the tail percentiles are rough.
+    FewRuns {
+        /// The runs.
+        runs: u64,
+    },
+    /// The horizon ends before the settled day's P90: in many runs the M7 window is still
+    /// open (or the transfer still to come) on the horizon day, so its audience is not the
+    /// settled one.
+    HorizonBeforeSettled {
+        /// The horizon H.
+        horizon_days: u32,
+        /// The settled day's P90 (days after the start).
+        settled_p90_day: f64,
     },
     /// Some dates rest on provisional holidays: years whose notice is not known.
     ProvisionalHolidays {
@@ -273,8 +348,9 @@ impl Forecast {
         let n = model.followers;
         let w = f64::from(model.window);
         let finals: Vec<f64> = draws.iter().map(|d| model.final_audience(d)).collect();
-        let transfer_day = summary(draws.iter().map(|d| f64::from(d.transfer_day)));
-        let settled_day = summary(draws.iter().map(|d| f64::from(d.transfer_day) + w));
+        let per = summary_ranks(draws.len());
+        let transfer_day = summary(draws.iter().map(|d| f64::from(d.transfer_day)), &per);
+        let settled_day = summary(draws.iter().map(|d| f64::from(d.transfer_day) + w), &per);
         let retained_samples: Vec<f64> = draws.iter().map(|d| d.retained as f64).collect();
         let mut cpr: Vec<f64> = draws
             .iter()
@@ -282,18 +358,23 @@ impl Forecast {
             .map(|d| model.cost(d) / d.retained as f64)
             .collect();
         let metrics = Metrics {
-            retention_rate: summary(draws.iter().map(|d| d.retention)),
-            retained_followers: summary(retained_samples.iter().copied()),
-            lost_followers: summary(draws.iter().map(|d| (n - d.retained) as f64)),
-            final_audience: summary(finals.iter().copied()),
+            retention_rate: summary(draws.iter().map(|d| d.retention), &per),
+            retained_followers: summary(retained_samples.iter().copied(), &per),
+            lost_followers: summary(draws.iter().map(|d| (n - d.retained) as f64), &per),
+            final_audience: summary(finals.iter().copied(), &per),
             transfer_day,
             settled_day,
-            cost_yuan: summary(draws.iter().map(|d| model.cost(d))),
-            cost_per_retained_follower: Summary::of(&mut cpr),
+            cost_yuan: summary(draws.iter().map(|d| model.cost(d)), &per),
+            cost_per_retained_follower: if cpr.len() == draws.len() {
+                Some(summary(cpr.into_iter(), &per))
+            } else {
+                with_ci(&mut cpr)
+            },
             lost_value_yuan: summary(
                 draws
                     .iter()
                     .map(|d| (n - d.retained) as f64 * model.value_per_follower),
+                &per,
             ),
         };
         let start = s.start_date;
@@ -308,16 +389,18 @@ impl Forecast {
                 stats,
             })
             .collect();
-        let probability_at_least = opts.at_least.map(|threshold| {
-            let (p, se) = probability_at_least(&finals, threshold);
-            AtLeast { threshold, p, se }
-        });
+        let probability_at_least = opts
+            .at_least
+            .map(|threshold| AtLeast::of(&finals, threshold));
+        let mut warnings = scenario_warnings(s);
+        warnings.extend(caveats(opts.runs, s.horizon_days, &metrics.settled_day));
         Forecast {
             version: env!("CARGO_PKG_VERSION"),
             rules: RulesId::of(book),
             seed: opts.seed,
             runs: opts.runs,
             dist: opts.dist,
+            sampling: Sampling::Mc,
             scenario: s.clone(),
             route: model.route,
             fee_yuan,
@@ -325,6 +408,7 @@ impl Forecast {
             dates,
             trajectory,
             probability_at_least,
+            precision: None,
             // A forecast is a migration: only the migration rules' (M…) assumptions apply.
             assumptions: book
                 .assumptions()
@@ -332,7 +416,7 @@ impl Forecast {
                 .filter(|(id, _)| id.starts_with('M'))
                 .map(|(id, a)| format!("{id}: {a}"))
                 .collect(),
-            warnings: scenario_warnings(s),
+            warnings,
             retained_samples,
         }
     }

@@ -19,6 +19,7 @@ pub mod excel;
 pub mod forecast;
 pub mod i18n;
 pub mod input;
+pub mod intervals;
 pub mod plan;
 pub mod report;
 pub mod rules;

@@ -49,6 +49,7 @@ fn main() -> ExitCode {
         err: &mut err,
         err_is_terminal,
         rules_file: None,
+        holidays_file: None,
         force: false,
         lang,
         font: cli.font.clone(),

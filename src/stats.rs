@@ -4,6 +4,7 @@
 //! Percentiles are found by selection (`select_nth_unstable`), cascading from the lowest
 //! requested probability up, so a summary costs a few linear passes instead of a sort.
 
+use crate::intervals::PercentileIntervals;
 use serde::Serialize;
 use std::cmp::Ordering;
 
@@ -37,6 +38,10 @@ pub struct Summary {
     pub p95: f64,
     /// Largest value.
     pub max: f64,
+    /// Distribution-free 95% intervals of the percentiles, keyed by percentile (forecasts
+    /// fill it in; see [`crate::intervals`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ci95: Option<PercentileIntervals>,
 }
 
 fn cmp(a: &f64, b: &f64) -> Ordering {
@@ -140,6 +145,7 @@ impl Summary {
             p90: q[5],
             p95: q[6],
             max,
+            ci95: None,
         })
     }
 }

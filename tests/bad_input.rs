@@ -546,6 +546,19 @@ fn cases() -> Vec<Case> {
             "statistics_months = 100000",
             "backup.statistics_months",
         ),
+        // ---- holiday files ----
+        case("holidays missing", &["--holidays", "nope.toml", "workdays", "--from", "2027-01-01", "--add", "1"])
+            .code(1)
+            .says(&["--holidays", "nope.toml"]),
+        case("holidays not toml", &["--holidays", "h.toml", "workdays", "--from", "2027-01-01", "--add", "1"])
+            .file("h.toml", "[[years]")
+            .says(&["--holidays h.toml", "line 1"]),
+        case("holidays bad date", &["--holidays", "h.toml", "workdays", "--from", "2027-01-01", "--add", "1"])
+            .file("h.toml", "[[years]]\nyear = 2027\nsource = \"x\"\n[[years.holidays]]\nname = \"a\"\noff = [\"2027-13-01\"]\nwork = []\n")
+            .says(&["--holidays h.toml", "off", "2027-13-01"]),
+        case("chart over the holidays file", &["--holidays", "c/timeline.png", "plan", "--goal", "close", "--runs", "5", "--charts", "c"])
+            .file("c/timeline.png", "")
+            .says(&["--charts", "--holidays", "refusing"]),
         // ---- CSV files ----
         case("input missing", &["batch", "nope.csv"])
             .code(1)
@@ -1029,6 +1042,7 @@ fn run_in_process(args: &[&str]) -> (i32, String) {
         err: &mut err,
         err_is_terminal: false,
         rules_file: None,
+        holidays_file: None,
         force: false,
         lang: fanplan::i18n::Lang::En,
         font: None,
@@ -1077,6 +1091,20 @@ proptest! {
         let dir = tempfile::tempdir().expect("temp dir");
         let book = written(dir.path(), "mine.toml", &body);
         prop_assert_eq!(exit_of(&["fanplan", "--rules", &path_str(&book), "rules"]), 2);
+    }
+
+    /// Arbitrary bytes as a holiday file: no panic; 0 (a file without years) or 2.
+    #[test]
+    fn any_bytes_as_a_holiday_file_give_a_documented_code(
+        body in prop::collection::vec(any::<u8>(), 0..400),
+        header in prop::bool::ANY,
+    ) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut bytes = if header { b"[[years]]\nyear = 2027\n".to_vec() } else { Vec::new() };
+        bytes.extend_from_slice(&body);
+        let file = written(dir.path(), "h.toml", &bytes);
+        let code = exit_of(&["fanplan", "--holidays", &path_str(&file), "workdays", "--from", "2027-01-01", "--add", "5"]);
+        prop_assert!([0, 2].contains(&code), "exit {code}");
     }
 
     /// The seed rulebook with one number replaced by anything: refused (2) or, when it loads,

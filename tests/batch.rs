@@ -438,20 +438,34 @@ fn at_least_adds_the_chance_and_its_standard_error() {
     let text = String::from_utf8(out).expect("UTF-8");
     assert_eq!(
         text.lines().next(),
-        Some(format!("{HEADER},probability_at_least,probability_at_least_se").as_str())
+        Some(
+            format!(
+                "{HEADER},probability_at_least,probability_at_least_se,probability_at_least_ci_low,probability_at_least_ci_high"
+            )
+            .as_str()
+        )
     );
     let rows = by_id(text.as_bytes());
     for (id, r) in &rows {
-        assert_eq!(r.len(), 20, "{id}");
+        assert_eq!(r.len(), 22, "{id}");
         if r[1] == "false" {
-            assert!(r[18].is_empty() && r[19].is_empty(), "{id}");
+            assert!(r[18..].iter().all(String::is_empty), "{id}");
             continue;
         }
         let p: f64 = r[18].parse().expect("p");
         let se: f64 = r[19].parse().expect("se");
         let expected = (p * (1.0 - p) / 400.0).sqrt();
         assert!((se - expected).abs() < 2e-4, "{id}: {p} {se}");
+        // The Wilson interval holds the share and stays inside 0..=1, not empty at 0 or 1.
+        let lo: f64 = r[20].parse().expect("ci low");
+        let hi: f64 = r[21].parse().expect("ci high");
+        assert!(
+            (0.0..=p).contains(&lo) && (p..=1.0).contains(&hi) && hi > lo,
+            "{id}"
+        );
     }
+    // 400 of 400 runs: the interval reaches down to 1 − 3.84/403.84 ≈ 0.9905.
+    assert_eq!(rows["city-news"][20], "0.9905");
     assert_eq!(rows["city-news"][18], "1.0000");
     assert_eq!(rows["blogger-li"][19], "0.0000");
 }
@@ -569,4 +583,72 @@ fn a_folder_where_the_chart_goes_is_refused_before_any_row() {
         .code(1)
         .stderr(predicate::str::contains("portfolio.png: it is a folder"));
     assert!(!out.exists());
+}
+
+#[test]
+fn correlation_is_stated_in_the_summary_and_zero_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = |n: &str| dir.path().join(n).to_str().expect("UTF-8").to_string();
+    let (c0, plain, _) = batch(&[&example(), "--summary", &path("plain.json")]);
+    let (c1, zero, _) = batch(&[
+        &example(),
+        "--summary",
+        &path("zero.json"),
+        "--correlation",
+        "0",
+    ]);
+    let (c2, _, _) = batch(&[
+        &example(),
+        "--summary",
+        &path("one.json"),
+        "--correlation",
+        "1",
+    ]);
+    assert_eq!((c0, c1, c2), (0, 0, 0));
+    assert_eq!(plain, zero);
+    let read = |n: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(path(n)).expect("summary")).expect("JSON")
+    };
+    let (p, z, one) = (read("plain.json"), read("zero.json"), read("one.json"));
+    assert_eq!(p, z);
+    assert_eq!(z["correlation"], 0.0);
+    assert_eq!(one["correlation"], 1.0);
+    // Shared uncertainty widens the portfolio's spread.
+    let width = |d: &serde_json::Value| {
+        let t = &d["total_retained_followers"];
+        t["p95"].as_f64().expect("p95") - t["p5"].as_f64().expect("p5")
+    };
+    assert!(width(&one) > 1.5 * width(&z));
+    let (code, _, err) = batch(&[&example(), "--correlation", "1.5"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--correlation"), "{err}");
+}
+
+#[test]
+fn precision_per_row_stops_at_the_same_runs_on_any_thread_count() {
+    let args = [&example(), "--precision", "0.002", "--runs", "20000"];
+    let (c1, one, err) = batch(&[args.as_slice(), &["--threads", "1"]].concat());
+    let (c2, two, _) = batch(&[args.as_slice(), &["--threads", "2"]].concat());
+    assert_eq!((c1, c2), (0, 0), "{err}");
+    assert_eq!(one, two);
+    let rows = by_id(&one);
+    let mut counts = Vec::new();
+    for r in rows.values().filter(|r| r[1] == "true") {
+        let runs: u64 = r[4].parse().expect("runs");
+        assert!(
+            runs <= 20_000 && (runs % 500 == 0 || runs == 20_000),
+            "{runs}"
+        );
+        counts.push(runs);
+    }
+    // The rows need different run counts.
+    counts.sort_unstable();
+    counts.dedup();
+    assert!(counts.len() > 1, "{counts:?}");
+    let (code, _, err) = batch(&[&example(), "--precision", "0.01", "--summary", "-"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--precision") && err.contains("--summary"),
+        "{err}"
+    );
 }

@@ -530,3 +530,134 @@ fn forbidden_csv_lists_the_rules_as_csv() {
     let rules: Vec<&str> = lines.filter_map(|l| l.split(',').next()).collect();
     assert_eq!(rules, ["M1", "M3"]);
 }
+
+#[test]
+fn simulate_reports_its_precision() {
+    // The example: 0 of 10,000 runs reach 89,900; the exact chance is 4.7e-5.
+    let args = [
+        "simulate",
+        "--followers",
+        "120000",
+        "--cross-entity",
+        "--dist",
+        "pert",
+        "--seed",
+        "1",
+        "--at-least",
+        "89900",
+        "--start",
+        "2026-12-01",
+    ];
+    let mut with_json = args.to_vec();
+    with_json.extend(["--format", "json"]);
+    let doc = json(&with_json);
+    let a = &doc["probability_at_least"];
+    assert!(a["se"].is_number());
+    let (lo, hi) = (
+        a["ci95"]["low"].as_f64().expect("low"),
+        a["ci95"]["high"].as_f64().expect("high"),
+    );
+    assert!(lo <= 4.7e-5 && (4.7e-5..1e-3).contains(&hi), "{a}");
+    // Every metric has an interval per percentile, around the percentile.
+    let fa = &doc["metrics"]["final_audience"];
+    for p in ["p5", "p10", "p25", "p50", "p75", "p90", "p95"] {
+        let b = &fa["ci95"][p];
+        let x = fa[p].as_f64().expect("percentile");
+        assert!(b["low"].as_f64().expect("low") <= x, "{p}");
+        assert!(x <= b["high"].as_f64().expect("high"), "{p}");
+    }
+    fanplan()
+        .args(args)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("< 0.1%, 95% interval 0"))
+        .stdout(predicate::str::contains("Precision: 95% intervals"));
+}
+
+#[test]
+fn short_horizons_and_few_runs_are_flagged() {
+    let args = [
+        "simulate",
+        "--followers",
+        "120000",
+        "--cross-entity",
+        "--horizon",
+        "12",
+        "--runs",
+        "10",
+        "--start",
+        "2026-12-01",
+    ];
+    let mut with_json = args.to_vec();
+    with_json.extend(["--format", "json"]);
+    let doc = json(&with_json);
+    // Warnings are facts in the core, serialised as their words (as every warning is).
+    let warnings: Vec<&str> = doc["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter_map(|w| w.as_str())
+        .collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].contains("only 10 runs"), "{warnings:?}");
+    assert!(
+        warnings[1].contains("the horizon (day 12) ends before the settled day's P90"),
+        "{warnings:?}"
+    );
+    // With 10 runs no order statistic is far enough out for a P5 lower end.
+    assert!(doc["metrics"]["final_audience"]["ci95"]["p5"]["low"].is_null());
+    fanplan()
+        .args(args)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Audience on day 12 *"))
+        .stdout(predicate::str::contains(
+            "ends before the settled day's P90",
+        ))
+        .stdout(predicate::str::contains("the tails (P5, P95) are rough"));
+}
+
+#[test]
+fn sampling_lhs_is_stated_and_precision_prints_the_runs_used() {
+    let base = [
+        "simulate",
+        "--followers",
+        "120000",
+        "--cross-entity",
+        "--start",
+        "2026-12-01",
+        "--format",
+        "json",
+    ];
+    let mc = json(&[base.as_slice(), &["--precision", "0.001"]].concat());
+    let lhs = json(
+        &[
+            base.as_slice(),
+            &["--precision", "0.001", "--sampling", "lhs"],
+        ]
+        .concat(),
+    );
+    assert_eq!(mc["sampling"], "mc");
+    assert_eq!(lhs["sampling"], "lhs");
+    for d in [&mc, &lhs] {
+        assert_eq!(d["precision"]["reached"], true);
+        assert_eq!(d["precision"]["relative"], 0.001);
+    }
+    // Latin hypercubes need fewer runs for the same precision here.
+    assert!(
+        lhs["runs"].as_u64() < mc["runs"].as_u64(),
+        "{} {}",
+        lhs["runs"],
+        mc["runs"]
+    );
+    fanplan()
+        .args(["simulate", "--followers", "1000", "--sampling", "qmc"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--sampling"));
+    fanplan()
+        .args(["simulate", "--followers", "1000", "--precision", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--precision"));
+}

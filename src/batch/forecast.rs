@@ -12,9 +12,12 @@
 //! - the cost (M4 review fee + M5 notary fee) is increasing in the notary fee;
 //! - the transfer day D is a small integer counted in a histogram, and the settled day is D + W.
 
+pub use super::precision::RowPrecision;
+use super::precision::{half_between, CiRanks};
 use crate::domain::Route;
 use crate::eligibility::check;
-use crate::forecast::date_after;
+use crate::forecast::{date_after, AtLeast};
+use crate::intervals::{ranks as ci_ranks, tails_within, wilson, Z95};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::sim::{key_of, mix, Dist, Draw, Model};
@@ -34,7 +37,16 @@ pub struct RowOptions {
     pub at_least: Option<f64>,
     /// Keep every run's retained followers and cost, for portfolio totals.
     pub keep_runs: bool,
+    /// Share of the retention uncertainty common to all rows in a run (0 to 1; 0 draws every
+    /// row independently, as without it).
+    pub correlation: f64,
+    /// A precision goal per row (`--precision`): `runs` is then the ceiling.
+    pub precision: Option<f64>,
 }
+
+/// Runs of the first block of a row with a precision goal; each next count is 1.25 times the
+/// last, rounded up to whole blocks.
+pub const ROW_BLOCK: usize = 500;
 
 /// The statistics of one allowed row.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,11 +81,13 @@ pub struct RowForecast {
     pub cost_per_retained_p50: Option<f64>,
     /// Median lost value, yuan.
     pub lost_value_p50: f64,
-    /// Chance the final audience reaches `--at-least`, and its standard error
-    /// √(p(1−p)/runs).
-    pub p_at_least: Option<(f64, f64)>,
+    /// Chance the final audience reaches `--at-least`, its standard error √(p(1−p)/runs) and
+    /// its 95% interval.
+    pub p_at_least: Option<AtLeast>,
     /// Every run's retained followers and cost, with [`RowOptions::keep_runs`].
     pub per_run: Option<(Vec<u64>, Vec<f64>)>,
+    /// Half-widths of the 95% intervals of the columns, for rounding the CSV cells.
+    pub precision: RowPrecision,
 }
 
 /// What a row's forecast is.
@@ -94,6 +108,8 @@ pub struct Worker {
     days: Vec<u32>,
     ranks: Vec<usize>,
     picked: Vec<f64>,
+    /// The interval ranks for the last run count seen (the same for every row of a batch).
+    ci: Option<(usize, CiRanks)>,
 }
 
 /// Position of percentile `p` among `n` sorted values: (lower index, upper index, fraction),
@@ -201,7 +217,49 @@ pub fn forecast_row(
     };
     let model = Model::new(book, s, route, opts.dist);
     let runs = opts.runs.max(1) as usize;
-    model.draw_serial(mix(opts.seed, key_of(id)), runs, &mut w.draws);
+    let seed = mix(opts.seed, key_of(id));
+    let draw = |i: u64| {
+        if opts.correlation > 0.0 {
+            let z = crate::sim::copula::common_normal(opts.seed, i);
+            model.draw_correlated(seed, i, z, opts.correlation)
+        } else {
+            model.draw(seed, i)
+        }
+    };
+    match opts.precision {
+        None => {
+            w.draws.clear();
+            w.draws.extend((0..runs as u64).map(draw));
+        }
+        Some(rel) => {
+            // Blocks until P5, P50 and P95 of the final audience are within `rel`.
+            w.draws.clear();
+            let mut n = ROW_BLOCK.min(runs);
+            loop {
+                let from = w.draws.len() as u64;
+                w.draws.extend((from..n as u64).map(draw));
+                w.values.clear();
+                w.values
+                    .extend(w.draws.iter().map(|d| model.final_audience(d)));
+                if n >= runs || tails_within(&mut w.values, rel) {
+                    break;
+                }
+                n = (n + n / 4)
+                    .div_ceil(ROW_BLOCK)
+                    .saturating_mul(ROW_BLOCK)
+                    .min(runs);
+            }
+        }
+    }
+    let n_runs = w.draws.len();
+    let ci: CiRanks = match w.ci {
+        Some((k, c)) if k == n_runs => c,
+        _ => {
+            let c = [0.05, 0.5, 0.95].map(|q| ci_ranks(n_runs, q));
+            w.ci = Some((n_runs, c));
+            c
+        }
+    };
     let Worker {
         draws,
         values,
@@ -209,6 +267,7 @@ pub fn forecast_row(
         days,
         ranks,
         picked,
+        ..
     } = w;
     let draws: &[Draw] = draws;
     let n = draws.len();
@@ -236,7 +295,13 @@ pub fn forecast_row(
     // Cost (M4 + M5), non-decreasing in the notary fee.
     let fixed_cost = draws.first().map_or(model.review_fee, |d| model.cost(d));
     let notary_varies = draws.iter().any(|d| model.cost(d) != fixed_cost);
-    let (cost_p50, cost_p95) = if notary_varies {
+    // Their precision comes from the fee's order statistics at the interval ranks, selected in
+    // the same pass (the cost is the fee plus a constant).
+    let span = |r: (Option<usize>, Option<usize>), ranks: &[usize], picked: &[f64]| match r {
+        (Some(l), Some(u)) => Some((at(ranks, picked, u) - at(ranks, picked, l)) / 2.0),
+        _ => None,
+    };
+    let (cost_p50, cost_p95, cost_p50_half, cost_p95_half) = if notary_varies {
         values.clear();
         values.extend(draws.iter().map(|d| d.notary_fee));
         let p = [position(n, 0.5), position(n, 0.95)];
@@ -244,17 +309,31 @@ pub fn forecast_row(
         for (lo, hi, _) in p {
             ranks.extend([lo, hi]);
         }
+        for (l, u) in [ci[1], ci[2]] {
+            ranks.extend(l.iter().chain(u.iter()).copied());
+        }
         select(values, ranks, picked);
         let cost = |x: f64| model.review_fee + x;
-        (up(ranks, picked, p[0], cost), up(ranks, picked, p[1], cost))
+        (
+            up(ranks, picked, p[0], cost),
+            up(ranks, picked, p[1], cost),
+            span(ci[1], ranks, picked),
+            span(ci[2], ranks, picked),
+        )
     } else {
-        (fixed_cost, fixed_cost)
+        (fixed_cost, fixed_cost, Some(0.0), Some(0.0))
     };
 
-    // Retention rate.
+    // Retention rate: its median and the interval ranks in one selection.
     values.clear();
     values.extend(draws.iter().map(|d| d.retention));
-    let retention_p50 = quantiles(values, &[0.5])[0];
+    let mid = position(n, 0.5);
+    ranks.clear();
+    ranks.extend([mid.0, mid.1]);
+    ranks.extend(ci[1].0.iter().chain(ci[1].1.iter()).copied());
+    select(values, ranks, picked);
+    let retention_p50 = up(ranks, picked, mid, |x| x);
+    let retention_p50_half = span(ci[1], ranks, picked);
 
     // Cost per retained follower over the runs with R > 0: run by run when the cost varies.
     let kept = draws.iter().filter(|d| d.retained > 0).count();
@@ -266,7 +345,14 @@ pub fn forecast_row(
                 .filter(|d| d.retained > 0)
                 .map(|d| model.cost(d) / d.retained as f64),
         );
-        Some(quantiles(other, &[0.5])[0])
+        let p50 = quantiles(other, &[0.5])[0];
+        // Usually every run kept someone: the batch's ranks apply.
+        let r = if kept == n {
+            ci[1]
+        } else {
+            ci_ranks(kept, 0.5)
+        };
+        Some((p50, half_between(other, r)))
     } else {
         None
     };
@@ -275,6 +361,16 @@ pub fn forecast_row(
     values.clear();
     values.extend(draws.iter().map(|d| d.retained as f64));
     let retained_mean = values.iter().sum::<f64>() / n as f64;
+    let retained_sd = if n > 1 {
+        (values
+            .iter()
+            .map(|x| (x - retained_mean) * (x - retained_mean))
+            .sum::<f64>()
+            / (n - 1) as f64)
+            .sqrt()
+    } else {
+        0.0
+    };
     let pct = [0.05, 0.5, 0.95].map(|p| position(n, p));
     // The runs with R > 0 are the top `kept` order statistics of R.
     let kept_pos = position(kept.max(1), 0.5);
@@ -282,41 +378,74 @@ pub fn forecast_row(
     for (lo, hi, _) in pct {
         ranks.extend([lo, hi, n - 1 - lo, n - 1 - hi]);
     }
+    for (l, u) in ci {
+        ranks.extend(l.iter().chain(u.iter()).copied());
+    }
     if kept > 0 {
         ranks.extend([n - 1 - kept_pos.0, n - 1 - kept_pos.1]);
     }
     select(values, ranks, picked);
     let same = |x: f64| x;
     let retained_p5 = up(ranks, picked, pct[0], same);
-    let retained_p50 = up(ranks, picked, pct[1], same);
     let retained_p95 = up(ranks, picked, pct[2], same);
     let nf = model.followers;
     let v = model.value_per_follower;
     let lost_value_p50 = down(ranks, picked, n, pct[1], |r| (nf - r as u64) as f64 * v);
-    let cost_per_retained_p50 = match cpr_runs {
-        Some(x) => Some(x),
-        None if kept > 0 => Some(down(ranks, picked, n, kept_pos, |r| fixed_cost / r)),
-        None => None,
+    // Half-width of an interval of R's order statistics, through a monotone f.
+    let half_of = |r: (Option<usize>, Option<usize>), f: &dyn Fn(f64) -> f64| match r {
+        (Some(l), Some(u)) => Some((f(at(ranks, picked, u)) - f(at(ranks, picked, l))).abs() / 2.0),
+        _ => None,
+    };
+    let same_half = |r| half_of(r, &same);
+    let retained_p50 = up(ranks, picked, pct[1], same);
+    let (cost_per_retained_p50, cost_per_retained_half) = match cpr_runs {
+        Some((x, half)) => (Some(x), half),
+        None if kept > 0 => {
+            let x = down(ranks, picked, n, kept_pos, |r| fixed_cost / r);
+            // c/R: the relative precision of R's median carries over.
+            let rel = same_half(ci[1]).map(|h| h / retained_p50.max(1.0));
+            (Some(x), rel.map(|r| r * x))
+        }
+        None => (None, None),
     };
 
     // Final audience on the horizon day: non-decreasing in R once every window has closed.
     let horizon = model.horizon;
     let settled_by_horizon = horizon > model.duration.max && horizon - model.duration.max >= window;
-    let final_audience_p50 = if settled_by_horizon {
-        up(ranks, picked, pct[1], |r| model.audience(horizon, r))
+    let (final_audience_p50, final_audience_half) = if settled_by_horizon {
+        let f = |r: f64| model.audience(horizon, r);
+        (up(ranks, picked, pct[1], f), half_of(ci[1], &f))
     } else {
         other.clear();
         other.extend(draws.iter().map(|d| model.final_audience(d)));
-        quantiles(other, &[0.5])[0]
+        let p50 = quantiles(other, &[0.5])[0];
+        (p50, half_between(other, ci[1]))
+    };
+    let precision = RowPrecision {
+        retention_p50: retention_p50_half,
+        retained_mean: Some(Z95 * retained_sd / (n as f64).sqrt()),
+        retained_p5: same_half(ci[0]),
+        retained_p50: same_half(ci[1]),
+        retained_p95: same_half(ci[2]),
+        final_audience_p50: final_audience_half,
+        cost_p50: cost_p50_half,
+        cost_p95: cost_p95_half,
+        cost_per_retained_p50: cost_per_retained_half,
+        lost_value_p50: same_half(ci[1]).map(|h| h * v),
     };
     let p_at_least = opts.at_least.map(|t| {
         let runs = n as f64;
-        let p = draws
+        let hits = draws
             .iter()
             .filter(|d| model.final_audience(d) >= t)
-            .count() as f64
-            / runs;
-        (p, (p * (1.0 - p) / runs).sqrt())
+            .count();
+        let p = hits as f64 / runs;
+        AtLeast {
+            threshold: t,
+            p,
+            se: (p * (1.0 - p) / runs).sqrt(),
+            ci95: wilson(hits as u64, n as u64),
+        }
     });
     let per_run = opts.keep_runs.then(|| {
         (
@@ -343,140 +472,9 @@ pub fn forecast_row(
         lost_value_p50,
         p_at_least,
         per_run,
+        precision,
     }))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::forecast::{Forecast, RunOptions};
-    use crate::scenario::ScenarioInput;
-
-    fn book() -> Rulebook {
-        Rulebook::seed().expect("seed rulebook")
-    }
-
-    fn scenario(f: impl FnOnce(&mut ScenarioInput)) -> Scenario {
-        let mut input = ScenarioInput {
-            followers: Some(120_000),
-            start_date: NaiveDate::from_ymd_opt(2026, 12, 1),
-            ..Default::default()
-        };
-        f(&mut input);
-        input
-            .build(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default())
-            .expect("valid")
-    }
-
-    fn opts(runs: u64, dist: Dist) -> RowOptions {
-        RowOptions {
-            runs,
-            seed: 7,
-            dist,
-            at_least: Some(90_000.0),
-            keep_runs: false,
-        }
-    }
-
-    /// The shortcuts give exactly the numbers of the full forecast.
-    #[test]
-    fn matches_the_full_forecast_bit_for_bit() {
-        let book = book();
-        let cases: Vec<Scenario> = vec![
-            scenario(|_| {}),
-            scenario(|i| {
-                i.cross_entity = Some(true);
-                i.value_per_follower = Some(1.5);
-            }),
-            scenario(|i| {
-                i.source_kind = Some(crate::domain::Kind::Service);
-                i.target_followers = Some(5000);
-                i.overlap = Some(0.2);
-                i.daily_growth = Some(0.001);
-            }),
-            // The horizon ends inside the unfollow window: no shortcut for the final audience.
-            scenario(|i| {
-                i.cross_entity = Some(true);
-                i.horizon = Some(12);
-                i.notary_fee_min = Some(800.0);
-                i.notary_fee_max = Some(800.0);
-            }),
-            scenario(|i| i.followers = Some(1)),
-        ];
-        for s in &cases {
-            for (runs, dist) in [
-                (2000, Dist::Uniform),
-                (999, Dist::Pert),
-                (1, Dist::Triangular),
-            ] {
-                let o = opts(runs, dist);
-                let RowResult::Allowed(row) =
-                    forecast_row(&book, s, "acc-1", &o, &mut Worker::default())
-                else {
-                    panic!("allowed");
-                };
-                let full = Forecast::run(
-                    &book,
-                    s,
-                    &RunOptions {
-                        runs,
-                        seed: mix(7, key_of("acc-1")),
-                        dist,
-                        at_least: Some(90_000.0),
-                    },
-                )
-                .expect("allowed");
-                let m = &full.metrics;
-                assert_eq!(row.retention_p50, m.retention_rate.p50);
-                assert_eq!(row.retained_mean, m.retained_followers.mean);
-                assert_eq!(row.retained_p5, m.retained_followers.p5);
-                assert_eq!(row.retained_p50, m.retained_followers.p50);
-                assert_eq!(row.retained_p95, m.retained_followers.p95);
-                assert_eq!(row.final_audience_p50, m.final_audience.p50, "{s:?}");
-                assert_eq!(row.cost_p50, m.cost_yuan.p50);
-                assert_eq!(row.cost_p95, m.cost_yuan.p95);
-                assert_eq!(
-                    row.cost_per_retained_p50,
-                    m.cost_per_retained_follower.map(|c| c.p50)
-                );
-                assert_eq!(row.lost_value_p50, m.lost_value_yuan.p50);
-                assert_eq!(row.transfer_date_p50, full.dates.transfer.p50);
-                assert_eq!(row.settled_date_p50, full.dates.settled.p50);
-                assert_eq!(row.settled_date_p90, full.dates.settled.p90);
-                assert_eq!(
-                    row.p_at_least,
-                    full.probability_at_least.map(|a| (a.p, a.se))
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn forbidden_rows_list_their_rules() {
-        let s = scenario(|i| {
-            i.target_kind = Some(crate::domain::Kind::Service);
-            i.target_verified = Some(false);
-        });
-        let r = forecast_row(
-            &book(),
-            &s,
-            "x",
-            &opts(10, Dist::Uniform),
-            &mut Worker::default(),
-        );
-        assert_eq!(r, RowResult::Forbidden("M1;M3".to_string()));
-    }
-
-    #[test]
-    fn a_row_depends_on_its_id_not_on_the_worker() {
-        let book = book();
-        let s = scenario(|_| {});
-        let o = opts(500, Dist::Uniform);
-        let mut w = Worker::default();
-        let a = forecast_row(&book, &s, "a", &o, &mut w);
-        let _ = forecast_row(&book, &scenario(|i| i.followers = Some(7)), "b", &o, &mut w);
-        assert_eq!(forecast_row(&book, &s, "a", &o, &mut w), a);
-        assert_eq!(forecast_row(&book, &s, "a", &o, &mut Worker::default()), a);
-        assert_ne!(forecast_row(&book, &s, "c", &o, &mut w), a);
-    }
-}
+mod tests;

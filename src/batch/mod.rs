@@ -14,6 +14,7 @@
 pub mod forecast;
 pub mod input;
 pub mod output;
+pub mod precision;
 pub mod row;
 pub mod run;
 pub mod summary;

@@ -7,6 +7,7 @@
 use super::forecast::RowResult;
 use super::RowError;
 use crate::excel::formula_guard;
+use crate::intervals::{round_to, step};
 use std::io::Write;
 
 /// The forecast columns, in order (SPEC §4).
@@ -31,8 +32,14 @@ pub const COLUMNS: [&str; 18] = [
     "lost_value_p50",
 ];
 
-/// The extra columns written with `--at-least`: the chance and its standard error.
-pub const AT_LEAST_COLUMNS: [&str; 2] = ["probability_at_least", "probability_at_least_se"];
+/// The extra columns written with `--at-least`: the chance, its standard error and its Wilson
+/// 95% interval.
+pub const AT_LEAST_COLUMNS: [&str; 4] = [
+    "probability_at_least",
+    "probability_at_least_se",
+    "probability_at_least_ci_low",
+    "probability_at_least_ci_high",
+];
 
 /// The error CSV columns.
 pub const ERROR_COLUMNS: [&str; 5] = ["line", "id", "column", "value", "reason"];
@@ -49,9 +56,16 @@ pub fn write_header<W: Write>(w: &mut csv::Writer<W>, at_least: bool) -> csv::Re
     }
 }
 
-/// A whole number, halves rounded away from zero (as the tables do).
-fn whole(v: f64) -> String {
-    format!("{:.0}", v.round())
+/// A number rounded to the step its 95% interval half-width supports, never finer than
+/// `floor` (README "No false digits").
+fn cell(v: f64, half_width: Option<f64>, floor: f64) -> String {
+    let step = step(half_width, floor);
+    let decimals = if step >= 1.0 {
+        0
+    } else {
+        (-step.log10().floor()) as usize
+    };
+    format!("{:.decimals$}", round_to(v, step))
 }
 
 /// Write one forecast row. Forbidden rows leave the numeric cells empty.
@@ -74,35 +88,38 @@ pub fn write_row<W: Write>(
             w.write_record(None::<&[u8]>)
         }
         RowResult::Allowed(f) => {
+            let pr = &f.precision;
             let mut cells = vec![
                 formula_guard(id).into_owned(),
                 "true".to_string(),
                 f.route.name().to_string(),
                 String::new(),
                 f.runs.to_string(),
-                format!("{:.4}", f.retention_p50),
-                format!("{:.1}", f.retained_mean),
-                whole(f.retained_p5),
-                whole(f.retained_p50),
-                whole(f.retained_p95),
-                whole(f.final_audience_p50),
+                cell(f.retention_p50, pr.retention_p50, 0.0001),
+                cell(f.retained_mean, pr.retained_mean, 1.0),
+                cell(f.retained_p5, pr.retained_p5, 1.0),
+                cell(f.retained_p50, pr.retained_p50, 1.0),
+                cell(f.retained_p95, pr.retained_p95, 1.0),
+                cell(f.final_audience_p50, pr.final_audience_p50, 1.0),
                 f.transfer_date_p50.to_string(),
                 f.settled_date_p50.to_string(),
                 f.settled_date_p90.to_string(),
-                format!("{:.2}", f.cost_p50),
-                format!("{:.2}", f.cost_p95),
+                cell(f.cost_p50, pr.cost_p50, 1.0),
+                cell(f.cost_p95, pr.cost_p95, 1.0),
                 f.cost_per_retained_p50
-                    .map_or(String::new(), |c| format!("{c:.4}")),
-                format!("{:.2}", f.lost_value_p50),
+                    .map_or(String::new(), |c| cell(c, pr.cost_per_retained_p50, 0.0001)),
+                cell(f.lost_value_p50, pr.lost_value_p50, 1.0),
             ];
             if at_least {
-                let (p, se) = f
-                    .p_at_least
-                    .map_or((String::new(), String::new()), |(p, se)| {
-                        (format!("{p:.4}"), format!("{se:.4}"))
-                    });
-                cells.push(p);
-                cells.push(se);
+                match &f.p_at_least {
+                    Some(a) => cells.extend([
+                        format!("{:.4}", a.p),
+                        format!("{:.4}", a.se),
+                        format!("{:.4}", a.ci95.low),
+                        format!("{:.4}", a.ci95.high),
+                    ]),
+                    None => cells.extend((0..AT_LEAST_COLUMNS.len()).map(|_| String::new())),
+                }
             }
             w.write_record(&cells)
         }

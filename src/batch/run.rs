@@ -191,6 +191,8 @@ mod tests {
                 dist: Dist::Uniform,
                 at_least: None,
                 keep_runs,
+                correlation: 0.0,
+                precision: None,
             },
             at_least_column: false,
             keep_retention: true,

@@ -63,6 +63,8 @@ pub struct PortfolioSummary {
     pub seed: u64,
     /// Retention distribution name.
     pub dist: &'static str,
+    /// Share of the retention uncertainty common to all accounts in a run (`--correlation`).
+    pub correlation: f64,
     /// Row counts.
     pub rows: Counts,
     /// Allowed rows by route.
@@ -73,6 +75,16 @@ pub struct PortfolioSummary {
     pub total_retained_followers: Option<Spread>,
     /// Total cost across the allowed rows, yuan (null when none is allowed).
     pub total_cost_yuan: Option<Spread>,
+}
+
+impl PortfolioSummary {
+    /// The summary, stating the correlation its rows were drawn with.
+    pub fn with_correlation(self, correlation: f64) -> PortfolioSummary {
+        PortfolioSummary {
+            correlation,
+            ..self
+        }
+    }
 }
 
 /// Adds rows up, run by run.
@@ -128,6 +140,7 @@ impl Portfolio {
             runs,
             seed,
             dist,
+            correlation: 0.0,
             rows: counts,
             routes: self.routes,
             source_followers: self.source_followers,

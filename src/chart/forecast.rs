@@ -26,6 +26,7 @@ pub fn trajectory_chart(f: &Forecast, m: &Messages) -> TrajectoryChart {
         transfer: Some(f.dates.transfer.p50),
         settled: Some(f.dates.settled.p50),
         start_audience: f.trajectory.first().map_or(0.0, |d| d.stats.p50),
+        threshold: f.probability_at_least.as_ref().map(|a| (a.threshold, a.p)),
     }
 }
 

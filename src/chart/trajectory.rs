@@ -44,6 +44,9 @@ pub struct TrajectoryChart {
     pub settled: Option<NaiveDate>,
     /// Audience before the migration, drawn as a horizontal reference line.
     pub start_audience: f64,
+    /// The `--at-least` threshold and the chance of reaching it on the last day, drawn as a
+    /// labelled horizontal line.
+    pub threshold: Option<(f64, f64)>,
 }
 
 /// Renders the trajectory fan chart as PNG bytes.
@@ -65,7 +68,8 @@ pub fn trajectory_png(
     let values = pts
         .iter()
         .flat_map(|p| [p.mean, p.p5, p.p10, p.p50, p.p90, p.p95])
-        .chain(std::iter::once(c.start_audience));
+        .chain(std::iter::once(c.start_audience))
+        .chain(c.threshold.map(|(t, _)| t));
     let (y_lo, y_hi) = min_max(values)
         .ok_or_else(|| ChartError::NoData("the trajectory has no finite values".into()))?;
     let yaxis = nice_axis(y_lo, y_hi, 7, 0.03, true);
@@ -105,6 +109,19 @@ pub fn trajectory_png(
                 &[("n", format_thousands(c.start_audience, 0).into())],
             ),
             Swatch::line(MUTED, 2.0, true),
+        ));
+    }
+    let threshold = c.threshold.filter(|(t, _)| usable(*t));
+    if let Some((t, p)) = threshold {
+        legend.push(LegendItem::new(
+            m.msg(
+                "chart-at-least",
+                &[
+                    ("n", format_thousands(t, 0).into()),
+                    ("chance", format_thousands(p * 100.0, 1).into()),
+                ],
+            ),
+            Swatch::line(INK, 3.0, false),
         ));
     }
     // Transfer and settled dates: (date, legend text, colour, dashes).
@@ -189,6 +206,16 @@ pub fn trajectory_png(
                 vec![(x0, c.start_audience), (x1, c.start_audience)],
                 MUTED.stroke_width(th.upx(2.0)),
                 Some((th.px(12.0), th.px(8.0))),
+            )?;
+        }
+
+        // The --at-least threshold, solid so it reads apart from the dashed start line.
+        if let Some((t, _)) = threshold {
+            draw_line(
+                &mut chart,
+                vec![(x0, t), (x1, t)],
+                INK.stroke_width(th.upx(3.0)),
+                None,
             )?;
         }
 
@@ -312,6 +339,7 @@ mod tests {
             transfer: None,
             settled: None,
             start_audience: f64::NAN,
+            threshold: None,
         };
         for (w, h) in [(1000, 625), (1600, 1000), (400, 300)] {
             assert_line_is_even(&chart, w, h);
@@ -348,6 +376,35 @@ mod tests {
         }
     }
 
+    /// The `--at-least` threshold is drawn: the chart changes where the line runs.
+    #[test]
+    fn the_threshold_is_drawn() {
+        let plain = sample(40);
+        let mut with = sample(40);
+        with.threshold = Some((110_000.0, 0.4));
+        let a = check_png(
+            &trajectory_png(&plain, ChartSize::default(), en()).unwrap(),
+            1600,
+            1000,
+        );
+        let b = check_png(
+            &trajectory_png(&with, ChartSize::default(), en()).unwrap(),
+            1600,
+            1000,
+        );
+        let ink = [INK.0, INK.1, INK.2];
+        let count = |img: &super::super::test_util::Decoded| {
+            img.rgb.chunks(3).filter(|p| *p == ink).count()
+        };
+        // A 3 px line across most of a 1600 px plot adds thousands of ink pixels.
+        assert!(
+            count(&b) > count(&a) + 2_000,
+            "{} vs {}",
+            count(&b),
+            count(&a)
+        );
+    }
+
     fn sample(n: usize) -> TrajectoryChart {
         let start = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
         let points = (0..n)
@@ -372,6 +429,7 @@ mod tests {
             transfer: NaiveDate::from_ymd_opt(2026, 3, 8),
             settled: NaiveDate::from_ymd_opt(2026, 4, 10),
             start_audience: 120_000.0,
+            threshold: None,
         }
     }
 

@@ -28,10 +28,19 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// `--correlation RHO`: a number from 0 to 1.
+fn parse_correlation(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(r) if (0.0..=1.0).contains(&r) => Ok(r),
+        _ => Err(format!("`{s}` is not a number from 0 to 1 (e.g. 0.5)")),
+    }
+}
+
 const EXAMPLES: &str = "\
 Examples:
   fanplan batch data/examples/accounts.csv -o forecasts.csv
   fanplan batch accounts.csv -o forecasts.csv --errors errors.csv --summary portfolio.json
+  fanplan batch accounts.csv --summary portfolio.json --correlation 0.5
   fanplan batch accounts-gbk.csv -o forecasts.csv --threads 2   (GBK found, BOM added)
   cat accounts.csv | fanplan batch - > forecasts.csv
 
@@ -112,6 +121,14 @@ pub struct BatchArgs {
     /// Write portfolio totals (run by run across the allowed rows) here as JSON
     #[arg(help_heading = "Output", long, value_name = "FILE")]
     summary: Option<PathBuf>,
+    /// Share of the retention uncertainty common to all accounts in a run, 0 (independent,
+    /// the default) to 1 (every account at the same retention quantile)
+    #[arg(long, value_name = "RHO", default_value_t = 0.0, value_parser = parse_correlation)]
+    correlation: f64,
+    /// Per row: run in blocks until the 95% intervals of P5, P50 and P95 of the final audience
+    /// are within REL of their values, up to --runs [default ceiling: 100,000]
+    #[arg(long, value_name = "REL", value_parser = super::simulate::parse_precision)]
+    precision: Option<f64>,
     /// Worker threads [default: one per core]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024), allow_negative_numbers = true)]
     threads: Option<u16>,
@@ -272,6 +289,26 @@ fn shown_error(e: &RowError) -> RowError {
     }
 }
 
+/// Refuse `--precision` with the outputs that add rows run by run: its rows stop at different
+/// run counts.
+fn check_precision(a: &BatchArgs) -> anyhow::Result<()> {
+    if a.precision.is_none() {
+        return Ok(());
+    }
+    for (flag, given) in [
+        ("--summary", a.summary.is_some()),
+        ("--charts", a.run.charts.is_some()),
+    ] {
+        if given {
+            return Err(InvalidInput(format!(
+                "--precision cannot be combined with {flag}: its rows stop at different run counts, and portfolio totals add the rows run by run"
+            ))
+            .into());
+        }
+    }
+    Ok(())
+}
+
 /// Refuse outputs that would overwrite an input or each other, and prove each writable, before
 /// any row is read.
 fn check_paths(a: &BatchArgs, ctx: &Ctx<'_>) -> anyhow::Result<()> {
@@ -398,6 +435,7 @@ pub(crate) fn bom_for_file<R: Read>(table: &Table<R>, bom: bool, no_bom: bool) -
 pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let BatchFormat::Csv = a.format;
+    check_precision(a)?;
     check_paths(a, ctx)?;
     let size = chart_size(&a.run.chart_size)?;
     let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
@@ -415,11 +453,17 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     let dist: Dist = a.run.dist.into();
     let opts = BatchOptions {
         row: RowOptions {
-            runs: a.run.runs.unwrap_or(crate::forecast::DEFAULT_BATCH_RUNS),
+            runs: a.run.runs.unwrap_or(if a.precision.is_some() {
+                100_000
+            } else {
+                crate::forecast::DEFAULT_BATCH_RUNS
+            }),
             seed: a.run.seed,
             dist,
             at_least: a.run.at_least.map(|n| n as f64),
             keep_runs: a.summary.is_some() || a.run.charts.is_some(),
+            correlation: a.correlation,
+            precision: a.precision,
         },
         at_least_column: a.run.at_least.is_some(),
         keep_retention: a.run.charts.is_some(),
@@ -492,9 +536,10 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         bar.finish_and_clear();
     }
 
-    let summary = report
-        .portfolio
-        .map(|p| p.finish(report.counts, opts.row.runs, opts.row.seed, dist.name()));
+    let summary = report.portfolio.map(|p| {
+        p.finish(report.counts, opts.row.runs, opts.row.seed, dist.name())
+            .with_correlation(opts.row.correlation)
+    });
     let summary_out = match (summary_out, &a.summary, &summary) {
         (Some(mut f), Some(_), Some(doc)) => {
             crate::report::json(doc, &mut f)?;

@@ -130,6 +130,8 @@ pub struct Ctx<'a> {
     pub err_is_terminal: bool,
     /// `--rules FILE`, which no output may name.
     pub rules_file: Option<PathBuf>,
+    /// `--holidays FILE` (or `FANPLAN_HOLIDAYS`), which no output may name.
+    pub holidays_file: Option<PathBuf>,
     /// `--force`: replace read-only outputs.
     pub force: bool,
     /// The reader's language (`--lang`, else the environment: [`Lang::resolve`]).
@@ -144,6 +146,9 @@ impl Ctx<'_> {
         let mut plan = output::OutputPlan::new(self.force);
         if let Some(rules) = &self.rules_file {
             plan.input("--rules", rules);
+        }
+        if let Some(holidays) = &self.holidays_file {
+            plan.input("--holidays", holidays);
         }
         if let Some(font) = &self.font {
             plan.input("--font", font);
@@ -420,6 +425,7 @@ pub fn plan_charts(ctx: &Ctx<'_>, dir: Option<&Path>, names: &[&str]) -> anyhow:
 /// Run a parsed command line.
 pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     ctx.rules_file = cli.rules.clone();
+    ctx.holidays_file = cli.holidays.clone();
     ctx.force = cli.force;
     let rules = cli.rules.as_deref();
     let holidays = cli.holidays.as_deref();

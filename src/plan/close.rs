@@ -13,7 +13,6 @@ use crate::forecast::{AtLeast, RunOptions, Warning};
 use crate::rules::{FundsCheck, Rulebook};
 use crate::scenario::Scenario;
 use crate::sim::closing::review_working_days;
-use crate::stats::probability_at_least;
 use chrono::NaiveDate;
 
 /// D1: 30 days without active operations, from `--last-active` or the start.
@@ -227,10 +226,9 @@ pub(super) fn plan(
         .iter()
         .map(|&t| s.target_followers as f64 * (1.0 + s.daily_growth).powf(t as f64))
         .collect();
-    let probability_at_least = opts.at_least.map(|threshold| {
-        let (p, se) = probability_at_least(&audience, threshold);
-        AtLeast { threshold, p, se }
-    });
+    let probability_at_least = opts
+        .at_least
+        .map(|threshold| AtLeast::of(&audience, threshold));
 
     let mut drafts = vec![announce, inactivity, backup];
     drafts.extend(payment);

@@ -14,7 +14,7 @@ use crate::forecast::{scenario_warnings, AtLeast, RunOptions, Warning};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::sim::Model;
-use crate::stats::{probability_at_least, quantiles};
+use crate::stats::quantiles;
 use chrono::Days;
 
 /// An amount of yuan rounded to the fen (0.01 yuan).
@@ -178,10 +178,9 @@ pub(super) fn plan(
         })
         .collect();
     drop(settled);
-    let probability_at_least = opts.at_least.map(|threshold| {
-        let (p, se) = probability_at_least(&audience, threshold);
-        AtLeast { threshold, p, se }
-    });
+    let probability_at_least = opts
+        .at_least
+        .map(|threshold| AtLeast::of(&audience, threshold));
     let audience = Spread::of(&mut audience);
     let mut costs: Vec<f64> = draws.iter().map(|d| model.cost(d)).collect();
     drop(draws);

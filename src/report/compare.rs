@@ -1,6 +1,7 @@
 //! `fanplan compare` as words: the ranked table, JSON and CSV of a [`CompareReport`].
 
 use super::fmt::{header, table, thousands, yuan};
+use super::precision::cell;
 use super::text;
 use super::Document;
 use crate::compare::CompareReport;
@@ -24,7 +25,12 @@ pub const CSV_COLUMNS: [&str; 12] = [
 ];
 
 /// The CSV columns added by `--at-least`: the chance and its standard error.
-pub const AT_LEAST_COLUMNS: [&str; 2] = ["probability_at_least", "probability_at_least_se"];
+pub const AT_LEAST_COLUMNS: [&str; 4] = [
+    "probability_at_least",
+    "probability_at_least_se",
+    "probability_at_least_ci_low",
+    "probability_at_least_ci_high",
+];
 
 impl Document for CompareReport {
     fn table(&self, m: &Messages, w: &mut dyn Write) -> io::Result<()> {
@@ -72,9 +78,11 @@ impl Document for CompareReport {
                     yuan(r.cost_yuan.p95),
                 ];
                 if self.at_least.is_some() {
-                    cells.push(r.probability_at_least.map_or(String::new(), |a| {
-                        format!("{:.1}% ± {:.1}%", a.p * 100.0, a.se * 100.0)
-                    }));
+                    cells.push(
+                        r.probability_at_least
+                            .as_ref()
+                            .map_or(String::new(), super::precision::at_least_cell),
+                    );
                 }
                 rows.push(cells);
             }
@@ -128,22 +136,24 @@ impl Document for CompareReport {
                 "true".to_string(),
                 r.route.name().to_string(),
                 String::new(),
-                format!("{:.0}", r.retained_followers.p5.round()),
-                format!("{:.0}", r.retained_followers.p50.round()),
-                format!("{:.0}", r.retained_followers.p95.round()),
+                cell(r.retained_followers.p5, r.half_widths[0], 1.0),
+                cell(r.retained_followers.p50, r.half_widths[1], 1.0),
+                cell(r.retained_followers.p95, r.half_widths[2], 1.0),
                 r.settled_date.p50.to_string(),
                 r.settled_date.p90.to_string(),
-                format!("{:.2}", r.cost_yuan.p50),
-                format!("{:.2}", r.cost_yuan.p95),
+                cell(r.cost_yuan.p50, r.half_widths[3], 1.0),
+                cell(r.cost_yuan.p95, r.half_widths[4], 1.0),
             ];
             if self.at_least.is_some() {
-                let (p, se) = r
-                    .probability_at_least
-                    .map_or((String::new(), String::new()), |a| {
-                        (format!("{:.4}", a.p), format!("{:.4}", a.se))
-                    });
-                cells.push(p);
-                cells.push(se);
+                match &r.probability_at_least {
+                    Some(a) => cells.extend([
+                        format!("{:.4}", a.p),
+                        format!("{:.4}", a.se),
+                        format!("{:.4}", a.ci95.low),
+                        format!("{:.4}", a.ci95.high),
+                    ]),
+                    None => cells.extend((0..AT_LEAST_COLUMNS.len()).map(|_| String::new())),
+                }
             }
             c.write_record(&cells)?;
         }

@@ -1,9 +1,10 @@
 //! `fanplan simulate`: the forecast as a table for people (JSON is the Forecast itself).
 
 use super::fmt::{header, percent, table, thousands, yuan};
+use super::precision::{at_least, goal, rounded, rounded_mean, sampling};
 use super::text;
 use super::Document;
-use crate::forecast::Forecast;
+use crate::forecast::{Forecast, Warning};
 use crate::i18n::Messages;
 use crate::stats::Summary;
 use std::io::{self, Write};
@@ -18,6 +19,35 @@ fn row(label: &str, s: &Summary, f: fn(f64) -> String) -> Vec<String> {
         f(s.p95),
         f(s.mean),
     ]
+}
+
+/// A row whose cells are rounded to the step their 95% intervals support, never finer than
+/// `floor` (see [`super::precision`]).
+fn rounded_row(label: &str, s: &Summary, floor: f64, f: fn(f64) -> String) -> Vec<String> {
+    let ci = s.ci95.as_ref();
+    let r = |x: f64, b: Option<&crate::intervals::Bounds>| f(rounded(x, b, floor));
+    vec![
+        label.to_string(),
+        r(s.p5, ci.map(|c| &c.p5)),
+        r(s.p10, ci.map(|c| &c.p10)),
+        r(s.p50, ci.map(|c| &c.p50)),
+        r(s.p90, ci.map(|c| &c.p90)),
+        r(s.p95, ci.map(|c| &c.p95)),
+        f(rounded_mean(s.mean, s.se, floor)),
+    ]
+}
+
+/// "P5 84,900–85,300 · P50 …" from a summary's intervals, or `None` without them.
+fn precision_line(s: &Summary) -> Option<String> {
+    let ci = s.ci95.as_ref()?;
+    let end = |x: Option<f64>| x.map_or("?".to_string(), thousands);
+    Some(
+        [("P5", &ci.p5), ("P50", &ci.p50), ("P95", &ci.p95)]
+            .iter()
+            .map(|(name, b)| format!("{name} {}–{}", end(b.low), end(b.high)))
+            .collect::<Vec<_>>()
+            .join(" · "),
+    )
 }
 
 fn days(v: f64) -> String {
@@ -64,13 +94,19 @@ impl Document for Forecast {
                 ]
             )
         )?;
+        let runs = format!(
+            "{}{}{}",
+            thousands(self.runs as f64),
+            self.precision.as_ref().map_or(String::new(), goal),
+            sampling(self.sampling)
+        );
         writeln!(
             w,
             "{}",
             tr.msg(
                 "sim-run",
                 &[
-                    ("runs", a(thousands(self.runs as f64))),
+                    ("runs", a(runs)),
                     ("seed", a(self.seed)),
                     ("dist", a(self.dist.name())),
                     ("rules", a(&self.rules.name)),
@@ -80,8 +116,18 @@ impl Document for Forecast {
                 ]
             )
         )?;
-        for note in self.warnings.iter().map(|x| text::warning(tr, x)) {
-            writeln!(w, "{}", tr.msg("note-line", &[("text", a(note))]))?;
+        let mut horizon_note = None;
+        for note in &self.warnings {
+            match note {
+                Warning::HorizonBeforeSettled { .. } => {
+                    horizon_note = Some(text::warning(tr, note));
+                }
+                other => writeln!(
+                    w,
+                    "{}",
+                    tr.msg("note-line", &[("text", a(text::warning(tr, other)))])
+                )?,
+            }
         }
         writeln!(w)?;
         let t = |id: &str| tr.text(id);
@@ -95,23 +141,51 @@ impl Document for Forecast {
             &t("sim-col-mean"),
         ])];
         rows.push(row(&t("sim-retention-rate"), &m.retention_rate, percent));
-        rows.push(row(&t("sim-retained"), &m.retained_followers, thousands));
-        rows.push(row(&t("sim-lost"), &m.lost_followers, thousands));
-        rows.push(row(
-            &tr.msg("sim-audience-on-day", &[("day", a(s.horizon_days))]),
-            &m.final_audience,
+        rows.push(rounded_row(
+            &t("sim-retained"),
+            &m.retained_followers,
+            1.0,
             thousands,
         ));
+        rows.push(rounded_row(
+            &t("sim-lost"),
+            &m.lost_followers,
+            1.0,
+            thousands,
+        ));
+        let mut audience = tr.msg("sim-audience-on-day", &[("day", a(s.horizon_days))]);
+        if horizon_note.is_some() {
+            audience.push_str(" *");
+        }
+        rows.push(rounded_row(&audience, &m.final_audience, 1.0, thousands));
         rows.push(row(&t("sim-transfer-day"), &m.transfer_day, days));
         rows.push(row(&t("sim-settled-day"), &m.settled_day, days));
-        rows.push(row(&t("sim-cost"), &m.cost_yuan, yuan));
+        rows.push(rounded_row(&t("sim-cost"), &m.cost_yuan, 1.0, yuan));
         if let Some(cpr) = &m.cost_per_retained_follower {
-            rows.push(row(&t("sim-cost-per-kept"), cpr, yuan));
+            rows.push(rounded_row(&t("sim-cost-per-kept"), cpr, 0.001, yuan));
         }
         if s.value_per_follower > 0.0 {
-            rows.push(row(&t("sim-lost-value"), &m.lost_value_yuan, yuan));
+            rows.push(rounded_row(
+                &t("sim-lost-value"),
+                &m.lost_value_yuan,
+                1.0,
+                yuan,
+            ));
         }
         write!(w, "{}", table(&rows))?;
+        if let Some(note) = horizon_note {
+            writeln!(w, "* {note}")?;
+        }
+        if let Some(line) = precision_line(&m.final_audience) {
+            writeln!(
+                w,
+                "{}",
+                tr.msg(
+                    "sim-precision",
+                    &[("day", a(s.horizon_days)), ("line", a(line))]
+                )
+            )?;
+        }
         writeln!(w)?;
         let d = &self.dates;
         let dates = |id: &str, q: &crate::forecast::DatePercentiles| {
@@ -135,8 +209,7 @@ impl Document for Forecast {
                     &[
                         ("day", a(s.horizon_days)),
                         ("threshold", a(thousands(at.threshold))),
-                        ("p", a(percent(at.p))),
-                        ("se", a(percent(at.se))),
+                        ("chance", a(at_least(at))),
                     ]
                 )
             )?;

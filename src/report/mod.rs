@@ -10,6 +10,7 @@ pub mod compare;
 pub mod fmt;
 mod forecast;
 mod plan;
+pub mod precision;
 pub mod text;
 pub use plan::ForbiddenPlan;
 mod rules;

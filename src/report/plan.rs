@@ -271,8 +271,7 @@ impl Document for Plan {
                     "plan-chance",
                     &[
                         ("threshold", a(thousands(at.threshold))),
-                        ("p", a(super::fmt::percent(at.p))),
-                        ("se", a(super::fmt::percent(at.se))),
+                        ("chance", a(super::precision::at_least(at))),
                     ]
                 )
             )?;

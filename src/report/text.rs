@@ -202,6 +202,20 @@ pub fn warning(m: &Messages, w: &Warning) -> String {
                 ],
             )
         }
+        Warning::FewRuns { runs } => m.msg(
+            "warning-few-runs",
+            &[("runs", s(super::fmt::thousands(*runs as f64)))],
+        ),
+        Warning::HorizonBeforeSettled {
+            horizon_days,
+            settled_p90_day,
+        } => m.msg(
+            "warning-horizon-before-settled",
+            &[
+                ("horizon", s(horizon_days)),
+                ("day", s(settled_p90_day.ceil())),
+            ],
+        ),
         Warning::ProvisionalHolidays { years } => {
             let list: Vec<String> = years.iter().map(i32::to_string).collect();
             let first = years.first().copied().unwrap_or_default();

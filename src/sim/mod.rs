@@ -2,7 +2,7 @@
 //!
 //! One run draws the transfer day D (uniform integer over the route's duration, M6), the retention
 //! rate r (uniform, triangular or PERT over the route's retention range, M6), the retained
-//! followers R ~ Binomial(N, r), and the notary fee (uniform over its range when the route pays
+//! followers R ~ Binomial(N, r) ([`binomial::sample`]), and the notary fee (uniform over its range when the route pays
 //! one, M5). The losses L = N − R are spread over the M7 window by the unfollow curve in whole
 //! followers ([`Model::cum_loss`]).
 //!
@@ -11,7 +11,10 @@
 //! drawn in fixed-size blocks in parallel; since each run has its own stream, the draws do not
 //! depend on the thread count.
 
+pub mod binomial;
 pub mod closing;
+pub mod copula;
+pub mod lhs;
 pub mod trajectory;
 
 use crate::domain::Route;
@@ -19,8 +22,8 @@ use crate::eligibility::notary_range;
 use crate::rules::{Range, Rulebook};
 use crate::scenario::Scenario;
 use rand::rngs::Xoshiro256PlusPlus;
-use rand::SeedableRng;
-use rand_distr::{Binomial, Distribution, Pert, Triangular, Uniform};
+use rand::{RngExt, SeedableRng};
+use rand_distr::{Distribution, Pert, Triangular, Uniform};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -31,7 +34,7 @@ pub const DEFAULT_SEED: u64 = 20_170_301;
 pub const MAX_RUNS: u64 = 10_000_000;
 
 /// Runs per parallel block. Fixed, so the block split never depends on the thread count.
-const BLOCK: usize = 4096;
+pub const BLOCK: usize = 4096;
 
 /// SplitMix64 finaliser: a bijective 64-bit mixer.
 fn splitmix64(mut z: u64) -> u64 {
@@ -185,6 +188,7 @@ pub struct Model {
     /// The retention distribution.
     pub dist: Dist,
     sampler: RetentionSampler,
+    quantile: copula::RetentionQuantile,
     transfer: Option<Uniform<u32>>,
     notary_sampler: Option<Uniform<f64>>,
 }
@@ -227,6 +231,7 @@ impl Model {
             cum_weights,
             dist,
             sampler: RetentionSampler::new(dist, ret.min, ret.max, ret.mode_or_mid()),
+            quantile: copula::RetentionQuantile::new(dist, ret.min, ret.max, ret.mode_or_mid()),
             transfer: (duration.min < duration.max)
                 .then(|| Uniform::new_inclusive(duration.min, duration.max).ok())
                 .flatten(),
@@ -243,15 +248,35 @@ impl Model {
     /// Draw run `index` of a scenario seeded with `seed`.
     #[inline]
     pub fn draw(&self, seed: u64, index: u64) -> Draw {
+        self.draw_with(seed, index, |m, rng| m.sampler.sample(rng))
+    }
+
+    /// Draw run `index` with the retention correlated (Gaussian copula, [`copula`]) with the
+    /// common normal `z` of the run at correlation `rho`; `rho` = 0 is [`Model::draw`].
+    pub fn draw_correlated(&self, seed: u64, index: u64, z: f64, rho: f64) -> Draw {
+        if rho <= 0.0 {
+            return self.draw(seed, index);
+        }
+        self.draw_with(seed, index, |m, rng| {
+            let e: f64 = rand_distr::StandardNormal.sample(rng);
+            m.quantile.at(copula::correlated_uniform(rho, z, e))
+        })
+    }
+
+    #[inline]
+    fn draw_with(
+        &self,
+        seed: u64,
+        index: u64,
+        retention: impl FnOnce(&Model, &mut Xoshiro256PlusPlus) -> f64,
+    ) -> Draw {
         let mut rng = stream(seed, index);
         let transfer_day = match &self.transfer {
             Some(u) => u.sample(&mut rng),
             None => self.duration.min,
         };
-        let retention = self.sampler.sample(&mut rng).clamp(0.0, 1.0);
-        let retained = Binomial::new(self.followers, retention)
-            .map(|b| b.sample(&mut rng))
-            .unwrap_or(self.followers);
+        let retention = retention(self, &mut rng).clamp(0.0, 1.0);
+        let retained = binomial::sample(&mut rng, self.followers, retention);
         let notary_fee = match (&self.notary, &self.notary_sampler) {
             (_, Some(u)) => u.sample(&mut rng),
             (Some(r), None) => r.min,
@@ -265,6 +290,45 @@ impl Model {
         }
     }
 
+    /// Draw run `index` with the inputs at stratified uniforms: `u(d, v)` maps input d
+    /// (0 retention, 1 transfer day, 2 notary fee) and a fresh uniform v of the run's stream to
+    /// the uniform that input takes ([`lhs`]).
+    pub fn draw_stratified(&self, seed: u64, index: u64, u: impl Fn(usize, f64) -> f64) -> Draw {
+        let mut rng = stream(seed, index);
+        let v: [f64; 3] = std::array::from_fn(|_| rng.random::<f64>());
+        let span = f64::from(self.duration.max - self.duration.min) + 1.0;
+        let transfer_day = self.duration.min
+            + ((u(1, v[1]) * span) as u32).min(self.duration.max - self.duration.min);
+        let retention = self.quantile.at(u(0, v[0])).clamp(0.0, 1.0);
+        let retained = binomial::sample(&mut rng, self.followers, retention);
+        let notary_fee = self
+            .notary
+            .map_or(0.0, |r| r.min + u(2, v[2]) * (r.max - r.min));
+        Draw {
+            transfer_day,
+            retention,
+            retained,
+            notary_fee,
+        }
+    }
+
+    /// [`Model::draw_serial`] with the retention correlated across the accounts of a batch
+    /// seeded `batch_seed` at correlation `rho` (see [`copula`]).
+    pub fn draw_serial_correlated(
+        &self,
+        seed: u64,
+        batch_seed: u64,
+        rho: f64,
+        runs: usize,
+        out: &mut Vec<Draw>,
+    ) {
+        out.clear();
+        out.extend(
+            (0..runs as u64)
+                .map(|i| self.draw_correlated(seed, i, copula::common_normal(batch_seed, i), rho)),
+        );
+    }
+
     /// Draw `runs` runs into a vector, in parallel, identical for any thread count.
     pub fn draw_all(&self, seed: u64, runs: usize) -> Vec<Draw> {
         let mut out = vec![Draw::default(); runs];
@@ -272,6 +336,22 @@ impl Model {
             .enumerate()
             .for_each(|(b, chunk)| {
                 let base = (b * BLOCK) as u64;
+                for (i, d) in chunk.iter_mut().enumerate() {
+                    *d = self.draw(seed, base + i as u64);
+                }
+            });
+        out
+    }
+
+    /// Draw runs `start..end` (start a multiple of the block size, so the blocks are those of
+    /// [`Model::draw_all`]) in parallel: `draw_all(seed, end)` is `draw_all(seed, start)`
+    /// followed by these.
+    pub fn draw_range(&self, seed: u64, start: usize, end: usize) -> Vec<Draw> {
+        let mut out = vec![Draw::default(); end.saturating_sub(start)];
+        out.par_chunks_mut(BLOCK)
+            .enumerate()
+            .for_each(|(b, chunk)| {
+                let base = (start + b * BLOCK) as u64;
                 for (i, d) in chunk.iter_mut().enumerate() {
                     *d = self.draw(seed, base + i as u64);
                 }
