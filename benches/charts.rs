@@ -106,6 +106,8 @@ fn portfolio() -> PortfolioChart {
             .collect(),
         total_retained: Some((3_812_400.0, 3_951_200.0, 4_087_900.0)),
         accounts: 200,
+        weighted_retention: Some(0.68),
+        total_cost: Some((118_000.0, 121_500.0, 125_300.0)),
     }
 }
 

@@ -41,15 +41,17 @@ chart-runs = Simulated runs (n = { $n })
 chart-runs-skipped = Simulated runs (n = { $n }); { $skipped } non-finite skipped
 chart-runs-axis = Runs
 chart-percent = { $value }%
-chart-portfolio-title = Portfolio: median retention of { $n } accounts
-chart-median-rate-marker = Median: { $rate }
+chart-portfolio-title = Portfolio: retention of { $n } accounts
 chart-accounts-by-retention = Accounts by P50 retention (n = { $n })
-chart-median-across-accounts = Median across accounts
+chart-weighted-rate-marker = All followers: { $rate }
+chart-weighted-retention = Retention of all followers (P50 total ÷ followers)
+chart-weighted-rate = All followers
+chart-portfolio-cost = Total cost (yuan)
 chart-portfolio-total = Portfolio total
 chart-portfolio-retained = retained followers
 chart-accounts = Accounts
 chart-rates-charted = Rates charted
-chart-median-rate = Median rate
+chart-median-rate = Median of account rates
 chart-lowest = Lowest
 chart-highest = Highest
 chart-retention-per-account = Median (P50) retention rate per account
@@ -119,8 +121,21 @@ account-too-far-ahead = { $date } is more than { $max } days after the start
 
 ## Violations (M1–M3)
 
-breach-kind-change = a { $source } account cannot migrate into a { $target } account: only subscription → subscription and service → service
-breach-personal-to-enterprise = a personal-subject account cannot migrate into an { $target }-subject account
+breach-kind-change = a { $source } account cannot migrate into a { $target } account: { $only }
+breach-pair = { $from } → { $to }
+breach-only-none = no kind may migrate
+breach-only-one = only { $pair }
+breach-only-many = only { $rest } and { $last }
+breach-forbidden-subjects = { $source ->
+        [enterprise] an
+        [organisation] an
+       *[other] a
+    } { $source }-subject account cannot migrate into { $target ->
+        [enterprise] an
+        [organisation] an
+       *[other] a
+    } { $target }-subject account
+breach-target-too-large = the target account has { $followers } followers; when all followers move it may have at most { $max }
 breach-unverified-target = the target account is not verified
 violation = { $rule }  { $message } ({ $source })
 
@@ -175,10 +190,14 @@ title-review = Review of the closing application ({ $subject } account): { $min 
 title-freeze = Confirm with the code sent to the admin's WeChat within { $minutes } minutes; { $days }-day freeze in which closing can be cancelled (D7)
 title-deletion = All records deleted on day { $day } after the confirmation; every follower is lost (D7)
 title-name-cooldown = The name is released, but the same entity may apply for it again only after { $days } days (D9)
-title-notarise = Have the migration application letter notarised (公证) for the cross-entity migration (M5)
+title-notarise = Have the migration application letter notarised (公证) (M5)
+title-notarise-cross-entity = Have the migration application letter notarised (公证) for the cross-entity migration (M5)
 title-apply = Apply for the migration (账号迁移) and pay the { $fee } yuan review fee (M4)
 title-review-transfer = Review and transfer of the followers ({ $route }): { $min }–{ $max } days (M6)
-title-unfollow-window = Followers are notified and may unfollow for { $days } days (M7)
+title-unfollow-window = Followers are notified and may unfollow for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } (M7)
 title-source-closed = The source account is closed automatically when the migration completes (M8)
 
 ## Plan step notes
@@ -262,7 +281,10 @@ check-allowed-yes = Allowed: yes
 check-route = Route:   { $route } (M6): { $min }–{ $max } days, retention { $low }–{ $high }
 check-fees = Fees:    review { $review } yuan (M4)
 check-fees-notary = {" "}+ notary { $min }–{ $max } yuan (M5)
-check-then = Then:    followers may unfollow for { $days } days after the transfer (M7); the source account is closed when it completes (M8).
+check-then = Then:    followers may unfollow for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } after the transfer (M7); the source account is closed when it completes (M8).
 check-allowed-no = Allowed: no — { $n } { $n ->
         [one] rule
        *[other] rules
@@ -299,7 +321,7 @@ sim-assumptions = Assumptions in force ({ $ids }): see `fanplan rules`. Standard
 compare-head = { $n } { $n ->
         [one] scenario
        *[other] scenarios
-    } ranked by retained followers (P50), then cost · { $runs } runs each · seed { $seed } · rules { $rules } { $version }
+    } ranked by retained followers (P50), then cost · { $runs } runs each · seed { $seed } · rules { $rules }
 compare-col-scenario = scenario
 compare-col-route = route
 compare-col-kept-p5 = kept P5
@@ -312,6 +334,8 @@ compare-col-cost-p95 = cost P95
 compare-col-at-least = P(audience ≥ { $n })
 compare-forbidden = Forbidden by the rules:
 compare-forbidden-row = { $id } (line { $line })
+compare-forbidden-row-under = { $id } (line { $line }) under { $rules }
+compare-col-rules = rules
 compare-rejected = { $n } { $n ->
         [one] row
        *[other] rows

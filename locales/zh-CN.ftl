@@ -40,15 +40,17 @@ chart-runs = 模拟次数（n = { $n }）
 chart-runs-skipped = 模拟次数（n = { $n }）；跳过 { $skipped } 个无效值
 chart-runs-axis = 次数
 chart-percent = { $value }%
-chart-portfolio-title = 账号组合：{ $n } 个账号的留存率中位数
-chart-median-rate-marker = 中位数：{ $rate }
+chart-portfolio-title = 账号组合：{ $n } 个账号的留存率
 chart-accounts-by-retention = 各账号 P50 留存率分布（n = { $n }）
-chart-median-across-accounts = 全部账号的中位数
+chart-weighted-rate-marker = 全部粉丝：{ $rate }
+chart-weighted-retention = 全部粉丝留存率（P50 合计 ÷ 粉丝数）
+chart-weighted-rate = 全部粉丝留存率
+chart-portfolio-cost = 总费用（元）
 chart-portfolio-total = 组合合计
 chart-portfolio-retained = 保留粉丝
 chart-accounts = 账号数
 chart-rates-charted = 已绘制的留存率
-chart-median-rate = 留存率中位数
+chart-median-rate = 各账号留存率中位数
 chart-lowest = 最低
 chart-highest = 最高
 chart-retention-per-account = 各账号留存率中位数（P50）
@@ -115,8 +117,13 @@ account-too-far-ahead = { $date } 比开始日期晚 { $max } 天以上
 
 ## Violations (M1–M3)
 
-breach-kind-change = { $source }不能迁移至{ $target }：订阅号与服务号不可互转，只能订阅号→订阅号、服务号→服务号
-breach-personal-to-enterprise = 个人号不能迁移至{ $target }号（个人主体不能迁移至{ $target }主体）
+breach-kind-change = { $source }不能迁移至{ $target }：{ $only }
+breach-pair = { $from }→{ $to }
+breach-only-none = 任何类型都不能迁移
+breach-only-one = 只能{ $pair }
+breach-only-many = 只能{ $rest }和{ $last }
+breach-forbidden-subjects = { $source }主体的账号不能迁移至{ $target }主体的账号
+breach-target-too-large = 目标账号已有 { $followers } 粉丝；全部粉丝迁入时目标账号最多只能有 { $max } 粉丝
 breach-unverified-target = 目标账号未通过认证
 violation = { $rule }  { $message }（{ $source }）
 
@@ -168,7 +175,8 @@ title-review = 注销申请审核（{ $subject }类型账号）：{ $min }–{ $
 title-freeze = 验证码发送至管理员微信，{ $minutes } 分钟内输入确认；进入 { $days } 天冻结期，期间可撤销注销（D7）
 title-deletion = 确认后第 { $day } 天系统自动删除所有记录；粉丝全部流失（D7）
 title-name-cooldown = 账号名称立即释放，但同一主体 { $days } 天内不得申请同名公众号（D9）
-title-notarise = 为跨主体迁移办理迁移申请函公证（M5）
+title-notarise = 办理迁移申请函公证（M5）
+title-notarise-cross-entity = 为跨主体迁移办理迁移申请函公证（M5）
 title-apply = 申请账号迁移，支付 { $fee } 元审核费（M4）
 title-review-transfer = 审核并迁移粉丝（{ $route }）：{ $min }–{ $max } 天（M6）
 title-unfollow-window = 系统自动推送迁移告知，{ $days } 天内用户可自主取消关注（M7）
@@ -286,7 +294,7 @@ sim-assumptions = 生效的假设（{ $ids }）：见 `fanplan rules`。保留�
 
 ## compare table
 
-compare-head = { $n } 个方案，按保留粉丝（P50）排序，其次按费用 · 每个模拟 { $runs } 次 · 随机种子 { $seed } · 规则库 { $rules } { $version }
+compare-head = { $n } 个方案，按保留粉丝（P50）排序，其次按费用 · 每个模拟 { $runs } 次 · 随机种子 { $seed } · 规则库 { $rules }
 compare-col-scenario = 方案
 compare-col-route = 迁移类型
 compare-col-kept-p5 = 保留 P5
@@ -299,6 +307,8 @@ compare-col-cost-p95 = 费用 P95
 compare-col-at-least = P(总触达 ≥ { $n })
 compare-forbidden = 被规则禁止：
 compare-forbidden-row = { $id }（第 { $line } 行）
+compare-forbidden-row-under = { $id }（第 { $line } 行，规则库 { $rules }）
+compare-col-rules = 规则库
 compare-rejected = { $n } 行无法读取（见上方错误）。
 
 ## rules table (the statements in English come from the rulebook itself; these are the

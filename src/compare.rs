@@ -69,6 +69,9 @@ pub struct ComparedRow {
     /// With `--at-least`: the chance that the final audience reaches the threshold.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub probability_at_least: Option<AtLeast>,
+    /// Under several rulebooks: the name of the one this row was forecast under.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules: Option<String>,
     /// Half-widths of the 95% intervals of retained P5, P50, P95 and cost P50, P95, for
     /// rounding the table and CSV cells (JSON keeps full precision).
     #[serde(skip)]
@@ -101,6 +104,7 @@ impl ComparedRow {
                 p95: m.cost_yuan.p95,
             },
             probability_at_least: f.probability_at_least,
+            rules: None,
             half_widths: {
                 let r = m.retained_followers.ci95;
                 let c = m.cost_yuan.ci95;
@@ -125,6 +129,9 @@ pub struct ForbiddenRow {
     pub line: u64,
     /// The violated rules.
     pub violations: Vec<Violation>,
+    /// Under several rulebooks: the name of the one that forbids it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules: Option<String>,
 }
 
 /// The `fanplan compare` document.
@@ -132,8 +139,11 @@ pub struct ForbiddenRow {
 pub struct CompareReport {
     /// fanplan's version.
     pub version: &'static str,
-    /// The rulebook in force.
+    /// The rulebook in force (the first, under several).
     pub rules: RulesId,
+    /// Under several rulebooks (`--rules-set`): each, in the order given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules_set: Option<Vec<RulesId>>,
     /// The seed (each row runs on `mix(seed, key_of(id))`, as in `batch`).
     pub seed: u64,
     /// Runs per scenario.
@@ -177,10 +187,61 @@ pub struct CompareOptions {
     pub at_least: Option<u64>,
 }
 
+/// Rankings under several rulebooks (each ranked by [`rank`]) merged side by side: the scenarios
+/// in the order of the first ranking that holds them, each followed by its rows under the other
+/// rulebooks in their order. Every row keeps its rank within its own rulebook.
+pub fn side_by_side(rankings: Vec<Vec<ComparedRow>>) -> Vec<ComparedRow> {
+    let mut order: Vec<String> = Vec::new();
+    for r in rankings.iter().flatten() {
+        if !order.contains(&r.id) {
+            order.push(r.id.clone());
+        }
+    }
+    let mut rankings: Vec<std::collections::VecDeque<ComparedRow>> =
+        rankings.into_iter().map(Into::into).collect();
+    let mut out = Vec::new();
+    for id in &order {
+        for ranking in &mut rankings {
+            if let Some(i) = ranking.iter().position(|r| &r.id == id) {
+                out.extend(ranking.remove(i));
+            }
+        }
+    }
+    out
+}
+
 /// Forecast every readable row and rank the allowed ones; forbidden rows keep their
 /// violations, unreadable rows their errors (in row order).
 pub fn compare(book: &Rulebook, rows: Vec<Row>, opts: &CompareOptions) -> CompareReport {
-    let mut ranked = Vec::new();
+    compare_books(book, &[], false, rows, opts)
+}
+
+/// [`compare`] under several rulebooks (`--rules-set`), the first `first`: every row is
+/// forecast under each with the same seed, each rulebook's rows ranked on their own and then set
+/// side by side ([`side_by_side`]); every row and forbidden entry names its rulebook.
+pub fn compare_rulebooks(
+    first: &Rulebook,
+    others: &[&Rulebook],
+    rows: Vec<Row>,
+    opts: &CompareOptions,
+) -> CompareReport {
+    let mut report = compare_books(first, others, true, rows, opts);
+    let set = std::iter::once(first).chain(others.iter().copied());
+    report.rules_set = Some(set.map(RulesId::of).collect());
+    report
+}
+
+fn compare_books(
+    first: &Rulebook,
+    others: &[&Rulebook],
+    named: bool,
+    rows: Vec<Row>,
+    opts: &CompareOptions,
+) -> CompareReport {
+    let books: Vec<&Rulebook> = std::iter::once(first)
+        .chain(others.iter().copied())
+        .collect();
+    let mut rankings = vec![Vec::new(); books.len()];
     let mut forbidden = Vec::new();
     let mut rejected = Vec::new();
     for row in rows {
@@ -193,26 +254,36 @@ pub fn compare(book: &Rulebook, rows: Vec<Row>, opts: &CompareOptions) -> Compar
                     dist: opts.dist,
                     at_least: opts.at_least.map(|n| n as f64),
                 };
-                match Forecast::run(book, &s, &run) {
-                    Ok(f) => ranked.push(ComparedRow::of(&row.id, row.line, &f)),
-                    Err(e) => forbidden.push(ForbiddenRow {
-                        id: row.id,
-                        line: row.line,
-                        violations: e.violations,
-                    }),
+                for (book, ranked) in books.iter().zip(&mut rankings) {
+                    let name = named.then(|| book.rulebook.name.clone());
+                    match Forecast::run(book, &s, &run) {
+                        Ok(f) => ranked.push(ComparedRow {
+                            rules: name,
+                            ..ComparedRow::of(&row.id, row.line, &f)
+                        }),
+                        Err(e) => forbidden.push(ForbiddenRow {
+                            id: row.id.clone(),
+                            line: row.line,
+                            violations: e.violations,
+                            rules: name,
+                        }),
+                    }
                 }
             }
         }
     }
-    rank(&mut ranked);
+    for ranked in &mut rankings {
+        rank(ranked);
+    }
     CompareReport {
         version: env!("CARGO_PKG_VERSION"),
-        rules: RulesId::of(book),
+        rules: RulesId::of(first),
+        rules_set: None,
+        ranked: side_by_side(rankings),
         seed: opts.seed,
         runs: opts.runs,
         dist: opts.dist,
         at_least: opts.at_least,
-        ranked,
         forbidden,
         rejected,
     }
@@ -243,6 +314,7 @@ mod tests {
                 p95: cost,
             },
             probability_at_least: None,
+            rules: None,
             half_widths: [None; 5],
         }
     }
@@ -258,5 +330,44 @@ mod tests {
         rank(&mut rows);
         let ids: Vec<(&str, usize)> = rows.iter().map(|r| (r.id.as_str(), r.rank)).collect();
         assert_eq!(ids, vec![("c", 1), ("b", 2), ("a", 3), ("d", 4)]);
+    }
+
+    #[test]
+    fn side_by_side_keeps_each_scenario_together_in_the_first_ranking_order() {
+        let under = |name: &str, rows: Vec<ComparedRow>| {
+            let mut rows: Vec<ComparedRow> = rows
+                .into_iter()
+                .map(|mut r| {
+                    r.rules = Some(name.to_string());
+                    r
+                })
+                .collect();
+            rank(&mut rows);
+            rows
+        };
+        let seed = under("seed", vec![row("a", 100.0, 300.0), row("b", 200.0, 300.0)]);
+        let observed = under(
+            "observed",
+            vec![
+                row("a", 300.0, 300.0),
+                row("b", 100.0, 300.0),
+                row("c", 50.0, 300.0),
+            ],
+        );
+        let rows = side_by_side(vec![seed, observed]);
+        let got: Vec<(&str, &str, usize)> = rows
+            .iter()
+            .map(|r| (r.id.as_str(), r.rules.as_deref().unwrap_or(""), r.rank))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("b", "seed", 1),
+                ("b", "observed", 2),
+                ("a", "seed", 2),
+                ("a", "observed", 1),
+                ("c", "observed", 3),
+            ]
+        );
     }
 }

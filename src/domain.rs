@@ -166,7 +166,7 @@ impl std::str::FromStr for Subject {
 pub enum RuleId {
     /// Same kind only.
     M1,
-    /// No personal → enterprise.
+    /// Forbidden subject pairs (personal → enterprise in the article).
     M2,
     /// Verified target.
     M3,
@@ -180,6 +180,8 @@ pub enum RuleId {
     M7,
     /// Source closed on transfer.
     M8,
+    /// Target follower cap when all followers move (not in every rulebook).
+    M9,
     /// Quiet days before closing.
     D1,
     /// Materials.
@@ -206,7 +208,7 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule id the code applies; every rulebook states each once.
-    pub const ALL: [RuleId; 19] = [
+    pub const ALL: [RuleId; 20] = [
         RuleId::M1,
         RuleId::M2,
         RuleId::M3,
@@ -215,6 +217,7 @@ impl RuleId {
         RuleId::M6,
         RuleId::M7,
         RuleId::M8,
+        RuleId::M9,
         RuleId::D1,
         RuleId::D2,
         RuleId::D3,
@@ -228,6 +231,11 @@ impl RuleId {
         RuleId::B2,
     ];
 
+    /// The rule of an id as written in a rulebook (`M1`), if fanplan applies it.
+    pub fn parse(id: &str) -> Option<RuleId> {
+        RuleId::ALL.into_iter().find(|r| r.as_str() == id)
+    }
+
     /// The id as written in the rulebook, e.g. `M1`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -239,6 +247,7 @@ impl RuleId {
             RuleId::M6 => "M6",
             RuleId::M7 => "M7",
             RuleId::M8 => "M8",
+            RuleId::M9 => "M9",
             RuleId::D1 => "D1",
             RuleId::D2 => "D2",
             RuleId::D3 => "D3",
@@ -343,7 +352,9 @@ mod tests {
             let json = serde_json::to_string(&id).expect("serialise");
             assert_eq!(json, format!("\"{id}\""));
         }
-        assert_eq!(RuleId::ALL.len(), 19);
+        assert_eq!(RuleId::ALL.len(), 20);
+        assert_eq!(RuleId::parse("M9"), Some(RuleId::M9));
+        assert_eq!(RuleId::parse("M10"), None);
     }
 
     #[test]

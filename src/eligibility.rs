@@ -1,30 +1,40 @@
-//! Eligibility of a migration: which rules it breaks (M1, M2, M3), which route it takes (M6) and
-//! the fees it pays (M4, M5). Every violated rule is reported, not only the first.
+//! Eligibility of a migration: which rules it breaks (M1, M2, M3, M9), which route it takes (M6)
+//! and the fees it pays (M4, M5). Every violated rule is reported, not only the first.
 
 use crate::domain::{Kind, Route, RuleId, Subject};
-use crate::rules::{Range, Rulebook};
+use crate::rules::{Pair, Range, Rulebook};
 use crate::scenario::Scenario;
 use serde::Serialize;
 
 /// What a forbidden migration breaks, with the values at fault. The report words it (and
 /// serialises it with its `message`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Breach {
-    /// M1: the kinds differ.
+    /// M1: the rulebook does not allow this pair of kinds.
     KindChange {
         /// The source account's kind.
         source: Kind,
         /// The target account's kind.
         target: Kind,
+        /// The kind pairs the rulebook allows.
+        allowed: Vec<Pair<Kind>>,
     },
-    /// M2: a personal-subject source into an enterprise-side target (an enterprise or an
-    /// organisation).
-    PersonalToEnterprise {
-        /// The target's subject.
+    /// M2: the rulebook forbids this pair of subject types.
+    ForbiddenSubjects {
+        /// The source account's subject type.
+        source: Subject,
+        /// The target account's subject type.
         target: Subject,
     },
     /// M3: the target is not verified.
     UnverifiedTarget,
+    /// M9: the target holds more followers than the rulebook allows when all followers move.
+    TargetTooLarge {
+        /// The target's followers.
+        followers: u64,
+        /// The most it may hold.
+        max: u64,
+    },
 }
 
 /// One violated rule.
@@ -119,23 +129,30 @@ pub fn check(book: &Rulebook, s: &Scenario) -> Eligibility {
         })
     };
     // M1
-    if m.same_kind_only && s.source_kind != s.target_kind {
+    let kinds = Pair {
+        from: s.source_kind,
+        to: s.target_kind,
+    };
+    if !m.allowed_kind_pairs.contains(&kinds) {
         violate(
             RuleId::M1,
             Breach::KindChange {
                 source: s.source_kind,
                 target: s.target_kind,
+                allowed: m.allowed_kind_pairs.clone(),
             },
         );
     }
     // M2
-    if m.forbid_personal_to_enterprise
-        && s.source_subject == Subject::Personal
-        && s.target_subject.is_enterprise_side()
-    {
+    let subjects = Pair {
+        from: s.source_subject,
+        to: s.target_subject,
+    };
+    if m.forbidden_subject_pairs.contains(&subjects) {
         violate(
             RuleId::M2,
-            Breach::PersonalToEnterprise {
+            Breach::ForbiddenSubjects {
+                source: s.source_subject,
                 target: s.target_subject,
             },
         );
@@ -143,6 +160,18 @@ pub fn check(book: &Rulebook, s: &Scenario) -> Eligibility {
     // M3
     if m.require_verified_target && !s.target_verified {
         violate(RuleId::M3, Breach::UnverifiedTarget);
+    }
+    // M9: every follower moves in fanplan's model, so the cap always applies.
+    if let Some(max) = m.target_followers_max {
+        if s.target_followers > max {
+            violate(
+                RuleId::M9,
+                Breach::TargetTooLarge {
+                    followers: s.target_followers,
+                    max,
+                },
+            );
+        }
     }
     let route = route_of(s);
     let (notary_min, notary_max) =
@@ -205,8 +234,99 @@ mod tests {
     #[test]
     fn m1_can_be_switched_off_by_a_rulebook() {
         let mut b = book();
-        b.migration.same_kind_only = false;
+        b.migration.allowed_kind_pairs = crate::rules::ALL_KIND_PAIRS.to_vec();
         assert!(check(&b, &scenario(|i| i.target_kind = Some(Kind::Service))).allowed);
+    }
+
+    fn observed() -> Rulebook {
+        crate::rules::builtin::builtin("observed")
+            .map(|b| b.load())
+            .and_then(Result::ok)
+            .expect("observed rulebook is valid")
+    }
+
+    #[test]
+    fn m1_observed_allows_service_to_subscription_only() {
+        let kinds = |from, to| {
+            check(
+                &observed(),
+                &scenario(|i| {
+                    i.source_kind = Some(from);
+                    i.target_kind = Some(to);
+                }),
+            )
+        };
+        assert!(kinds(Kind::Service, Kind::Subscription).allowed);
+        let e = kinds(Kind::Subscription, Kind::Service);
+        assert_eq!(ids(&e), ["M1"]);
+        assert_eq!(
+            e.violations[0].breach,
+            Breach::KindChange {
+                source: Kind::Subscription,
+                target: Kind::Service,
+                allowed: observed().migration.allowed_kind_pairs,
+            }
+        );
+    }
+
+    #[test]
+    fn m2_observed_forbids_every_personal_target_and_allows_personal_sources() {
+        let subjects = |from, to| {
+            check(
+                &observed(),
+                &scenario(|i| {
+                    i.source_subject = Some(from);
+                    i.target_subject = Some(to);
+                }),
+            )
+        };
+        for from in Subject::ALL {
+            let e = subjects(from, Subject::Personal);
+            assert_eq!(ids(&e), ["M2"], "{from} → personal");
+            assert_eq!(
+                e.violations[0].breach,
+                Breach::ForbiddenSubjects {
+                    source: from,
+                    target: Subject::Personal
+                }
+            );
+        }
+        assert!(subjects(Subject::Personal, Subject::Enterprise).allowed);
+    }
+
+    #[test]
+    fn m5_observed_every_route_pays_the_notary_fee() {
+        let e = check(&observed(), &scenario(|_| {}));
+        assert_eq!(e.route, Some(Route::SubscriptionToSubscription));
+        assert_eq!(
+            (e.fee_yuan.notary_min, e.fee_yuan.notary_max),
+            (500.0, 1500.0)
+        );
+        // and a given notary fee is then applied, not ignored
+        let s = scenario(|i| i.notary_fee_min = Some(499.0));
+        assert!(crate::forecast::scenario_warnings(&observed(), &s).is_empty());
+        assert!(!crate::forecast::scenario_warnings(&book(), &s).is_empty());
+    }
+
+    #[test]
+    fn m9_target_cap_when_all_followers_move() {
+        let target =
+            |book: &Rulebook, n: u64| check(book, &scenario(|i| i.target_followers = Some(n)));
+        let b = observed();
+        assert_eq!(b.migration.target_followers_max, Some(1000));
+        assert!(target(&b, 1000).allowed);
+        let e = target(&b, 1001);
+        assert_eq!(ids(&e), ["M9"]);
+        assert_eq!(
+            e.violations[0].breach,
+            Breach::TargetTooLarge {
+                followers: 1001,
+                max: 1000
+            }
+        );
+        assert!(e.violations[0].source.contains("2023-11-24"));
+        // the article sets no cap
+        assert!(target(&book(), 5_000_000).allowed);
     }
 
     #[test]
@@ -228,6 +348,18 @@ mod tests {
             }),
         );
         assert!(e.allowed);
+    }
+
+    #[test]
+    fn m2_seed_counts_organisations_as_the_enterprise_side() {
+        let e = check(
+            &book(),
+            &scenario(|i| {
+                i.source_subject = Some(Subject::Personal);
+                i.target_subject = Some(Subject::Organisation);
+            }),
+        );
+        assert_eq!(ids(&e), ["M2"]);
     }
 
     #[test]

@@ -268,6 +268,12 @@ pub enum Warning {
         /// More than one step is blocked by funds.
         several: bool,
     },
+    /// The rulebook's freeze (D7) depends on the follower count, which was not given: the
+    /// plan uses the shortest.
+    FreezeByFollowers {
+        /// The shortest freeze, in days.
+        shortest_days: u32,
+    },
     /// Working days outside the holiday calendar were counted Monday to Friday.
     WeekendsOnly {
         /// The first covered date.
@@ -298,10 +304,11 @@ pub enum Warning {
     },
 }
 
-/// Warnings about the inputs of a scenario.
-pub fn scenario_warnings(s: &Scenario) -> Vec<Warning> {
+/// Warnings about the inputs of a scenario under a rulebook.
+pub fn scenario_warnings(book: &Rulebook, s: &Scenario) -> Vec<Warning> {
     let mut w = Vec::new();
-    if !s.cross_entity && (s.notary_fee_min.is_some() || s.notary_fee_max.is_some()) {
+    let pays_notary = book.route(crate::eligibility::route_of(s)).notary;
+    if !pays_notary && (s.notary_fee_min.is_some() || s.notary_fee_max.is_some()) {
         w.push(Warning::NotaryIgnored);
     }
     if s.cross_entity_implied {
@@ -392,7 +399,7 @@ impl Forecast {
         let probability_at_least = opts
             .at_least
             .map(|threshold| AtLeast::of(&finals, threshold));
-        let mut warnings = scenario_warnings(s);
+        let mut warnings = scenario_warnings(book, s);
         warnings.extend(caveats(opts.runs, s.horizon_days, &metrics.settled_day));
         Forecast {
             version: env!("CARGO_PKG_VERSION"),

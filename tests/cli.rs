@@ -309,7 +309,12 @@ fn bad_rulebooks_exit_2_naming_file_and_key() {
 fn another_rulebook_changes_the_answer() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("lenient.toml");
-    let text = fanplan::rules::SEED_TOML.replace("same_kind_only = true", "same_kind_only = false");
+    let text = fanplan::rules::SEED_TOML.replacen(
+        "  { from = \"service\", to = \"service\" },\n",
+        "  { from = \"service\", to = \"service\" },\n  { from = \"subscription\", to = \"service\" },\n",
+        1,
+    );
+    assert_ne!(text, fanplan::rules::SEED_TOML);
     std::fs::write(&path, text).expect("write");
     fanplan()
         .args([
@@ -529,6 +534,42 @@ fn forbidden_csv_lists_the_rules_as_csv() {
     assert_eq!(lines.next(), Some("rule,message,source"));
     let rules: Vec<&str> = lines.filter_map(|l| l.split(',').next()).collect();
     assert_eq!(rules, ["M1", "M3"]);
+}
+
+#[test]
+fn rules_toml_prints_the_file_exactly_as_written() {
+    let out = fanplan().args(["rules", "--toml"]).output().expect("runs");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        fanplan::rules::SEED_TOML
+    );
+    let out = fanplan()
+        .args(["--rules", "seed", "rules", "--toml"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        fanplan::rules::SEED_TOML
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("mine.toml");
+    let text = format!("# my own rules\n{}", fanplan::rules::SEED_TOML);
+    std::fs::write(&path, &text).expect("write");
+    let out = fanplan()
+        .args([
+            "--rules",
+            path.to_str().expect("utf-8 path"),
+            "rules",
+            "--toml",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), text);
+    fanplan()
+        .args(["--rules", "obsrved", "rules"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the built-in rulebooks are: seed"));
 }
 
 #[test]

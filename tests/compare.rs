@@ -261,3 +261,99 @@ fn at_least_gives_each_ranked_scenario_its_chance() {
         .stdout(predicate::str::contains("P(audience ≥ 50,000)"))
         .stdout(predicate::str::contains("100% of runs (96.3–100%)"));
 }
+
+/// A copy of the seed rulebook under another name, with subscription migrations of 2–3 days.
+fn faster_seed(dir: &std::path::Path) -> String {
+    let text = fanplan::rules::SEED_TOML
+        .replacen("name = \"seed\"", "name = \"fast\"", 1)
+        .replacen(
+            "duration_days = { min = 5, max = 7 }",
+            "duration_days = { min = 2, max = 3 }",
+            1,
+        );
+    let path = dir.join("fast.toml");
+    std::fs::write(&path, text).expect("write");
+    path.to_str().expect("UTF-8 path").to_string()
+}
+
+#[test]
+fn rules_set_forecasts_every_scenario_under_each_rulebook_side_by_side() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let set = format!("seed,{}", faster_seed(dir.path()));
+    let (code, doc) = compare_json(&[&example(), "--runs", "500", "--rules-set", &set]);
+    assert_eq!(code, 0);
+    let names: Vec<&str> = doc["rules_set"]
+        .as_array()
+        .expect("rules_set")
+        .iter()
+        .filter_map(|r| r["name"].as_str())
+        .collect();
+    assert_eq!(names, ["seed", "fast"]);
+    let ranked = doc["ranked"].as_array().expect("ranked");
+    assert_eq!(ranked.len(), 16);
+    // each scenario's rows sit together, seed first, with the same draws (same row seed)
+    for pair in ranked.chunks(2) {
+        assert_eq!(pair[0]["id"], pair[1]["id"]);
+        assert_eq!(
+            (pair[0]["rules"].as_str(), pair[1]["rules"].as_str()),
+            (Some("seed"), Some("fast"))
+        );
+        assert_eq!(pair[0]["retained_followers"], pair[1]["retained_followers"]);
+    }
+    let settled = |i: usize| {
+        ranked[i]["settled_date"]["p50"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(ranked[0]["id"], "city-news");
+    assert!(settled(1) < settled(0), "{} vs {}", settled(1), settled(0));
+    assert_eq!(doc["forbidden"].as_array().map(Vec::len), Some(8));
+
+    let out = fanplan()
+        .args([
+            "compare",
+            &example(),
+            "--runs",
+            "200",
+            "--format",
+            "csv",
+            "--rules-set",
+            &set,
+        ])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let mut lines = text.lines();
+    assert!(lines.next().unwrap_or("").ends_with(",cost_p95,rules"));
+    let last: Vec<&str> = lines.filter_map(|l| l.rsplit(',').next()).collect();
+    assert_eq!(last.iter().filter(|r| **r == "seed").count(), 12);
+    assert_eq!(last.iter().filter(|r| **r == "fast").count(), 12);
+
+    fanplan()
+        .args(["compare", &example(), "--runs", "200", "--rules-set", &set])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("8 scenarios ranked"))
+        .stdout(predicate::str::contains(
+            "rules seed 2026.11.1 and fast 2026.11.1",
+        ))
+        .stdout(predicate::str::contains("under fast"));
+    fanplan()
+        .args(["compare", &example(), "--rules-set", "seed,seed"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--rules-set"));
+    fanplan()
+        .args([
+            "--rules",
+            "seed",
+            "compare",
+            &example(),
+            "--rules-set",
+            &set,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("without --rules"));
+}

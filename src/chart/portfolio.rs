@@ -23,6 +23,12 @@ pub struct PortfolioChart {
     pub total_retained: Option<(f64, f64, f64)>,
     /// Number of accounts in the portfolio (shown in the side panel).
     pub accounts: usize,
+    /// Retention of all the portfolio's followers together (P50 total retained ÷ source
+    /// followers), drawn as the labelled marker line: unlike the median of the account rates
+    /// it weighs every account by its followers and never falls in a gap between clusters.
+    pub weighted_retention: Option<f64>,
+    /// P5, P50 and P95 of the portfolio's total cost in yuan, shown in the side panel.
+    pub total_cost: Option<(f64, f64, f64)>,
 }
 
 /// Renders the portfolio chart as PNG bytes.
@@ -43,10 +49,14 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize, look: &Look) -> Result
     let bins = bin_values(&pct, target, 0.1)
         .ok_or_else(|| ChartError::NoData("the portfolio has no finite retention rates".into()))?;
     let med = median(&pct);
-    let markers: Vec<Marker> = med
-        .map(|m| Marker {
-            label: msgs.msg("chart-median-rate-marker", &[("rate", percent(m).into())]),
-            value: m,
+    let weighted = c
+        .weighted_retention
+        .map(|r| r * 100.0)
+        .filter(|r| usable(*r));
+    let markers: Vec<Marker> = weighted
+        .map(|w| Marker {
+            label: msgs.msg("chart-weighted-rate-marker", &[("rate", percent(w).into())]),
+            value: w,
             color: INK,
             dashed: false,
         })
@@ -54,25 +64,33 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize, look: &Look) -> Result
         .collect();
 
     let bar = bar_colour();
-    let legend = [
-        LegendItem::new(
-            msgs.msg(
-                "chart-accounts-by-retention",
-                &[("n", format_thousands(n as f64, 0).into())],
-            ),
-            Swatch::Fill(bar),
+    let legend = [LegendItem::new(
+        msgs.msg(
+            "chart-accounts-by-retention",
+            &[("n", format_thousands(n as f64, 0).into())],
         ),
-        LegendItem::new(
-            msgs.text("chart-median-across-accounts"),
+        Swatch::Fill(bar),
+    )];
+    let mut legend = legend.to_vec();
+    if weighted.is_some() {
+        legend.push(LegendItem::new(
+            msgs.text("chart-weighted-retention"),
             Swatch::line(INK, 3.0, false),
-        ),
-    ];
+        ));
+    }
 
     // Side panel lines: (label, value, bold).
     let mut panel: Vec<(String, String, bool)> = Vec::new();
     if let Some((p5, p50, p95)) = c.total_retained {
         panel.push((msgs.text("chart-portfolio-total"), String::new(), true));
         panel.push((msgs.text("chart-portfolio-retained"), String::new(), true));
+        panel.push(("P5".into(), format_thousands(p5, 0), false));
+        panel.push(("P50".into(), format_thousands(p50, 0), false));
+        panel.push(("P95".into(), format_thousands(p95, 0), false));
+        panel.push((String::new(), String::new(), false));
+    }
+    if let Some((p5, p50, p95)) = c.total_cost {
+        panel.push((msgs.text("chart-portfolio-cost"), String::new(), true));
         panel.push(("P5".into(), format_thousands(p5, 0), false));
         panel.push(("P50".into(), format_thousands(p50, 0), false));
         panel.push(("P95".into(), format_thousands(p95, 0), false));
@@ -89,6 +107,9 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize, look: &Look) -> Result
             format_thousands(n as f64, 0),
             false,
         ));
+    }
+    if let Some(w) = weighted {
+        panel.push((msgs.text("chart-weighted-rate"), percent(w), false));
     }
     if let Some(m) = med {
         panel.push((msgs.text("chart-median-rate"), percent(m), false));
@@ -189,6 +210,23 @@ mod tests {
     use super::super::test_util::{assert_no_data, check_png, decode, en, standard_checks_of};
     use super::*;
 
+    /// The follower-weighted retention and the total cost are drawn (marker, legend, panel).
+    #[test]
+    fn weighted_retention_and_total_cost_are_shown() {
+        let full = sample(40);
+        let bare = PortfolioChart {
+            weighted_retention: None,
+            total_cost: None,
+            ..sample(40)
+        };
+        let a = decode(&portfolio_png(&full, ChartSize::default(), en()).unwrap());
+        let b = decode(&portfolio_png(&bare, ChartSize::default(), en()).unwrap());
+        let ink = [INK.0, INK.1, INK.2];
+        let count = |rgb: &[u8]| rgb.chunks(3).filter(|p| *p == ink).count();
+        // The marker line alone spans most of the plot's height at 3 px or more.
+        assert!(count(&a.rgb) > count(&b.rgb) + 1_000);
+    }
+
     fn sample(n: usize) -> PortfolioChart {
         let retention_p50 = (0..n)
             .map(|i| 0.45 + 0.35 * (((i as f64) * 0.618_034) % 1.0) * (((i as f64) * 0.3) % 1.0))
@@ -198,6 +236,8 @@ mod tests {
             retention_p50,
             total_retained: Some((1_180_000.0, 1_234_567.0, 1_290_000.0)),
             accounts: n,
+            weighted_retention: Some(0.62),
+            total_cost: Some((9_000.0, 9_600.0, 10_400.0)),
         }
     }
 

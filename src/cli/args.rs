@@ -124,15 +124,15 @@ pub struct MigrationArgs {
     /// Notary fee in yuan, MIN-MAX or one number [default: the rulebook's, 500-1500]
     #[arg(long, value_name = "MIN-MAX", value_parser = excel(parse_fee_range), allow_negative_numbers = true)]
     pub notary_fee: Option<FeeRange>,
+    /// Followers the target already has (a rulebook may cap them: M9) [default: 0]
+    #[arg(long, value_name = "N", value_parser = excel(parse_count), allow_negative_numbers = true)]
+    pub target_followers: Option<u64>,
 }
 
 /// The SCENARIO flags that shape a forecast (SPEC §3): the audience, its growth, the dates.
 #[derive(Debug, Clone, Args, Default)]
 #[command(next_help_heading = "Forecast")]
 pub struct OutlookArgs {
-    /// Followers the target already has [default: 0]
-    #[arg(long, value_name = "N", value_parser = excel(parse_count), allow_negative_numbers = true)]
-    pub target_followers: Option<u64>,
     /// Share of the source's followers who already follow the target, 0–1 or 0%–100% [default: 0]
     #[arg(long, value_name = "F", value_parser = excel(parse_share), allow_negative_numbers = true)]
     pub overlap: Option<f64>,
@@ -174,6 +174,7 @@ impl MigrationArgs {
             followers: self.followers,
             notary_fee_min: self.notary_fee.map(|f| f.0),
             notary_fee_max: self.notary_fee.map(|f| f.1),
+            target_followers: self.target_followers,
             ..ScenarioInput::default()
         }
     }
@@ -184,7 +185,6 @@ impl ScenarioArgs {
     pub fn input(&self) -> ScenarioInput {
         let o = &self.outlook;
         ScenarioInput {
-            target_followers: o.target_followers,
             overlap: o.overlap,
             daily_growth: o.daily_growth,
             value_per_follower: o.value_per_follower,

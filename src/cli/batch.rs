@@ -562,6 +562,14 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
                     .as_ref()
                     .and_then(|s| s.total_retained_followers)
                     .map(|t| (t.p5, t.p50, t.p95)),
+                weighted_retention: summary.as_ref().and_then(|s| {
+                    let kept = s.total_retained_followers?.p50;
+                    (s.source_followers > 0).then(|| kept / s.source_followers as f64)
+                }),
+                total_cost: summary
+                    .as_ref()
+                    .and_then(|s| s.total_cost_yuan)
+                    .map(|t| (t.p5, t.p50, t.p95)),
                 retention_p50: report.retention_p50,
             };
             let charts = vec![(PORTFOLIO_PNG, portfolio_png(&chart, size, look))];

@@ -37,7 +37,7 @@ pub fn run(book: &Rulebook, a: &CheckArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     let report = CheckReport {
         eligibility: &e,
         scenario: &s,
-        warnings: scenario_warnings(&s),
+        warnings: scenario_warnings(book, &s),
         book,
         followers_given,
     };

@@ -7,16 +7,16 @@
 use super::args::RunArgs;
 use super::batch::{bom_for_file, input_name, open_table, table_error, table_notes, EncodingArg};
 use super::output::{path_shown, AtomicFile};
+use super::rulebook::{load, Loaded};
 use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
 use crate::batch::output::BOM;
 use crate::chart::{compare_png, CompareChart, CompareRow};
-use crate::compare::{compare, CompareOptions};
+use crate::compare::{compare, compare_rulebooks, CompareOptions};
 use crate::i18n::Messages;
 use crate::report::{emit, Format};
-use crate::rules::Rulebook;
 use clap::{Args, ValueEnum};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
@@ -28,7 +28,8 @@ Examples:
   fanplan compare data/examples/accounts.csv
   fanplan compare options.csv --runs 20000 --format json
   fanplan compare options.csv --format csv --charts charts/
-  fanplan compare accounts-gbk.csv --format csv -o ranked.csv";
+  fanplan compare accounts-gbk.csv --format csv -o ranked.csv
+  fanplan compare data/examples/accounts.csv --rules-set seed,observed";
 
 /// `--format table|csv|json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,11 +77,44 @@ pub struct CompareArgs {
     /// Never start the output with a byte-order mark
     #[arg(help_heading = "Output", long)]
     no_bom: bool,
+    /// Forecast every scenario under each of these rulebooks and show them side by side
+    /// (built-in names or files, comma-separated: seed,observed)
+    #[arg(long, value_name = "A,B", value_delimiter = ',')]
+    rules_set: Vec<PathBuf>,
+}
+
+/// The rulebooks of `--rules-set`, each with its own name; refused together with `--rules`.
+fn rulebooks(rules: Option<&Path>, set: &[PathBuf]) -> anyhow::Result<Vec<Loaded>> {
+    if rules.is_some() {
+        return Err(InvalidInput(
+            "--rules-set: give every rulebook there, without --rules".to_string(),
+        )
+        .into());
+    }
+    let mut books: Vec<Loaded> = Vec::with_capacity(set.len());
+    for spec in set {
+        let loaded = load(Some(spec))?;
+        let name = &loaded.book.rulebook.name;
+        if books.iter().any(|b| &b.book.rulebook.name == name) {
+            return Err(InvalidInput(format!(
+                "--rules-set: two rulebooks are named `{name}` ({}); each needs its own name to be told apart",
+                spec.display()
+            ))
+            .into());
+        }
+        books.push(loaded);
+    }
+    Ok(books)
 }
 
 /// Run `fanplan compare`.
-pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let size = chart_size(&a.run.chart_size)?;
+    let books = if a.rules_set.is_empty() {
+        vec![load(rules)?]
+    } else {
+        rulebooks(rules, &a.rules_set)?
+    };
     let mut files = ctx.output_plan();
     files.input("FILE", &a.file);
     if let Some(p) = &a.output {
@@ -127,7 +161,14 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
         at_least: a.run.at_least,
     };
     let runs = opts.runs;
-    let report = compare(book, rows, &opts);
+    let report = match books.split_first() {
+        Some((first, others)) if !a.rules_set.is_empty() => {
+            let others: Vec<&crate::rules::Rulebook> = others.iter().map(|b| &b.book).collect();
+            compare_rulebooks(&first.book, &others, rows, &opts)
+        }
+        Some((first, _)) => compare(&first.book, rows, &opts),
+        None => return Err(InvalidInput("--rules-set: no rulebook given".to_string()).into()),
+    };
     let m = Messages::new(ctx.lang);
     for e in &report.rejected {
         let text = crate::report::text::row_error(&m, e);
@@ -146,7 +187,10 @@ pub fn run(book: &Rulebook, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
                     .ranked
                     .iter()
                     .map(|r| CompareRow {
-                        label: r.id.clone(),
+                        label: match &r.rules {
+                            Some(name) => format!("{} · {name}", r.id),
+                            None => r.id.clone(),
+                        },
                         retained_p5: r.retained_followers.p5,
                         retained_p50: r.retained_followers.p50,
                         retained_p95: r.retained_followers.p95,

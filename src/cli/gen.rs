@@ -299,7 +299,7 @@ mod tests {
     #[test]
     fn synopsis_shows_option_values() {
         let main = page("fanplan");
-        assert!(main.contains("[\\-\\-rules <FILE>]"), "{main}");
+        assert!(main.contains("[\\-\\-rules <NAME|FILE>]"), "{main}");
         let batch = page("fanplan-batch");
         assert!(batch.contains(".TH fanplan-batch 1"), "{batch}");
         assert!(

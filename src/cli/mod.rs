@@ -9,6 +9,7 @@ mod compare;
 mod gen;
 pub mod output;
 mod plan;
+mod rulebook;
 mod rules;
 mod simulate;
 mod workdays;
@@ -16,11 +17,12 @@ mod workdays;
 use crate::calendar::Calendar;
 use crate::chart::{ChartError, ChartWarning, FontFileError, Fonts, Look, Png};
 use crate::i18n::{Lang, Messages};
-use crate::rules::{Rulebook, RulebookError};
+use crate::rules::RulebookError;
 use crate::scenario::{Field, Scenario, ScenarioError};
 use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+use rulebook::load;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -42,8 +44,9 @@ Exit codes: 0 done; 1 I/O failure; 2 invalid input or usage; 3 the rules forbid 
 #[command(name = "fanplan", version, about, after_help = AFTER_HELP, propagate_version = true,
     disable_help_subcommand = true)]
 pub struct Cli {
-    /// Rulebook to use instead of the embedded default (TOML; see `fanplan rules --format json`)
-    #[arg(long, global = true, value_name = "FILE")]
+    /// Rulebook: a built-in name (seed, the default, or observed; see `fanplan rules --list`) or
+    /// a TOML file (`./seed` for a file named like a built-in)
+    #[arg(long, global = true, value_name = "NAME|FILE")]
     pub rules: Option<PathBuf>,
     /// Holiday data whose years replace the embedded ones (TOML; see `fanplan calendar`)
     #[arg(long, global = true, value_name = "FILE", env = "FANPLAN_HOLIDAYS")]
@@ -286,28 +289,6 @@ pub fn flag_value_error(m: &Messages, e: &clap::Error) -> Option<String> {
     }
 }
 
-/// Load the rulebook: the embedded one, or `path`.
-pub fn load_rules(path: Option<&Path>) -> anyhow::Result<Rulebook> {
-    match path {
-        None => {
-            Rulebook::seed().map_err(|e| InvalidInput(format!("embedded rulebook: {e}")).into())
-        }
-        Some(p) => {
-            let bytes = std::fs::read(p)
-                .with_context(|| format!("cannot read the rulebook {}", p.display()))?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                InvalidInput(format!(
-                    "rulebook {}: not UTF-8 text (byte {} is invalid); save it as UTF-8",
-                    p.display(),
-                    e.utf8_error().valid_up_to()
-                ))
-            })?;
-            Rulebook::from_toml(&text)
-                .map_err(|e| InvalidInput(format!("rulebook {}: {e}", p.display())).into())
-        }
-    }
-}
-
 /// Build the working-day calendar: the embedded data, with the years of `path` over it.
 pub fn load_calendar(path: Option<&Path>) -> anyhow::Result<Calendar> {
     let cal =
@@ -430,14 +411,14 @@ pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let rules = cli.rules.as_deref();
     let holidays = cli.holidays.as_deref();
     match cli.command {
-        Command::Check(a) => check::run(&load_rules(rules)?, &a, ctx),
-        Command::Simulate(a) => simulate::run(&load_rules(rules)?, &a, ctx),
-        Command::Batch(a) => batch::run(&load_rules(rules)?, &a, ctx),
-        Command::Plan(a) => plan::run(&load_calendar(holidays)?, &load_rules(rules)?, &a, ctx),
-        Command::Compare(a) => compare::run(&load_rules(rules)?, &a, ctx),
+        Command::Check(a) => check::run(&load(rules)?.book, &a, ctx),
+        Command::Simulate(a) => simulate::run(&load(rules)?.book, &a, ctx),
+        Command::Batch(a) => batch::run(&load(rules)?.book, &a, ctx),
+        Command::Plan(a) => plan::run(&load_calendar(holidays)?, &load(rules)?.book, &a, ctx),
+        Command::Compare(a) => compare::run(rules, &a, ctx),
         Command::Workdays(a) => workdays::run(&load_calendar(holidays)?, &a, ctx),
         Command::Calendar(a) => calendar::run(&load_calendar(holidays)?, &a, ctx),
-        Command::Rules(a) => rules::run(&load_rules(rules)?, &a, ctx),
+        Command::Rules(a) => rules::run(&load(rules)?, &a, ctx),
         Command::Completions(a) => gen::completions(&a, ctx),
         Command::Man(a) => gen::man(&a, ctx),
         Command::Help(a) => gen::help(&a, ctx),

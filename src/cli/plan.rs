@@ -338,6 +338,12 @@ pub fn run(
             }
             if !followers_given {
                 p.followers_lost = None;
+                if goal == Goal::Close && book.closing.freeze_days.by_followers() {
+                    p.warnings
+                        .push(crate::forecast::Warning::FreezeByFollowers {
+                            shortest_days: book.closing.freeze_days_for(1),
+                        });
+                }
             }
             if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
                 write_timeline(cal, &p, dir, size, look, ctx.err)?;
@@ -365,7 +371,7 @@ pub fn run(
                 check: CheckReport {
                     eligibility: &e,
                     scenario: &s,
-                    warnings: scenario_warnings(&s),
+                    warnings: scenario_warnings(book, &s),
                     book,
                     followers_given: true,
                 },

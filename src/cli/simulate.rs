@@ -163,7 +163,7 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
             let report = CheckReport {
                 eligibility: &eligibility,
                 scenario: &s,
-                warnings: crate::forecast::scenario_warnings(&s),
+                warnings: crate::forecast::scenario_warnings(book, &s),
                 book,
                 followers_given: true,
             };

@@ -161,7 +161,10 @@ pub(super) fn plan(
     review.after = vec![StepId::Submit];
     notes.working(&mut review, &reviewed);
 
-    // D7: the code confirmed the day the review passes, the freeze, deletion on day 8.
+    // D7: the code confirmed the day the review passes, the freeze (by the account's followers
+    // where the rulebook has tiers), deletion after it.
+    let freeze_days = c.freeze_days_for(s.followers);
+    let deletion_day = freeze_days + c.deletion_after_freeze();
     let confirmed = reviewed.when;
     drop(days);
     let (mut freeze, frozen_until) = Draft::calendar_days(
@@ -169,25 +172,23 @@ pub(super) fn plan(
         "D7",
         Title::Freeze {
             minutes: c.confirm_code_minutes,
-            days: c.freeze_days,
+            days: freeze_days,
         },
         &confirmed,
-        c.freeze_days,
+        freeze_days,
     )?;
     freeze.after = vec![StepId::Review];
-    let deleted = confirmed.add_calendar(c.deletion_day)?;
+    let deleted = confirmed.add_calendar(deletion_day)?;
     let mut deletion = Draft::new(
         StepId::Deletion,
         "D7",
-        Title::Deletion {
-            day: c.deletion_day,
-        },
+        Title::Deletion { day: deletion_day },
         &frozen_until,
         &deleted,
     );
     drop(frozen_until);
     drop(confirmed);
-    deletion.duration = Length::fixed(c.deletion_day.saturating_sub(c.freeze_days));
+    deletion.duration = Length::fixed(c.deletion_after_freeze());
     deletion.after = vec![StepId::Freeze];
 
     // D9: the name and the licence after the deletion.

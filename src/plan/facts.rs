@@ -81,7 +81,10 @@ pub enum Title {
         days: u32,
     },
     /// M5: have the application letter notarised.
-    Notarise,
+    Notarise {
+        /// Whether the migration is cross-entity (the usual reason for the notary).
+        cross_entity: bool,
+    },
     /// M4: apply for the migration and pay the review fee.
     Apply {
         /// The review fee in yuan.

@@ -8,7 +8,7 @@ use super::{
     Goal, Length, Money, Note, Notes, Plan, PlanError, Planned, Spread, Title,
 };
 use crate::calendar::Calendar;
-use crate::domain::StepId;
+use crate::domain::{Route, StepId};
 use crate::eligibility::{check, notary_range};
 use crate::forecast::{scenario_warnings, AtLeast, RunOptions, Warning};
 use crate::rules::Rulebook;
@@ -41,7 +41,7 @@ pub(super) fn plan(
     let model = Model::new(book, s, route, opts.dist);
     let draws = model.draw_all(opts.seed, runs);
     let mut notes = Notes::default();
-    notes.warnings.extend(scenario_warnings(s));
+    notes.warnings.extend(scenario_warnings(book, s));
 
     let announce = announce(book, account, start)?;
     let unbind = unbind(account, start);
@@ -62,7 +62,9 @@ pub(super) fn plan(
         let mut d = Draft::new(
             StepId::Notarise,
             "M5",
-            Title::Notarise,
+            Title::Notarise {
+                cross_entity: route == Route::CrossEntity,
+            },
             &office.when,
             &office.when,
         );

@@ -515,8 +515,8 @@ fn d7_freeze_and_deletion_on_day_8() {
     assert_eq!(del.end_p50, reviewed + chrono::Days::new(8));
     assert_eq!(p.finish.p50, del.end_p50);
     let mut b = fixed_review(5);
-    b.closing.freeze_days = 9;
-    b.closing.deletion_day = 12;
+    b.closing.freeze_days = crate::rules::FreezeDays::Flat(9);
+    b.closing.deletion_day = Some(12);
     let p = close(&b, &s, &Account::default());
     assert_eq!(step(&p, "freeze").end_p50, reviewed + chrono::Days::new(9));
     assert_eq!(
@@ -602,4 +602,41 @@ fn notes(st: &Step) -> Vec<String> {
         .iter()
         .map(|n| crate::report::text::note(crate::i18n::english(), n))
         .collect()
+}
+
+#[test]
+fn d7_freeze_grows_with_the_followers_under_tiers() {
+    let mut b = fixed_review(5);
+    b.closing.freeze_days = crate::rules::FreezeDays::Tiers(vec![
+        crate::rules::FreezeTier {
+            up_to_followers: Some(1000),
+            days: 7,
+        },
+        crate::rules::FreezeTier {
+            up_to_followers: None,
+            days: 15,
+        },
+    ]);
+    b.closing.deletion_day = None;
+    b.closing.deletion_days_after_freeze = Some(1);
+    for (followers, freeze) in [(1000, 7), (1001, 15)] {
+        let s = scenario(start(), |i| i.followers = Some(followers));
+        let p = close(&b, &s, &Account::default());
+        let reviewed = step(&p, "review").end_p50;
+        let f = step(&p, "freeze");
+        assert_eq!(
+            f.end_p50,
+            reviewed + chrono::Days::new(freeze),
+            "{followers}"
+        );
+        assert!(
+            title(f).contains(&format!("{freeze}-day freeze")),
+            "{}",
+            title(f)
+        );
+        assert_eq!(
+            step(&p, "deletion").end_p50,
+            reviewed + chrono::Days::new(freeze + 1)
+        );
+    }
 }

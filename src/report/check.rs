@@ -141,7 +141,7 @@ impl Document for CheckReport<'_> {
                     "{}",
                     m.msg(
                         "check-then",
-                        &[("days", a(self.book.migration.unfollow_window_days))]
+                        &[("days", self.book.migration.unfollow_window_days.into())]
                     )
                 )?;
             }

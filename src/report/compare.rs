@@ -32,6 +32,26 @@ pub const AT_LEAST_COLUMNS: [&str; 4] = [
     "probability_at_least_ci_high",
 ];
 
+/// The CSV column added by `--rules-set`: the rulebook of the row.
+pub const RULES_COLUMN: &str = "rules";
+
+/// The scenarios ranked (a scenario forecast under several rulebooks counts once).
+fn scenario_count(report: &CompareReport) -> usize {
+    let mut ids: Vec<&str> = report.ranked.iter().map(|r| r.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
+}
+
+/// The rulebook (or rulebooks) of the header: `seed 2026.11.1`, `seed 2026.11.1 and observed …`.
+fn rules_text(report: &CompareReport) -> String {
+    let one = |r: &crate::forecast::RulesId| format!("{} {}", r.name, r.version);
+    match &report.rules_set {
+        Some(set) => set.iter().map(one).collect::<Vec<_>>().join(" and "),
+        None => one(&report.rules),
+    }
+}
+
 impl Document for CompareReport {
     fn table(&self, m: &Messages, w: &mut dyn Write) -> io::Result<()> {
         writeln!(
@@ -40,18 +60,20 @@ impl Document for CompareReport {
             m.msg(
                 "compare-head",
                 &[
-                    ("n", self.ranked.len().into()),
+                    ("n", scenario_count(self).into()),
                     ("runs", a(thousands(self.runs as f64))),
                     ("seed", a(self.seed)),
-                    ("rules", a(&self.rules.name)),
-                    ("version", a(&self.rules.version)),
+                    ("rules", a(rules_text(self))),
                 ]
             )
         )?;
         writeln!(w)?;
         if !self.ranked.is_empty() {
-            let mut names = header(&[
-                &m.text("compare-col-scenario"),
+            let mut names = header(&[&m.text("compare-col-scenario")]);
+            if self.rules_set.is_some() {
+                names.push(m.text("compare-col-rules"));
+            }
+            names.extend(header(&[
                 &m.text("compare-col-route"),
                 &m.text("compare-col-kept-p5"),
                 &m.text("compare-col-kept-p50"),
@@ -60,14 +82,17 @@ impl Document for CompareReport {
                 &m.text("compare-col-settled-p90"),
                 &m.text("compare-col-cost-p50"),
                 &m.text("compare-col-cost-p95"),
-            ]);
+            ]));
             if let Some(n) = self.at_least {
                 names.push(m.msg("compare-col-at-least", &[("n", a(thousands(n as f64)))]));
             }
             let mut rows = vec![names];
             for r in &self.ranked {
-                let mut cells = vec![
-                    format!("{}. {}", r.rank, r.id),
+                let mut cells = vec![format!("{}. {}", r.rank, r.id)];
+                if self.rules_set.is_some() {
+                    cells.push(r.rules.clone().unwrap_or_default());
+                }
+                cells.extend([
                     text::route(m, r.route),
                     thousands(r.retained_followers.p5),
                     thousands(r.retained_followers.p50),
@@ -76,7 +101,7 @@ impl Document for CompareReport {
                     m.date(r.settled_date.p90),
                     yuan(r.cost_yuan.p50),
                     yuan(r.cost_yuan.p95),
-                ];
+                ]);
                 if self.at_least.is_some() {
                     cells.push(
                         r.probability_at_least
@@ -92,14 +117,17 @@ impl Document for CompareReport {
             writeln!(w)?;
             writeln!(w, "{}", m.text("compare-forbidden"))?;
             for f in &self.forbidden {
-                writeln!(
-                    w,
-                    "  {}",
-                    m.msg(
+                let row = match &f.rules {
+                    Some(name) => m.msg(
+                        "compare-forbidden-row-under",
+                        &[("id", a(&f.id)), ("line", a(f.line)), ("rules", a(name))],
+                    ),
+                    None => m.msg(
                         "compare-forbidden-row",
-                        &[("id", a(&f.id)), ("line", a(f.line))]
-                    )
-                )?;
+                        &[("id", a(&f.id)), ("line", a(f.line))],
+                    ),
+                };
+                writeln!(w, "  {row}")?;
                 for v in &f.violations {
                     writeln!(w, "    {}", super::text::violation(m, v))?;
                 }
@@ -118,17 +146,16 @@ impl Document for CompareReport {
 
     fn csv(&self, w: &mut dyn Write) -> io::Result<()> {
         let mut c = csv::Writer::from_writer(w);
-        let width = CSV_COLUMNS.len()
-            + if self.at_least.is_some() {
-                AT_LEAST_COLUMNS.len()
-            } else {
-                0
-            };
+        let mut names: Vec<&str> = CSV_COLUMNS.to_vec();
         if self.at_least.is_some() {
-            c.write_record(CSV_COLUMNS.iter().chain(&AT_LEAST_COLUMNS))?;
-        } else {
-            c.write_record(CSV_COLUMNS)?;
+            names.extend(AT_LEAST_COLUMNS);
         }
+        let with_rules = self.rules_set.is_some();
+        if with_rules {
+            names.push(RULES_COLUMN);
+        }
+        let width = names.len();
+        c.write_record(&names)?;
         for r in &self.ranked {
             let mut cells = vec![
                 r.rank.to_string(),
@@ -155,6 +182,9 @@ impl Document for CompareReport {
                     None => cells.extend((0..AT_LEAST_COLUMNS.len()).map(|_| String::new())),
                 }
             }
+            if with_rules {
+                cells.push(r.rules.clone().unwrap_or_default());
+            }
             c.write_record(&cells)?;
         }
         for f in &self.forbidden {
@@ -167,6 +197,11 @@ impl Document for CompareReport {
                 ids.join(";"),
             ];
             cells.resize(width, String::new());
+            if with_rules {
+                if let Some(last) = cells.last_mut() {
+                    *last = f.rules.clone().unwrap_or_default();
+                }
+            }
             c.write_record(&cells)?;
         }
         c.flush()

@@ -13,7 +13,10 @@ mod plan;
 pub mod precision;
 pub mod text;
 pub use plan::ForbiddenPlan;
+pub mod rulebooks;
 mod rules;
+mod statements;
+pub use rules::RulesReport;
 
 use crate::i18n::Messages;
 use serde::Serialize;

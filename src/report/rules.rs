@@ -1,126 +1,151 @@
-//! `fanplan rules`: the rulebook in force, its statements, numbers and assumptions.
+//! `fanplan rules`: the rulebook in force. Each rule's statement is written from the rulebook's
+//! numbers and switches ([`super::statements`]), so a changed number or a rule switched off shows
+//! as such; the rulebook's own words (`assumption`, `note`, `confidence`) follow as notes.
 
 use super::fmt::{header, percent, table, yuan};
-use super::text;
+use super::statements::{days_text, statement};
 use super::Document;
-use crate::domain::Route;
-use crate::i18n::{Lang, Messages};
-use crate::rules::Rulebook;
+use crate::domain::{Route, RuleId};
+use crate::rules::{FundsCheck, Rulebook};
+use serde::{Serialize, Serializer};
 use std::io::{self, Write};
 
-impl Document for Rulebook {
-    fn table(&self, tr: &Messages, w: &mut dyn Write) -> io::Result<()> {
+/// The rule ids a rulebook states, in its order, with their parsed ids.
+fn stated(book: &Rulebook) -> impl Iterator<Item = (RuleId, &crate::rules::Rule)> {
+    book.rules
+        .iter()
+        .filter_map(|r| RuleId::parse(&r.id).map(|id| (id, r)))
+}
+
+/// `fanplan rules`'s document: the rulebook, each rule with the statement its numbers make.
+pub struct RulesReport<'a> {
+    /// The rulebook in force.
+    pub book: &'a Rulebook,
+}
+
+impl Serialize for RulesReport<'_> {
+    /// The rulebook's keys, each rule with its `statement` (always in English: JSON is for
+    /// programs).
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::Error;
+        let mut doc = serde_json::to_value(self.book).map_err(S::Error::custom)?;
+        if let Some(rules) = doc.get_mut("rules").and_then(|r| r.as_array_mut()) {
+            for (entry, (id, _)) in rules.iter_mut().zip(stated(self.book)) {
+                if let Some(map) = entry.as_object_mut() {
+                    // `id`, then the statement, then the rulebook's own keys (as before).
+                    let rest = std::mem::take(map);
+                    let mut rest = rest.into_iter();
+                    map.extend(rest.next());
+                    map.insert("statement".to_string(), statement(self.book, id).into());
+                    map.extend(rest);
+                }
+            }
+        }
+        // The switches of earlier versions, where the lists say exactly what they said.
+        let m = &self.book.migration;
+        if let Some(map) = doc.get_mut("migration").and_then(|v| v.as_object_mut()) {
+            for same in [true, false] {
+                if m.allowed_kind_pairs == crate::rules::kind_pairs_of_switch(same) {
+                    map.insert("same_kind_only".to_string(), same.into());
+                }
+            }
+            for forbid in [true, false] {
+                if m.forbidden_subject_pairs == crate::rules::subject_pairs_of_switch(forbid) {
+                    map.insert("forbid_personal_to_enterprise".to_string(), forbid.into());
+                }
+            }
+        }
+        doc.serialize(ser)
+    }
+}
+
+impl Document for RulesReport<'_> {
+    fn table(&self, _m: &crate::i18n::Messages, w: &mut dyn Write) -> io::Result<()> {
+        let book = self.book;
         writeln!(
             w,
-            "{}",
-            tr.msg(
-                "rules-head",
-                &[
-                    ("name", a(&self.rulebook.name)),
-                    ("version", a(&self.rulebook.version)),
-                    ("source", a(&self.rulebook.source)),
-                ]
-            )
+            "Rulebook {} {} — {}",
+            book.rulebook.name, book.rulebook.version, book.rulebook.source
         )?;
         writeln!(w)?;
-        for r in &self.rules {
-            // English shows the rulebook's own statement; another language its translation of
-            // the seed rule (the rulebook's words are English).
-            let statement = match tr.lang() {
-                Lang::En => r.statement.clone(),
-                Lang::Zh => tr.text(&format!("rule-{}", r.id)),
-            };
-            writeln!(w, "{:<3} {}  [{}]", r.id, statement, r.source)?;
-            if let Some(x) = &r.assumption {
-                writeln!(w, "    {}", tr.msg("rules-assumption", &[("text", a(x))]))?;
+        for (id, r) in stated(book) {
+            writeln!(w, "{:<3} {}  [{}]", r.id, statement(book, id), r.source)?;
+            if let Some(a) = &r.assumption {
+                writeln!(w, "    assumption: {a}")?;
+            }
+            if let Some(n) = &r.note {
+                writeln!(w, "    note: {n}")?;
+            }
+            if let Some(s) = &r.statement {
+                writeln!(w, "    note (the file's own statement): {s}")?;
+            }
+            if let Some(c) = &r.confidence {
+                writeln!(w, "    confidence: {c}")?;
             }
         }
         writeln!(w)?;
-        let mut rows = vec![header(&[
-            &tr.text("rules-col-route"),
-            &tr.text("rules-col-days"),
-            &tr.text("rules-col-retention"),
-            &tr.text("rules-col-fees"),
-        ])];
-        let m = &self.migration;
+        let mut rows = vec![header(&["route", "days", "retention", "fees (yuan)"])];
+        let m = &book.migration;
         for route in Route::ALL {
-            let r = self.route(route);
+            let r = book.route(route);
             let fees = if r.notary {
-                tr.msg(
-                    "rules-fees-notary",
-                    &[
-                        ("review", a(yuan(m.review_fee_yuan))),
-                        ("min", a(yuan(m.notary_fee_yuan.min))),
-                        ("max", a(yuan(m.notary_fee_yuan.max))),
-                    ],
+                format!(
+                    "{} + notary {}–{}",
+                    yuan(m.review_fee_yuan),
+                    yuan(m.notary_fee_yuan.min),
+                    yuan(m.notary_fee_yuan.max)
                 )
             } else {
                 yuan(m.review_fee_yuan)
             };
             rows.push(vec![
-                text::route(tr, route),
+                route.to_string(),
                 format!("{}–{}", r.duration_days.min, r.duration_days.max),
                 format!("{}–{}", percent(r.retention.min), percent(r.retention.max)),
                 fees,
             ]);
         }
         write!(w, "{}", table(&rows))?;
-        let weights: Vec<String> = self
+        let weights: Vec<String> = book
             .unfollow_weights()
             .iter()
             .map(|x| percent(*x))
             .collect();
         writeln!(
             w,
-            "{}",
-            tr.msg(
-                "rules-unfollow",
-                &[
-                    ("days", a(m.unfollow_window_days)),
-                    ("weights", a(weights.join(" "))),
-                ]
-            )
+            "Unfollow window (M7): {}, share of the losses per day: {}",
+            days_text(m.unfollow_window_days),
+            weights.join(" ")
         )?;
         writeln!(w)?;
         let mut rows = vec![header(&[
-            &tr.text("rules-col-closing"),
-            &tr.text("rules-col-review"),
-            &tr.text("rules-col-funds"),
-            &tr.text("rules-col-materials"),
+            "closing",
+            "review (working days)",
+            "funds (D4)",
+            "materials (D2)",
         ])];
-        for (subject, c) in &self.closing.subjects {
-            let funds = match c.funds {
-                crate::rules::FundsCheck::Balance => tr.msg(
-                    "rules-funds-balance",
-                    &[("limit", a(c.balance_limit_yuan.unwrap_or(0.0)))],
-                ),
-                crate::rules::FundsCheck::PendingIncome => tr.text("rules-funds-pending"),
-                crate::rules::FundsCheck::PaymentClosed => tr.text("rules-funds-payment-closed"),
-            };
+        for (subject, c) in &book.closing.subjects {
             rows.push(vec![
-                text::subject(tr, *subject),
+                subject.to_string(),
                 format!(
                     "{}–{}",
                     c.review_working_days.min, c.review_working_days.max
                 ),
-                funds,
+                match c.funds {
+                    FundsCheck::Balance => {
+                        format!("balance ≤ {} yuan", c.balance_limit_yuan.unwrap_or(0.0))
+                    }
+                    FundsCheck::PendingIncome => "no pending income".to_string(),
+                    FundsCheck::PaymentClosed => "payment closed".to_string(),
+                },
                 format!(
                     "{}{}",
                     c.materials.join(" + "),
-                    if c.offline {
-                        tr.text("rules-offline")
-                    } else {
-                        String::new()
-                    }
+                    if c.offline { " (offline)" } else { "" }
                 ),
             ]);
         }
         write!(w, "{}", table(&rows))?;
         Ok(())
     }
-}
-
-/// A message argument.
-fn a(v: impl ToString) -> fluent_bundle::FluentValue<'static> {
-    fluent_bundle::FluentValue::from(v.to_string())
 }

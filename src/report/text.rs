@@ -113,21 +113,58 @@ pub fn scenario_problem(m: &Messages, p: &Problem, horizon: &str) -> String {
     }
 }
 
-/// Why a migration is forbidden (M1–M3).
+/// Why a migration is forbidden (M1–M3, M9).
 pub fn breach(m: &Messages, b: &Breach) -> String {
     match b {
-        Breach::KindChange { source, target } => m.msg(
-            "breach-kind-change",
+        Breach::KindChange {
+            source,
+            target,
+            allowed,
+        } => {
+            let pairs: Vec<String> = allowed
+                .iter()
+                .map(|p| {
+                    m.msg(
+                        "breach-pair",
+                        &[("from", s(kind(m, p.from))), ("to", s(kind(m, p.to)))],
+                    )
+                })
+                .collect();
+            let only = match pairs.as_slice() {
+                [] => m.text("breach-only-none"),
+                [one] => m.msg("breach-only-one", &[("pair", s(one))]),
+                [rest @ .., last] => m.msg(
+                    "breach-only-many",
+                    &[
+                        ("rest", s(rest.join(&m.text("sep-list")))),
+                        ("last", s(last)),
+                    ],
+                ),
+            };
+            m.msg(
+                "breach-kind-change",
+                &[
+                    ("source", s(kind(m, *source))),
+                    ("target", s(kind(m, *target))),
+                    ("only", s(only)),
+                ],
+            )
+        }
+        Breach::ForbiddenSubjects { source, target } => m.msg(
+            "breach-forbidden-subjects",
             &[
-                ("source", s(kind(m, *source))),
-                ("target", s(kind(m, *target))),
+                ("source", s(subject(m, *source))),
+                ("target", s(subject(m, *target))),
             ],
         ),
-        Breach::PersonalToEnterprise { target } => m.msg(
-            "breach-personal-to-enterprise",
-            &[("target", s(subject(m, *target)))],
-        ),
         Breach::UnverifiedTarget => m.text("breach-unverified-target"),
+        Breach::TargetTooLarge { followers, max } => m.msg(
+            "breach-target-too-large",
+            &[
+                ("followers", s(super::fmt::thousands(*followers as f64))),
+                ("max", s(super::fmt::thousands(*max as f64))),
+            ],
+        ),
     }
 }
 
@@ -183,6 +220,9 @@ pub fn warning(m: &Messages, w: &Warning) -> String {
         Warning::FundsAssumedCleared { several: true } => {
             m.text("warning-funds-assumed-cleared-several")
         }
+        Warning::FreezeByFollowers { shortest_days } => format!(
+            "the freeze (D7) of this rulebook depends on the follower count: give --followers (this plan uses the shortest, {shortest_days} days)"
+        ),
         Warning::WeekendsOnly { from, to, steps } => {
             let steps: Vec<String> = steps
                 .iter()
@@ -409,13 +449,19 @@ pub fn title(m: &Messages, t: &Title) -> String {
         ),
         Title::Deletion { day } => m.msg("title-deletion", &[("day", s(day))]),
         Title::NameCooldown { days } => m.msg("title-name-cooldown", &[("days", s(days))]),
-        Title::Notarise => m.text("title-notarise"),
+        Title::Notarise { cross_entity } => m.text(if *cross_entity {
+            "title-notarise-cross-entity"
+        } else {
+            "title-notarise"
+        }),
         Title::Apply { fee } => m.msg("title-apply", &[("fee", s(fee))]),
         Title::ReviewTransfer { route: r, min, max } => m.msg(
             "title-review-transfer",
             &[("route", s(route(m, *r))), ("min", s(min)), ("max", s(max))],
         ),
-        Title::UnfollowWindow { days } => m.msg("title-unfollow-window", &[("days", s(days))]),
+        Title::UnfollowWindow { days } => {
+            m.msg("title-unfollow-window", &[("days", (*days).into())])
+        }
         Title::SourceClosed => m.text("title-source-closed"),
     }
 }

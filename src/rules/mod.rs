@@ -1,12 +1,22 @@
-//! The rulebook: every rule of the product (M1–M8, D1–D9, B1–B2) as data.
+//! The rulebook: every rule of the product (M1–M9, D1–D9, B1–B2) as data.
 //!
-//! The default rulebook (`data/rulebooks/seed.toml`) is embedded in the binary; another one can
-//! be loaded from text. Loading validates the whole book once: a range whose low end is above its
+//! The built-in rulebooks (`seed`, the default, and `observed`; see [`builtin`]) are embedded in
+//! the binary; another one can be loaded from text. A rulebook holds numbers and switches, not
+//! sentences: the report writes each rule's statement from them. M9 (the target follower cap) is
+//! optional; every other rule is stated by every rulebook. Loading validates the whole book once: a range whose low end is above its
 //! high end, a retention outside 0–1, a negative fee, an unknown route or subject, a missing or
 //! repeated rule id are refused with an error that names the key. After loading, the values are
 //! trusted: the types below only hold validated numbers.
 
-use crate::domain::{Route, RuleId, Subject};
+pub mod builtin;
+mod lists;
+pub mod settings;
+
+pub use lists::{
+    kind_pairs_of_switch, subject_pairs_of_switch, FreezeDays, FreezeTier, Pair, ALL_KIND_PAIRS,
+};
+
+use crate::domain::{Kind, Route, RuleId, Subject};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -101,19 +111,27 @@ fn check_at_most(key: &str, v: u32, max: u32, unit: &str) -> Result<(), Rulebook
     Ok(())
 }
 
-/// One rule statement.
+/// Where a rule comes from, and the rulebook's own words about it. The rule's statement is not
+/// stored: the report writes it from the rulebook's numbers and switches.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// The rule id (M1…B2).
     pub id: String,
-    /// One-line statement.
-    pub statement: String,
     /// Where it comes from, e.g. `seed §三`.
     pub source: String,
     /// The assumption made where the source is open or inconsistent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assumption: Option<String>,
+    /// Free text kept as a note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// How sure the source is (e.g. "several pages agree", "one page").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<String>,
+    /// A statement written into the file by an earlier version; kept as a note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
 }
 
 /// Rulebook identity.
@@ -173,14 +191,14 @@ impl Retention {
     }
 }
 
-/// Migration rules M1–M8.
+/// Migration rules M1–M9.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "lists::RawMigration")]
 pub struct Migration {
-    /// M1.
-    pub same_kind_only: bool,
-    /// M2.
-    pub forbid_personal_to_enterprise: bool,
+    /// M1: the kind pairs (source → target) a migration may take.
+    pub allowed_kind_pairs: Vec<Pair<Kind>>,
+    /// M2: the subject pairs (source → target) that may not migrate.
+    pub forbidden_subject_pairs: Vec<Pair<Subject>>,
     /// M3.
     pub require_verified_target: bool,
     /// M4.
@@ -191,6 +209,9 @@ pub struct Migration {
     pub unfollow_window_days: u32,
     /// M8.
     pub source_closed_on_completion: bool,
+    /// M9: the most followers the target may hold when all followers move (no cap when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_followers_max: Option<u64>,
     /// M7: how losses spread over the window.
     pub unfollow_curve: UnfollowCurve,
     /// M6: by route name.
@@ -238,10 +259,14 @@ pub struct Closing {
     pub payment_freeze_working_days: u32,
     /// D7.
     pub confirm_code_minutes: u32,
-    /// D7.
-    pub freeze_days: u32,
-    /// D7.
-    pub deletion_day: u32,
+    /// D7: the freeze, one length or by follower tiers.
+    pub freeze_days: FreezeDays,
+    /// D7: the day after the confirmation the records are deleted (one freeze length only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletion_day: Option<u32>,
+    /// D7: days from the end of the freeze to the deletion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletion_days_after_freeze: Option<u32>,
     /// D8.
     pub announce_days: u32,
     /// D9.
@@ -250,6 +275,32 @@ pub struct Closing {
     pub licence_cooldown_days: u32,
     /// D2–D4 by subject.
     pub subjects: BTreeMap<Subject, ClosingSubject>,
+}
+
+impl Closing {
+    /// D7: the freeze of an account with `followers` followers, in days.
+    pub fn freeze_days_for(&self, followers: u64) -> u32 {
+        self.freeze_days.days_for(followers)
+    }
+
+    /// D7: the freeze tiers (one unbounded tier for a single length).
+    pub fn freeze_tiers(&self) -> Vec<FreezeTier> {
+        self.freeze_days.tiers()
+    }
+
+    /// D7: days from the end of the freeze to the deletion (validation guarantees one of the
+    /// two keys, and a deletion day after a single freeze length).
+    pub fn deletion_after_freeze(&self) -> u32 {
+        match (
+            self.deletion_days_after_freeze,
+            self.deletion_day,
+            &self.freeze_days,
+        ) {
+            (Some(after), _, _) => after,
+            (None, Some(day), FreezeDays::Flat(freeze)) => day.saturating_sub(*freeze),
+            _ => 1,
+        }
+    }
 }
 
 /// Backup rules B1, B2.
@@ -350,10 +401,13 @@ impl Rulebook {
                     format!("rule `{}` appears twice", r.id),
                 ));
             }
-            if r.statement.trim().is_empty() {
+            if RuleId::parse(&r.id).is_none() {
                 return Err(invalid(
-                    format!("rules[{i}].statement"),
-                    format!("rule `{}` has an empty statement", r.id),
+                    format!("rules[{i}].id"),
+                    format!(
+                        "`{}` is not a rule fanplan applies (M1–M9, D1–D9, B1–B2)",
+                        r.id
+                    ),
                 ));
             }
             if r.source.trim().is_empty() {
@@ -363,7 +417,28 @@ impl Rulebook {
                 ));
             }
         }
-        for id in RuleId::ALL.map(RuleId::as_str) {
+        let m = &self.migration;
+        // M9 is optional: a rulebook with a target cap says where it comes from.
+        match (m.target_followers_max, seen.contains(RuleId::M9.as_str())) {
+            (Some(_), false) => {
+                return Err(invalid(
+                    "rules",
+                    "rule `M9` is missing: migration.target_followers_max is set, so say where it comes from",
+                ))
+            }
+            (None, true) => {
+                return Err(invalid(
+                    "migration.target_followers_max",
+                    "rule `M9` is stated but the cap is not set",
+                ))
+            }
+            _ => {}
+        }
+        for id in RuleId::ALL
+            .into_iter()
+            .filter(|id| *id != RuleId::M9)
+            .map(RuleId::as_str)
+        {
             if !seen.contains(id) {
                 return Err(invalid(
                     "rules",
@@ -372,7 +447,11 @@ impl Rulebook {
             }
         }
 
-        let m = &self.migration;
+        lists::check_pairs("migration.allowed_kind_pairs", &m.allowed_kind_pairs)?;
+        lists::check_pairs(
+            "migration.forbidden_subject_pairs",
+            &m.forbidden_subject_pairs,
+        )?;
         check_money("migration.review_fee_yuan", m.review_fee_yuan)?;
         check_money("migration.notary_fee_yuan.min", m.notary_fee_yuan.min)?;
         check_money("migration.notary_fee_yuan.max", m.notary_fee_yuan.max)?;
@@ -467,14 +546,39 @@ impl Rulebook {
             "closing.payment_balance_limit_yuan",
             c.payment_balance_limit_yuan,
         )?;
-        if c.deletion_day <= c.freeze_days {
-            return Err(invalid(
-                "closing.deletion_day",
-                format!(
-                    "deletion on day {} falls inside the {}-day freeze",
-                    c.deletion_day, c.freeze_days
-                ),
-            ));
+        c.freeze_days.validate("closing.freeze_days")?;
+        match (c.deletion_day, c.deletion_days_after_freeze, &c.freeze_days) {
+            (Some(day), None, FreezeDays::Flat(freeze)) if day <= *freeze => {
+                return Err(invalid(
+                    "closing.deletion_day",
+                    format!("deletion on day {day} falls inside the {freeze}-day freeze"),
+                ))
+            }
+            (Some(_), None, FreezeDays::Tiers(_)) => {
+                return Err(invalid(
+                    "closing.deletion_day",
+                    "with a freeze by follower tiers, give deletion_days_after_freeze instead",
+                ))
+            }
+            (None, Some(0), _) => {
+                return Err(invalid(
+                    "closing.deletion_days_after_freeze",
+                    "must be at least 1 (the records are deleted after the freeze)",
+                ))
+            }
+            (Some(_), Some(_), _) => {
+                return Err(invalid(
+                    "closing.deletion_day",
+                    "give deletion_day or deletion_days_after_freeze, not both",
+                ))
+            }
+            (None, None, _) => {
+                return Err(invalid(
+                    "closing.deletion_days_after_freeze",
+                    "missing: when the records are deleted after the freeze",
+                ))
+            }
+            _ => {}
         }
         for subject in Subject::ALL {
             let Some(s) = c.subjects.get(&subject) else {
@@ -557,8 +661,12 @@ impl Rulebook {
                 "closing.payment_freeze_working_days",
                 c.payment_freeze_working_days,
             ),
-            ("closing.freeze_days", c.freeze_days),
-            ("closing.deletion_day", c.deletion_day),
+            // closing.freeze_days: bounded tier by tier (lists.rs)
+            ("closing.deletion_day", c.deletion_day.unwrap_or(0)),
+            (
+                "closing.deletion_days_after_freeze",
+                c.deletion_days_after_freeze.unwrap_or(0),
+            ),
             ("closing.announce_days", c.announce_days),
             ("closing.name_cooldown_days", c.name_cooldown_days),
             ("closing.licence_cooldown_days", c.licence_cooldown_days),

@@ -25,18 +25,28 @@ fn key_of(e: &RulebookError) -> &str {
 #[test]
 fn seed_states_every_rule_with_its_source() {
     let b = seed();
-    for id in RuleId::ALL {
+    // M9 is not in the article
+    for id in RuleId::ALL.into_iter().filter(|id| *id != RuleId::M9) {
         let r = b.rule(id.as_str()).expect("present");
         assert!(r.source.starts_with("seed"), "{id}: {}", r.source);
     }
-    assert_eq!(b.rules.len(), RuleId::ALL.len());
+    assert_eq!(b.rules.len(), RuleId::ALL.len() - 1);
+    assert!(b.rule("M9").is_none());
 }
 
 #[test]
 fn seed_numbers_match_the_article() {
     let b = seed();
     let m = &b.migration;
-    assert!(m.same_kind_only && m.forbid_personal_to_enterprise && m.require_verified_target); // M1 M2 M3
+    // M1: same kind only
+    assert_eq!(m.allowed_kind_pairs, lists::kind_pairs_of_switch(true));
+    // M2: personal → enterprise (and other organisations) forbidden
+    assert_eq!(
+        m.forbidden_subject_pairs,
+        lists::subject_pairs_of_switch(true)
+    );
+    assert!(m.require_verified_target); // M3
+    assert_eq!(m.target_followers_max, None); // M9: the article sets no cap
     assert_eq!(m.review_fee_yuan, 300.0); // M4
     assert_eq!(
         m.notary_fee_yuan,
@@ -118,9 +128,18 @@ fn seed_numbers_match_the_article() {
     assert_eq!(c.payment_balance_limit_yuan, 1.0);
     assert_eq!(c.payment_freeze_working_days, 3); // D5
     assert_eq!(
-        (c.confirm_code_minutes, c.freeze_days, c.deletion_day),
-        (15, 7, 8)
+        (
+            c.confirm_code_minutes,
+            c.freeze_days.clone(),
+            c.deletion_day
+        ),
+        (15, FreezeDays::Flat(7), Some(8))
     ); // D7
+       // D7: the article's flat 7 days, whatever the follower count, deletion the day after
+    for followers in [1, 1000, 10_001, 100_001, 10_000_000] {
+        assert_eq!(c.freeze_days_for(followers), 7);
+    }
+    assert_eq!(c.deletion_after_freeze(), 1);
     assert_eq!(c.announce_days, 30); // D8
     assert_eq!((c.name_cooldown_days, c.licence_cooldown_days), (30, 15)); // D9
     assert_eq!(b.backup.articles_per_export, 100); // B1
@@ -211,6 +230,12 @@ fn missing_and_repeated_rules_are_refused() {
     let e = refused("id = \"M3\"", "id = \"M1\"");
     assert_eq!(key_of(&e), "rules[2].id");
     let e = refused("id = \"B2\"", "id = \"X9\"");
+    assert_eq!(key_of(&e), "rules[18].id");
+    assert!(e.to_string().contains("`X9` is not a rule"), "{e}");
+    let e = refused(
+        "[[rules]]\nid = \"B2\"\nsource = \"seed §二 (table)\"\n",
+        "",
+    );
     assert!(e.to_string().contains("`B2` is missing"), "{e}");
 }
 
@@ -238,6 +263,111 @@ fn printed_toml_loads_back_unchanged() {
     let b = seed();
     let text = toml::to_string_pretty(&b).expect("serialisable");
     assert_eq!(Rulebook::from_toml(&text), Ok(b));
+}
+
+fn observed() -> Rulebook {
+    builtin::builtin("observed")
+        .map(|b| b.load())
+        .and_then(Result::ok)
+        .expect("the observed rulebook is valid")
+}
+
+#[test]
+fn observed_numbers_are_the_reported_ones() {
+    let b = observed();
+    let m = &b.migration;
+    assert_eq!(m.unfollow_window_days, 1); // M7
+    assert!(Route::ALL.iter().all(|r| b.route(*r).notary)); // M5
+    assert_eq!(m.target_followers_max, Some(1000)); // M9
+    assert_eq!(m.forbidden_subject_pairs.len(), 5); // M2
+    assert!(m
+        .forbidden_subject_pairs
+        .iter()
+        .all(|p| p.to == Subject::Personal));
+    let c = &b.closing;
+    let freeze: Vec<u32> = [1000, 1001, 10_000, 10_001, 100_000, 100_001]
+        .iter()
+        .map(|n| c.freeze_days_for(*n))
+        .collect();
+    assert_eq!(freeze, [7, 15, 15, 30, 30, 60]); // D7
+    assert_eq!(c.deletion_after_freeze(), 1);
+    // every rule names a source and how sure it is
+    for r in &b.rules {
+        assert!(!r.source.is_empty() && r.confidence.is_some(), "{}", r.id);
+    }
+    // retention has no public source: the article's ranges are kept
+    let s = seed();
+    for r in Route::ALL {
+        assert_eq!(b.route(r).retention, s.route(r).retention);
+    }
+}
+
+#[test]
+fn m9_needs_its_source_and_its_cap_together() {
+    let e = refused(
+        "source_closed_on_completion = true      # M8\n",
+        "source_closed_on_completion = true\ntarget_followers_max = 1000\n",
+    );
+    assert!(e.to_string().contains("`M9` is missing"), "{e}");
+    let e = refused(
+        "id = \"M8\"\nsource = \"seed §三\"",
+        "id = \"M8\"\nsource = \"seed §三\"\n\n[[rules]]\nid = \"M9\"\nsource = \"a page\"",
+    );
+    assert_eq!(key_of(&e), "migration.target_followers_max");
+}
+
+#[test]
+fn older_switches_still_load_and_cannot_be_mixed_with_lists() {
+    let old = SEED_TOML
+        .replacen(
+            "allowed_kind_pairs = [\n  { from = \"subscription\", to = \"subscription\" },\n  { from = \"service\", to = \"service\" },\n]",
+            "same_kind_only = true",
+            1,
+        )
+        .replacen(
+            "forbidden_subject_pairs = [\n  { from = \"personal\", to = \"enterprise\" },\n  { from = \"personal\", to = \"organisation\" },\n]",
+            "forbid_personal_to_enterprise = true",
+            1,
+        );
+    assert_ne!(old, SEED_TOML);
+    assert_eq!(Rulebook::from_toml(&old), Ok(seed()));
+    let both = refused(
+        "require_verified_target = true",
+        "require_verified_target = true\nsame_kind_only = true",
+    );
+    assert!(both.to_string().contains("not both"), "{both}");
+}
+
+#[test]
+fn d7_freeze_tiers_and_deletion_are_checked_naming_the_key() {
+    let tiers = "freeze_days = [{ up_to_followers = 1000, days = 7 }, { days = 60 }]";
+    let e = refused("freeze_days = 7 ", &format!("{tiers} "));
+    assert_eq!(key_of(&e), "closing.deletion_day");
+    let ok = SEED_TOML
+        .replacen("freeze_days = 7 ", &format!("{tiers} "), 1)
+        .replacen("deletion_day = 8 ", "deletion_days_after_freeze = 2 ", 1);
+    let b = Rulebook::from_toml(&ok).expect("tiers load");
+    assert_eq!(
+        (
+            b.closing.freeze_days_for(1000),
+            b.closing.freeze_days_for(1001)
+        ),
+        (7, 60)
+    );
+    assert_eq!(b.closing.deletion_after_freeze(), 2);
+    let e = refused(
+        "freeze_days = 7 ",
+        "freeze_days = [{ up_to_followers = 1000, days = 7 }] ",
+    );
+    assert_eq!(key_of(&e), "closing.freeze_days[0].up_to_followers");
+}
+
+#[test]
+fn the_schema_round_trips() {
+    for b in [seed(), observed()] {
+        let text = toml::to_string_pretty(&b).expect("serialisable");
+        assert_eq!(Rulebook::from_toml(&text), Ok(b));
+    }
 }
 
 #[test]
