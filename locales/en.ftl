@@ -351,7 +351,13 @@ rules-col-days = days
 rules-col-retention = retention
 rules-col-fees = fees (yuan)
 rules-fees-notary = { $review } + notary { $min }–{ $max }
-rules-unfollow = Unfollow window (M7): { $days } days, share of the losses per day: { $weights }
+rules-unfollow = Unfollow window (M7): { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }, share of the losses per day: { $weights }
+rules-note = note: { $text }
+rules-own-statement = note (the file's own statement): { $text }
+rules-confidence = confidence: { $text }
 rules-col-closing = closing
 rules-col-review = review (working days)
 rules-col-funds = funds (D4)
