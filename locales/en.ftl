@@ -15,6 +15,7 @@ subject-personal = personal
 subject-enterprise = enterprise
 subject-government = government
 subject-media = media
+subject-organisation = organisation
 route-subscription_to_subscription = subscription_to_subscription
 route-service_to_service = service_to_service
 route-cross_entity = cross_entity
@@ -81,3 +82,366 @@ error-font-read = --font: cannot read the font file { $path }
 error-font-invalid = --font { $path }: { $reason }
 error-font-not-a-font = not a TrueType or OpenType font
 error-font-no-characters = the font maps no character to a glyph
+
+## Separators
+
+sep-list = {", "}
+sep-reasons = {"; "}
+
+## Errors in values of flags and cells
+
+input-negative-count = `{ $value }` is negative: give a whole number, 0 or more
+input-not-count = `{ $value }` is not a whole number (e.g. 120000, 120,000 or 12万)
+input-count-out-of-range = `{ $value }` is not a whole number
+input-not-number = `{ $value }` is not a number
+input-not-finite = `{ $value }` is not a finite number
+input-not-fee-range = `{ $value }` is not a fee range: write MIN-MAX in yuan (e.g. 500-1500) or one number
+input-not-date = `{ $value }` is not a real date in the form YYYY-MM-DD (or YYYY/M/D)
+input-not-bool = `{ $value }` is not a boolean (true/false, yes/no, 1/0, 是/否)
+input-not-days = `{ $value }` is not a whole number of days
+input-not-word = `{ $value }` is not one of: { $allowed }
+
+## Scenario problems (after the flag or column name)
+
+problem-required = is required (the source account's follower count, at least 1)
+problem-count-outside = { $value } is outside 1–{ $max }
+problem-count-above = { $value } is above { $max }
+problem-not-finite = { $value } is not a finite number
+problem-share-outside = { $value } is outside 0–1 (a share of the source's followers)
+problem-growth-outside = { $value } is outside the open range −0.5 to 0.5 (a share per day, e.g. 0.001)
+problem-not-fee = { $value } yuan is not a fee (a number from 0 to 10^15)
+problem-reversed = the range is reversed: { $min } is above { $max }
+problem-value-too-high = { $value } yuan a follower values the account above 10^15 yuan
+problem-negative = { $value } yuan is negative
+problem-horizon-outside = { $days } days is outside 1–{ $max }
+problem-start-outside = { $date } is outside { $first } to { $last }
+problem-growth-too-fast = { $growth } a day over { $days } days grows the audience past 10^15; lower it or shorten { $horizon }
+horizon-column = the horizon (column horizon)
+account-not-yuan = { $value } is not an amount of yuan (a finite number, at least 0)
+account-too-far-ahead = { $date } is more than { $max } days after the start
+
+## Violations (M1–M3)
+
+breach-kind-change = a { $source } account cannot migrate into a { $target } account: { $only }
+breach-pair = { $from } → { $to }
+breach-only-none = no kind may migrate
+breach-only-one = only { $pair }
+breach-only-many = only { $rest } and { $last }
+breach-forbidden-subjects = { $source ->
+        [enterprise] an
+        [organisation] an
+       *[other] a
+    } { $source }-subject account cannot migrate into { $target ->
+        [enterprise] an
+        [organisation] an
+       *[other] a
+    } { $target }-subject account
+breach-target-too-large = the target account has { $followers } followers; when all followers move it may have at most { $max }
+breach-unverified-target = the target account is not verified
+violation = { $rule }  { $message } ({ $source })
+
+## Warnings
+
+warning-notary-ignored = the notary fee is ignored: only a cross-entity migration pays one (M5); add --cross-entity if the target belongs to another legal entity
+warning-cross-entity-implied = the target's subject ({ $target }) differs from the source's ({ $source }): the target belongs to another legal entity, so the migration is cross-entity
+warning-funds-assumed-cleared-one = the dates assume the funds blocker (D4) is cleared on the start date
+warning-funds-assumed-cleared-several = the dates assume the funds blockers (D4) are cleared on the start date
+warning-weekends-only = the holiday calendar covers { $from } to { $to }: outside it, working days were assumed to be Monday to Friday (public holidays and make-up days unknown) for { $steps }
+warning-provisional-holidays = dates in { $years } rest on provisional holidays (the statutory days of the 2024 law; the State Council's notice is not known, so make-up working days are missing); supply the notice with --holidays FILE or FANPLAN_HOLIDAYS (check with `fanplan calendar --year { $first }`)
+warning-few-runs = only { $runs } runs: the tails (P5, P95) are rough; use --runs 1000 or more
+warning-horizon-before-settled = the horizon (day { $horizon }) ends before the settled day's P90 (day { $day }): in many runs followers are still moving or unfollowing, so this is not the final audience; use --horizon { $day } or more
+warning-weekends-only-step = { $step } (up to { $last })
+
+## Batch row errors (after the column name)
+
+row-width = the row has { $found } { $found ->
+        [one] field
+       *[other] fields
+    } but the header has { $expected }
+row-empty-id = is empty: every row needs an id
+row-not-utf8 = is not valid UTF-8 text (is the file GBK? try --encoding gbk)
+row-not-utf8-at = holds a byte that is not valid UTF-8 at byte offset { $offset } of the file (the file is read as UTF-8: fix that byte, or save the whole file in one encoding)
+row-duplicate-id = duplicate id: an earlier row has the same id
+
+## Blockers
+
+block-recently-active = last active on { $date }: { $days } days without operations are needed
+block-balance = a { $subject } account may keep at most { $limit } yuan: withdraw the { $balance } yuan balance
+block-pending-income = a { $subject } account may have no income waiting for settlement: { $pending } yuan is pending
+block-notice-running = the notice of { $date } has not run its { $days } days yet
+block-payment-balance = { $balance } yuan left: withdraw to at most { $limit } yuan before closing WeChat Pay
+blocker = { $rule }: { $reason }
+blocked-step = { $step }: { $reasons }
+
+## Plan step titles
+
+title-announced = Announced the end of service on { $date }; the notice runs { $days } days (D8)
+title-publish-notice = Publish the end-of-service notice (停更声明), { $days } calendar days in advance (D8)
+title-quiet-since = { $days } days without operations since the last one on { $date } (D1)
+title-stop-operations = Stop mass messages and menu changes: { $days } consecutive days without operations (D1)
+title-backup = Back up articles, interaction records and statistics (B1, B2)
+title-unbind = Unbind { $what } (D6)
+unbind-mini-programs = { $n } mini program(s)
+unbind-third-party = { $n } third-party platform(s)
+unbind-ad-account = the ad account (apply at Tencent Ads)
+title-close-payment = Cancel WeChat Pay on the merchant platform; funds frozen { $days } working days, refunds still handled (D5)
+title-submit = Submit the closing application (设置 → 账号详情 → 注销账号) with: { $materials } (D2)
+title-submit-offline = Submit the closing application (设置 → 账号详情 → 注销账号) with: { $materials }, offline (D2)
+title-review = Review of the closing application ({ $subject } account): { $min }–{ $max } working days (D3)
+title-freeze = Confirm with the code sent to the admin's WeChat within { $minutes } minutes; { $days }-day freeze in which closing can be cancelled (D7)
+title-deletion = All records deleted on day { $day } after the confirmation; every follower is lost (D7)
+title-name-cooldown = The name is released, but the same entity may apply for it again only after { $days } days (D9)
+title-notarise = Have the migration application letter notarised (公证) (M5)
+title-notarise-cross-entity = Have the migration application letter notarised (公证) for the cross-entity migration (M5)
+title-apply = Apply for the migration (账号迁移) and pay the { $fee } yuan review fee (M4)
+title-review-transfer = Review and transfer of the followers ({ $route }): { $min }–{ $max } days (M6)
+title-unfollow-window = Followers are notified and may unfollow for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } (M7)
+title-source-closed = The source account is closed automatically when the migration completes (M8)
+
+## Plan step notes
+
+note-mass-message = a notice sent as a mass message (群发) is an operation: the days then count from it
+note-export-batches = { $articles } articles: { $batches } export batch(es) of at most { $per } articles (B1)
+note-export-batch-size = export articles in batches of at most { $per } (B1); give --articles N to count the batches
+note-interactions-kept = interaction records are kept { $days } days: those before { $date } are gone (B2)
+note-statistics-kept = statistics cover only the last { $months } months (from { $date }): save older ones by screenshot (B2)
+note-ad-revenue-kept = ad revenue reports go back { $months } months (from { $date }) (B2)
+note-deadline = the step's end is the deadline: finish before `{ $step }`
+note-offline = { $subject } accounts submit offline (D2), on a working day
+note-notice-kept = applying on this day keeps the { $notice }-day notice (D8) before the source closes (M8), even with the shortest transfer of { $shortest } days (M6)
+note-retention = retention { $min }%–{ $max }% of the followers (M6)
+note-licence-reuse = a business licence can be used again after { $days } days: from { $date } (P50) (D9)
+
+## plan and plan --options tables
+
+plan-length-deadline = deadline
+plan-length-same-day = same day
+plan-length-working-day = { $n } working day
+plan-length-working-days = { $n } working days
+plan-length-day = { $n } day
+plan-length-days = { $n } days
+plan-status-ready = ready
+plan-status-todo = todo
+plan-status-blocked = BLOCKED
+plan-head-migrate = Plan: migrate the { $subject } { $kind } account ({ $followers } followers) by { $route }
+plan-head-close = Plan: close the { $subject } { $kind } account
+plan-head-run = start { $start } · { $runs } runs · seed { $seed } · rules { $rules } { $version }
+plan-col-step = step
+plan-col-rule = rule
+plan-col-length = length
+plan-col-start = start
+plan-col-end-p50 = end P50
+plan-col-end-p90 = end P90
+plan-col-status = status
+plan-col-cost = cost (yuan)
+plan-after = after: { $steps }
+plan-blocked-until = BLOCKED until { $date }: { $reason }
+plan-blocked = BLOCKED: { $reason }
+plan-finish-migrate = end of the unfollow window
+plan-finish-close = account deleted
+plan-finish = Finish:    P50 { $p50 }, P90 { $p90 } ({ $what })
+plan-cost = Cost:      { $cost } yuan
+plan-followers-kept = Followers: kept P5 { $p5 }, P50 { $p50 }, P95 { $p95 } of { $of }
+plan-audience = Audience at the finish (both accounts): P5 { $p5 }, P50 { $p50 }, P95 { $p95 }
+plan-followers-lost = Followers: all { $n } lost
+plan-followers-all-lost = Followers: all lost
+plan-chance = Chance the audience at the finish is at least { $threshold }: { $chance }
+plan-name = Name:      the same entity may apply for it again from P50 { $p50 }, P90 { $p90 }; a business licence from P50 { $licence } (D9)
+warning-line = warning: { $text }
+note-line = note: { $text }
+plan-forbidden = No migration plan: the rules forbid this migration.
+options-head = Ways open to the account · start { $start } · { $runs } runs each · seed { $seed } · rules { $rules } { $version }
+options-ranked-by = ranked by the audience at the finish (P50), then the cost (P50)
+options-col-way = way
+options-col-route = route
+options-col-audience = audience P50
+options-col-kept = kept P5–P95
+options-col-finish-p50 = finish P50
+options-col-finish-p90 = finish P90
+options-col-blocked = blocked
+options-not-blocked = no
+options-blocked-steps = { $n } step(s)
+options-forbidden-by = forbidden by { $rules }
+options-forbidden = Forbidden:
+options-forbidden-line = { $way }: { $rule } { $message } ({ $source })
+options-blocked = Blocked:
+options-see = See one way's dated steps: fanplan plan --goal migrate|close (with the same flags)
+
+## check table
+
+check-followers = {" "}({ $n } followers)
+check-head = { $source-subject } { $source-kind } account{ $followers } → { $target-subject } { $target-kind } account{ $entity }{ $verified }
+check-other-entity = {" "}of another legal entity
+check-same-entity = {" "}of the same entity
+check-verified = , verified
+check-not-verified = , not verified
+check-allowed-yes = Allowed: yes
+check-route = Route:   { $route } (M6): { $min }–{ $max } days, retention { $low }–{ $high }
+check-fees = Fees:    review { $review } yuan (M4)
+check-fees-notary = {" "}+ notary { $min }–{ $max } yuan (M5)
+check-then = Then:    followers may unfollow for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } after the transfer (M7); the source account is closed when it completes (M8).
+check-allowed-no = Allowed: no — { $n } { $n ->
+        [one] rule
+       *[other] rules
+    } violated
+check-see-options = See the ways open to this account: fanplan plan --options
+
+## Errors written by the command line
+
+error-line = error: { $text }
+error-caused-by = caused by: { $text }
+
+## simulate table
+
+sim-head = { $subject } { $kind } account, { $followers } followers → { $route } ({ $target } target followers, overlap { $overlap })
+sim-run = { $runs } runs · seed { $seed } · retention { $dist } · rules { $rules } { $version } · start { $start } · horizon { $horizon } days
+sim-col-mean = mean
+sim-retention-rate = Retention rate
+sim-retained = Retained followers
+sim-lost = Lost followers
+sim-audience-on-day = Audience on day { $day }
+sim-transfer-day = Transfer day
+sim-settled-day = Settled day
+sim-cost = Cost (yuan)
+sim-cost-per-kept = Cost per kept follower (yuan)
+sim-lost-value = Lost value (yuan)
+sim-transfer-date = Transfer date  P10 { $p10 }  P50 { $p50 }  P90 { $p90 }
+sim-settled-date = Settled date   P10 { $p10 }  P50 { $p50 }  P90 { $p90 }
+sim-chance = Chance the audience on day { $day } is at least { $threshold }: { $chance }
+sim-precision = Precision: 95% intervals of the audience on day { $day }: { $line }; digits finer than these intervals are rounded off.
+sim-assumptions = Assumptions in force ({ $ids }): see `fanplan rules`. Standard error of the mean retained: { $se }.
+
+## compare table
+
+compare-head = { $n } { $n ->
+        [one] scenario
+       *[other] scenarios
+    } ranked by retained followers (P50), then cost · { $runs } runs each · seed { $seed } · rules { $rules }
+compare-col-scenario = scenario
+compare-col-route = route
+compare-col-kept-p5 = kept P5
+compare-col-kept-p50 = kept P50
+compare-col-kept-p95 = kept P95
+compare-col-settled-p50 = settled P50
+compare-col-settled-p90 = settled P90
+compare-col-cost-p50 = cost P50
+compare-col-cost-p95 = cost P95
+compare-col-at-least = P(audience ≥ { $n })
+compare-forbidden = Forbidden by the rules:
+compare-forbidden-row = { $id } (line { $line })
+compare-forbidden-row-under = { $id } (line { $line }) under { $rules }
+compare-col-rules = rules
+compare-rejected = { $n } { $n ->
+        [one] row
+       *[other] rows
+    } could not be read (see the errors above).
+
+## rules table (the statements in English come from the rulebook itself; these are the
+## seed rulebook's, for the translation's parity)
+
+rules-head = Rulebook { $name } { $version } — { $source }
+rules-assumption = assumption: { $text }
+rules-col-route = route
+rules-col-days = days
+rules-col-retention = retention
+rules-col-fees = fees (yuan)
+rules-fees-notary = { $review } + notary { $min }–{ $max }
+rules-unfollow = Unfollow window (M7): { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }, share of the losses per day: { $weights }
+rules-note = note: { $text }
+rules-own-statement = note (the file's own statement): { $text }
+rules-confidence = confidence: { $text }
+rules-col-closing = closing
+rules-col-review = review (working days)
+rules-col-funds = funds (D4)
+rules-col-materials = materials (D2)
+rules-funds-balance = balance ≤ { $limit } yuan
+rules-funds-pending = no pending income
+rules-funds-payment-closed = payment closed
+rules-offline = {" "}(offline)
+rule-M1 = Same account kind only: subscription (订阅号) to subscription, service (服务号) to service.
+rule-M2 = No personal-subject (个人) source into an enterprise-subject (企业) target.
+rule-M3 = The target must be verified (通过认证).
+rule-M4 = Every migration pays a 300 yuan review fee (审核费).
+rule-M5 = Cross-entity migration (跨主体迁移) also pays a notary fee (公证费).
+rule-M6 = Routes: subscription→subscription 5–7 days, retention 85%–92%; service→service 3–5 days, 78%–88%; cross-entity 10–15 days, 65%–75%.
+rule-M7 = Followers are notified and may unfollow during a 7-day window.
+rule-M8 = When the migration completes, the source account is closed automatically.
+rule-D1 = 30 consecutive days without active operations (mass messages, menu changes) before applying to close.
+rule-D2 = Materials by type: personal subscription — ID card; enterprise service — business licence and official letter; government — organisation code certificate, submitted offline.
+rule-D3 = Review: personal subscription 3–5 working days; enterprise service 7–15 working days; government 20 working days or more.
+rule-D4 = Funds: personal — balance at most 0.01 yuan; enterprise — no income waiting for settlement; government — payment closed. An account with payment enabled cannot close with more than 1 yuan left.
+rule-D5 = Closing WeChat Pay: a cancellation on the merchant platform, then a 3-working-day fund freeze; refunds in that time must still be handled.
+rule-D6 = Unbind mini programs, third-party platforms and ad accounts first.
+rule-D7 = Confirm with a code within 15 minutes; a 7-day freeze in which closing can be cancelled; all records deleted on day 8.
+rule-D8 = Announce the end of service 30 days in advance.
+rule-D9 = The name is released at once, but the same entity may not apply for the same name for 30 days; a business licence can be reused after 15 days.
+rule-B1 = Article export: at most 100 articles per export batch.
+rule-B2 = Interaction records are kept 60 days; statistics only for the last 3 months; ad revenue reports 36 months.
+
+## batch
+
+row-line = line { $line }
+row-id = {" "}(id { $id })
+row-reason = : { $reason }
+row-column-reason = : column { $column } { $reason }
+row-column-value-reason = : column { $column }: { $reason }
+batch-bar = { $rows } rows · { $rate } rows/s
+batch-bar-template = {"{"}bar:32{"}"} {"{"}percent:>3{"}"}% {"{"}msg{"}"} · ETA {"{"}eta{"}"}
+batch-eta = , ETA { $secs } s
+batch-progress = progress: { $rows } rows done, { $rate } rows/s{ $eta }
+batch-summary = batch: { $read } rows read, { $forecast } forecast, { $forbidden } forbidden, { $rejected } rejected
+batch-summary-empty = , { $n } empty skipped
+batch-summary-time = {" "}in { $secs } s
+batch-and-more = {" "}and { $n } more
+batch-no-portfolio = warning: no row was forecast, so there is no portfolio.png to draw
+wrote-file = wrote { $path }
+batch-reading-as = reading { $path } as { $encoding }
+batch-unknown-columns = ignoring unknown { $n ->
+        [one] column
+       *[other] columns
+    }: { $columns }
+
+## workdays
+
+workdays-weekends-only = some days counted lie outside the holiday calendar ({ $from } to { $to }); weekends alone were skipped for them
+error-flag = { $flag }: { $reason }
+error-unexpected-argument = unexpected argument `{ $arg }`; try --help
+input-not-runs = `{ $value }` is not a whole number of runs
+input-outside = { $value } is outside 1–{ $max }
+compare-no-chart = warning: no scenario is allowed, so there is no compare.png to draw
+error-options-no-chart = --charts: `plan --options` draws no chart; use it with --goal
+error-goal-missing = --goal: give migrate or close (or --options)
+error-cannot-draw = cannot draw { $file }
+error-charts-create-folder = --charts: cannot create the folder { $path }
+error-charts-write = --charts: cannot write { $path }
+
+## calendar
+
+mark-provisional = * rests on provisional holidays
+calendar-head = { $year } · basis { $basis }
+calendar-source = source: { $source }
+calendar-provisional-source = the statutory holidays of 全国年节及纪念日放假办法 (2024); no notice known, make-up working days unknown
+calendar-col-date = date
+calendar-col-weekday = weekday
+calendar-col-kind = kind
+calendar-col-name = name
+calendar-day-off = day off
+calendar-working-day = working day (调休)
+weekday-Mon = Mon
+weekday-Tue = Tue
+weekday-Wed = Wed
+weekday-Thu = Thu
+weekday-Fri = Fri
+weekday-Sat = Sat
+weekday-Sun = Sun
+error-at-least-csv = --at-least: --format csv prints the daily trajectory, which has no place for the probability; use --format table or json
+error-at-least-plan = --at-least: the probability is shown by `plan --goal` in table and json formats only

@@ -72,6 +72,13 @@ impl Lang {
     }
 }
 
+/// The English messages, for the words JSON and CSV carry (they never change with the
+/// language).
+pub fn english() -> &'static Messages {
+    static EN: std::sync::OnceLock<Messages> = std::sync::OnceLock::new();
+    EN.get_or_init(|| Messages::new(Lang::En))
+}
+
 /// The messages of one language, ready to format.
 pub struct Messages {
     lang: Lang,

@@ -3,8 +3,8 @@
 
 use clap::Parser;
 use fanplan::cli::output::{remove_temp_files, Stream};
-use fanplan::cli::{exit_code, flag_value_error, run, Cli, Ctx};
-use fanplan::i18n::Lang;
+use fanplan::cli::{arg_lang, exit_code, flag_value_error, run, Cli, Ctx};
+use fanplan::i18n::{Lang, Messages};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -25,8 +25,13 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            if let Some(msg) = flag_value_error(&e) {
-                let _ = writeln!(io::stderr(), "error: {msg}");
+            let m = Messages::new(arg_lang());
+            if let Some(msg) = flag_value_error(&m, &e) {
+                let _ = writeln!(
+                    io::stderr(),
+                    "{}",
+                    m.msg("error-line", &[("text", msg.into())])
+                );
                 return ExitCode::from(2);
             }
             e.exit()
@@ -37,6 +42,7 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(Stream::stdout(stdout.lock()));
     let err_is_terminal = io::stderr().is_terminal();
     let mut err = Stream::stderr(io::stderr());
+    let lang = Lang::resolve(cli.lang, |k| std::env::var(k).ok());
     let mut ctx = Ctx {
         today: chrono::Local::now().date_naive(),
         out: &mut out,
@@ -45,7 +51,7 @@ fn main() -> ExitCode {
         rules_file: None,
         holidays_file: None,
         force: false,
-        lang: Lang::resolve(cli.lang, |k| std::env::var(k).ok()),
+        lang,
         font: cli.font.clone(),
     };
     let result = run(cli, &mut ctx).and_then(|outcome| {
@@ -56,12 +62,14 @@ fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.code() as u8),
         Err(e) => {
             let _ = out.flush();
-            let mut msg = format!("error: {e}");
+            let m = Messages::new(lang);
+            let mut msg = m.msg("error-line", &[("text", e.to_string().into())]);
             for cause in e.chain().skip(1) {
                 // Wrappers that repeat their source's words add nothing.
                 let cause = cause.to_string();
                 if !msg.contains(&cause) {
-                    msg.push_str(&format!("\n  caused by: {cause}"));
+                    msg.push_str("\n  ");
+                    msg.push_str(&m.msg("error-caused-by", &[("text", cause.into())]));
                 }
             }
             let _ = writeln!(err, "{msg}");

@@ -89,7 +89,7 @@ pub struct RowError {
 impl RowError {
     /// What is wrong and what is accepted, in words.
     pub fn reason(&self) -> String {
-        crate::report::text::row_problem(&self.problem)
+        crate::report::text::row_problem(crate::i18n::english(), &self.problem)
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::domain::{Kind, Subject};
 use crate::excel::normalize_excel_text;
+use crate::i18n::Messages;
 use crate::input::{self, FeeRange, InputError};
 use crate::report::fmt::shown;
 use crate::report::text;
@@ -14,7 +15,7 @@ use std::path::PathBuf;
 
 /// Words for a flag value that could not be read.
 fn words<T>(r: Result<T, InputError>) -> Result<T, String> {
-    r.map_err(|e| text::input_error(&e))
+    r.map_err(|e| text::input_error(&Messages::new(super::arg_lang()), &e))
 }
 
 /// Parse a kind: subscription|service or 订阅号|服务号.
@@ -62,11 +63,18 @@ pub(crate) fn excel<T: 'static>(
 
 /// Parse a run count in 1..=10,000,000.
 pub fn parse_runs(s: &str) -> Result<u64, String> {
-    let n = parse_count(s).map_err(|_| format!("`{}` is not a whole number of runs", shown(s)))?;
+    let m = Messages::new(super::arg_lang());
+    let n = parse_count(s).map_err(|_| m.msg("input-not-runs", &[("value", shown(s).into())]))?;
     if (1..=MAX_RUNS).contains(&n) {
         Ok(n)
     } else {
-        Err(format!("{n} is outside 1–{MAX_RUNS}"))
+        Err(m.msg(
+            "input-outside",
+            &[
+                ("value", n.to_string().into()),
+                ("max", MAX_RUNS.to_string().into()),
+            ],
+        ))
     }
 }
 
@@ -76,9 +84,13 @@ pub fn parse_horizon(s: &str) -> Result<u32, String> {
     if (1..=crate::scenario::MAX_HORIZON).contains(&n) {
         Ok(n)
     } else {
-        Err(format!(
-            "{n} days is outside 1–{}",
-            crate::scenario::MAX_HORIZON
+        let m = Messages::new(super::arg_lang());
+        Err(m.msg(
+            "problem-horizon-outside",
+            &[
+                ("days", n.to_string().into()),
+                ("max", crate::scenario::MAX_HORIZON.to_string().into()),
+            ],
         ))
     }
 }

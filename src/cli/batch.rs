@@ -15,6 +15,7 @@ use crate::batch::run::{run_batch, BatchError, BatchOptions, Events};
 use crate::batch::summary::Counts;
 use crate::batch::RowError;
 use crate::chart::{portfolio_png, PortfolioChart};
+use crate::i18n::Messages;
 use crate::report::fmt::shown;
 use crate::rules::Rulebook;
 use crate::sim::Dist;
@@ -175,6 +176,7 @@ enum Progress {
 
 struct CliEvents<'a> {
     err: &'a mut dyn Write,
+    messages: Messages,
     errors: Option<csv::Writer<AtomicFile>>,
     progress: Progress,
     bytes: Arc<AtomicU64>,
@@ -200,7 +202,14 @@ impl Events for CliEvents<'_> {
         if let Some(w) = &mut self.errors {
             write_error(w, e).map_err(io::Error::other)?;
         }
-        self.say(&format!("error: {e}"))
+        let line = self.messages.msg(
+            "error-line",
+            &[(
+                "text",
+                crate::report::text::row_error(&self.messages, e).into(),
+            )],
+        );
+        self.say(&line)
     }
 
     fn progress(&mut self, counts: &Counts) {
@@ -213,7 +222,13 @@ impl Events for CliEvents<'_> {
                 if let Some(total) = self.total_bytes {
                     bar.set_position(bytes.min(total));
                 }
-                bar.set_message(format!("{} rows · {:.0} rows/s", counts.read, rate));
+                bar.set_message(self.messages.msg(
+                    "batch-bar",
+                    &[
+                        ("rows", counts.read.to_string().into()),
+                        ("rate", format!("{rate:.0}").into()),
+                    ],
+                ));
             }
             Progress::Lines { last } => {
                 if last.elapsed() >= Duration::from_secs(1) {
@@ -221,14 +236,22 @@ impl Events for CliEvents<'_> {
                     let eta = match self.total_bytes {
                         Some(total) if bytes > 0 => {
                             let left = total.saturating_sub(bytes) as f64 / bytes as f64 * secs;
-                            format!(", ETA {left:.0} s")
+                            self.messages
+                                .msg("batch-eta", &[("secs", format!("{left:.0}").into())])
                         }
                         _ => String::new(),
                     };
                     let _ = writeln!(
                         self.err,
-                        "progress: {} rows done, {:.0} rows/s{eta}",
-                        counts.read, rate
+                        "{}",
+                        self.messages.msg(
+                            "batch-progress",
+                            &[
+                                ("rows", counts.read.to_string().into()),
+                                ("rate", format!("{rate:.0}").into()),
+                                ("eta", eta.into()),
+                            ],
+                        )
                     );
                 }
             }
@@ -236,14 +259,12 @@ impl Events for CliEvents<'_> {
     }
 }
 
-fn progress_bar(total: Option<u64>) -> ProgressBar {
+fn progress_bar(m: &Messages, total: Option<u64>) -> ProgressBar {
     let target = ProgressDrawTarget::stderr_with_hz(4);
     match total {
         Some(len) => {
             let bar = ProgressBar::with_draw_target(Some(len), target);
-            if let Ok(style) =
-                ProgressStyle::with_template("{bar:32} {percent:>3}% {msg} · ETA {eta}")
-            {
+            if let Ok(style) = ProgressStyle::with_template(&m.text("batch-bar-template")) {
                 bar.set_style(style);
             }
             bar
@@ -367,29 +388,38 @@ const UNKNOWN_SHOWN: usize = 20;
 pub(crate) fn table_notes<R: Read>(
     table: &Table<R>,
     input: &Path,
+    m: &Messages,
     err: &mut dyn Write,
 ) -> io::Result<()> {
     if table.encoding != encoding_rs::UTF_8 {
-        writeln!(
-            err,
-            "note: reading {} as {}",
-            input_name(input),
-            encoding_name(table.encoding)
-        )?;
+        let reading = m.msg(
+            "batch-reading-as",
+            &[
+                ("path", input_name(input).to_string().into()),
+                ("encoding", encoding_name(table.encoding).to_string().into()),
+            ],
+        );
+        writeln!(err, "{}", m.msg("note-line", &[("text", reading.into())]))?;
     }
     let unknown = &table.columns().unknown;
     if !unknown.is_empty() {
         let shown = unknown.len().min(UNKNOWN_SHOWN);
-        write!(
-            err,
-            "warning: ignoring unknown column{}: {}",
-            if unknown.len() == 1 { "" } else { "s" },
-            unknown[..shown].join(", ")
-        )?;
+        let mut columns = unknown[..shown].join(", ");
         if unknown.len() > shown {
-            write!(err, " and {} more", unknown.len() - shown)?;
+            columns.push_str(&m.msg(
+                "batch-and-more",
+                &[("n", (unknown.len() - shown).to_string().into())],
+            ));
         }
-        writeln!(err)?;
+        let ignoring = m.msg(
+            "batch-unknown-columns",
+            &[("n", unknown.len().into()), ("columns", columns.into())],
+        );
+        writeln!(
+            err,
+            "{}",
+            m.msg("warning-line", &[("text", ignoring.into())])
+        )?;
     }
     Ok(())
 }
@@ -414,7 +444,7 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         .then(|| std::fs::metadata(&a.input).ok().map(|m| m.len()))
         .flatten();
     let mut table = open_table(&a.input, a.encoding.into(), ctx.today, bytes.clone())?;
-    table_notes(&table, &a.input, ctx.err)?;
+    table_notes(&table, &a.input, &Messages::new(ctx.lang), ctx.err)?;
     let file_bom = bom_for_file(&table, a.bom, a.no_bom);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.threads.map_or(0, usize::from))
@@ -470,12 +500,13 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         ProgressMode::Always if !ctx.err_is_terminal => Progress::Lines {
             last: Instant::now(),
         },
-        _ => Progress::Bar(progress_bar(total_bytes)),
+        _ => Progress::Bar(progress_bar(&Messages::new(ctx.lang), total_bytes)),
     };
 
     let Ctx { out, err, .. } = ctx;
     let mut events = CliEvents {
         err: &mut **err,
+        messages: Messages::new(ctx.lang),
         errors: errors_out,
         progress,
         bytes,
@@ -519,10 +550,7 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
 
     if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
         if report.retention_p50.is_empty() {
-            writeln!(
-                events.err,
-                "warning: no row was forecast, so there is no portfolio.png to draw"
-            )?;
+            writeln!(events.err, "{}", events.messages.text("batch-no-portfolio"))?;
         } else {
             let chart = PortfolioChart {
                 title: look.messages.msg(
@@ -546,7 +574,10 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
             };
             let charts = vec![(PORTFOLIO_PNG, portfolio_png(&chart, size, look))];
             for p in write_charts(dir, charts, look, events.err)? {
-                writeln!(events.err, "wrote {}", p.display())?;
+                let wrote = events
+                    .messages
+                    .msg("wrote-file", &[("path", p.display().to_string().into())]);
+                writeln!(events.err, "{wrote}")?;
             }
         }
     }
@@ -564,15 +595,29 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     )?;
 
     let c = report.counts;
-    write!(
-        events.err,
-        "batch: {} rows read, {} forecast, {} forbidden, {} rejected",
-        c.read, c.forecast, c.forbidden, c.rejected,
-    )?;
+    let mut summary_line = events.messages.msg(
+        "batch-summary",
+        &[
+            ("read", c.read.to_string().into()),
+            ("forecast", c.forecast.to_string().into()),
+            ("forbidden", c.forbidden.to_string().into()),
+            ("rejected", c.rejected.to_string().into()),
+        ],
+    );
     if table.empty_rows() > 0 {
-        write!(events.err, ", {} empty skipped", table.empty_rows())?;
+        summary_line.push_str(&events.messages.msg(
+            "batch-summary-empty",
+            &[("n", table.empty_rows().to_string().into())],
+        ));
     }
-    writeln!(events.err, " in {:.2} s", started.elapsed().as_secs_f64())?;
+    summary_line.push_str(&events.messages.msg(
+        "batch-summary-time",
+        &[(
+            "secs",
+            format!("{:.2}", started.elapsed().as_secs_f64()).into(),
+        )],
+    ));
+    writeln!(events.err, "{summary_line}")?;
     Ok(if c.rejected > 0 {
         Outcome::Rejected
     } else {

@@ -33,6 +33,11 @@ pub fn run(cal: &Calendar, a: &CalendarArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
             "--year: {year} is outside {FIRST_YEAR}–{LAST_YEAR}, the years the calendar holds"
         ))
     })?;
-    crate::report::emit(&listing, a.format.into(), ctx.out)?;
+    crate::report::emit(
+        &listing,
+        a.format.into(),
+        &crate::i18n::Messages::new(ctx.lang),
+        ctx.out,
+    )?;
     Ok(Outcome::Done)
 }

@@ -4,6 +4,7 @@ use super::args::{MigrationArgs, TableOrJson};
 use super::{scenario_of, Ctx, Outcome};
 use crate::eligibility::check;
 use crate::forecast::scenario_warnings;
+use crate::i18n::Messages;
 use crate::report::{emit, CheckReport};
 use crate::rules::Rulebook;
 use clap::Args;
@@ -31,7 +32,7 @@ pub fn run(book: &Rulebook, a: &CheckArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     let mut input = a.scenario.input();
     // `check` needs no follower count; a placeholder keeps the scenario valid.
     input.followers.get_or_insert(1);
-    let s = scenario_of(input, ctx.today)?;
+    let s = scenario_of(input, ctx.today, ctx.lang)?;
     let e = check(book, &s);
     let report = CheckReport {
         eligibility: &e,
@@ -40,7 +41,7 @@ pub fn run(book: &Rulebook, a: &CheckArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
         book,
         followers_given,
     };
-    emit(&report, a.format.into(), ctx.out)?;
+    emit(&report, a.format.into(), &Messages::new(ctx.lang), ctx.out)?;
     Ok(if e.allowed {
         Outcome::Done
     } else {

@@ -12,6 +12,7 @@ use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
 use crate::batch::output::BOM;
 use crate::chart::{compare_png, CompareChart, CompareRow};
 use crate::compare::{compare, compare_rulebooks, CompareOptions};
+use crate::i18n::Messages;
 use crate::report::{emit, Format};
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -130,7 +131,7 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
         ctx.today,
         Arc::new(AtomicU64::new(0)),
     )?;
-    table_notes(&table, &a.file, ctx.err)?;
+    table_notes(&table, &a.file, &Messages::new(ctx.lang), ctx.err)?;
     let output = a.output.as_deref().filter(|p| p.as_os_str() != "-");
     let bom = match output {
         Some(_) => {
@@ -168,15 +169,14 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
         Some((first, _)) => compare(&first.book, rows, &opts),
         None => return Err(InvalidInput("--rules-set: no rulebook given".to_string()).into()),
     };
+    let m = Messages::new(ctx.lang);
     for e in &report.rejected {
-        writeln!(ctx.err, "error: {e}")?;
+        let text = crate::report::text::row_error(&m, e);
+        writeln!(ctx.err, "{}", m.msg("error-line", &[("text", text.into())]))?;
     }
     if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
         if report.ranked.is_empty() {
-            writeln!(
-                ctx.err,
-                "warning: no scenario is allowed, so there is no compare.png to draw"
-            )?;
+            writeln!(ctx.err, "{}", m.text("compare-no-chart"))?;
         } else {
             let chart = CompareChart {
                 title: look.messages.msg(
@@ -200,22 +200,24 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
             };
             let charts = vec![("compare.png", compare_png(&chart, size, look))];
             for p in write_charts(dir, charts, look, ctx.err)? {
-                writeln!(ctx.err, "wrote {}", p.display())?;
+                let wrote = m.msg("wrote-file", &[("path", p.display().to_string().into())]);
+                writeln!(ctx.err, "{wrote}")?;
             }
         }
     }
+    let words = Messages::new(ctx.lang);
     match (&mut file_out, output) {
         (Some(f), Some(_)) => {
             if bom {
                 f.write_all(BOM)?;
             }
-            emit(&report, a.format.into(), f)?;
+            emit(&report, a.format.into(), &words, f)?;
         }
         _ => {
             if bom {
                 ctx.out.write_all(BOM)?;
             }
-            emit(&report, a.format.into(), ctx.out)?;
+            emit(&report, a.format.into(), &words, ctx.out)?;
         }
     }
     if let Some(f) = file_out {

@@ -21,7 +21,7 @@ use crate::rules::RulebookError;
 use crate::scenario::{Field, Scenario, ScenarioError};
 use anyhow::Context;
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use rulebook::load;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -205,6 +205,21 @@ fn chart_warning(messages: &Messages, file: &str, w: &ChartWarning) -> String {
     }
 }
 
+/// The reader's language while clap parses the flags (for the words of a value that cannot
+/// be read): `--lang` as written on the command line, else the environment.
+pub fn arg_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let flag = args.iter().enumerate().find_map(|(i, a)| {
+        let v = match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1)?.as_str(),
+            Some(rest) => rest.strip_prefix('=')?,
+            None => return None,
+        };
+        Lang::from_str(v, true).ok()
+    });
+    Lang::resolve(flag, |k| std::env::var(k).ok())
+}
+
 /// The exit code for an error: 2 for invalid input, 1 for everything else (I/O).
 pub fn exit_code(err: &anyhow::Error) -> i32 {
     for cause in err.chain() {
@@ -224,7 +239,7 @@ pub fn last_printable_date() -> NaiveDate {
 /// A flag whose value was refused by its parser (or an unexpected argument that must be cut or
 /// escaped), as one line naming the flag, or `None` for the other command-line errors (which
 /// clap words itself).
-pub fn flag_value_error(e: &clap::Error) -> Option<String> {
+pub fn flag_value_error(m: &Messages, e: &clap::Error) -> Option<String> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let arg = match e.get(ContextKind::InvalidArg) {
         Some(ContextValue::String(a)) => a.as_str(),
@@ -236,14 +251,17 @@ pub fn flag_value_error(e: &clap::Error) -> Option<String> {
         ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand
             if crate::report::fmt::shown(arg) != arg =>
         {
-            Some(format!(
-                "unexpected argument `{}`; try --help",
-                crate::report::fmt::shown(arg)
+            Some(m.msg(
+                "error-unexpected-argument",
+                &[("arg", crate::report::fmt::shown(arg).into())],
             ))
         }
         ErrorKind::ValueValidation => {
             let reason = std::error::Error::source(e)?.to_string();
-            Some(format!("{flag}: {reason}"))
+            Some(m.msg(
+                "error-flag",
+                &[("flag", flag.into()), ("reason", reason.into())],
+            ))
         }
         ErrorKind::InvalidValue => {
             let value = match e.get(ContextKind::InvalidValue) {
@@ -255,9 +273,16 @@ pub fn flag_value_error(e: &clap::Error) -> Option<String> {
                 Some(ContextValue::Strings(v)) => v.join(", "),
                 _ => return None,
             };
-            Some(format!(
-                "{flag}: `{}` is not one of: {allowed}",
-                crate::report::fmt::shown(value)
+            let reason = m.msg(
+                "input-not-word",
+                &[
+                    ("value", crate::report::fmt::shown(value).into()),
+                    ("allowed", allowed.into()),
+                ],
+            );
+            Some(m.msg(
+                "error-flag",
+                &[("flag", flag.into()), ("reason", reason.into())],
             ))
         }
         _ => None,
@@ -306,8 +331,9 @@ pub fn flag(field: Field) -> &'static str {
 }
 
 /// A scenario error in flag terms.
-pub fn flag_error(e: ScenarioError) -> anyhow::Error {
-    let problem = crate::report::text::scenario_problem(&e.problem, flag(Field::Horizon));
+pub fn flag_error(lang: Lang, e: ScenarioError) -> anyhow::Error {
+    let m = Messages::new(lang);
+    let problem = crate::report::text::scenario_problem(&m, &e.problem, flag(Field::Horizon));
     InvalidInput(format!("{}: {problem}", flag(e.field))).into()
 }
 
@@ -315,8 +341,9 @@ pub fn flag_error(e: ScenarioError) -> anyhow::Error {
 pub fn scenario_of(
     input: crate::scenario::ScenarioInput,
     today: NaiveDate,
+    lang: Lang,
 ) -> anyhow::Result<Scenario> {
-    input.build(today).map_err(flag_error)
+    input.build(today).map_err(|e| flag_error(lang, e))
 }
 
 /// Parse `--chart-size`.
@@ -337,14 +364,21 @@ pub fn write_charts(
 ) -> anyhow::Result<Vec<PathBuf>> {
     let mut rendered = Vec::with_capacity(charts.len());
     for (name, png) in charts {
-        let png = png.with_context(|| format!("cannot draw {name}"))?;
+        let png = png.with_context(|| {
+            look.messages
+                .msg("error-cannot-draw", &[("file", name.into())])
+        })?;
         for w in &png.warnings {
             writeln!(err, "{}", chart_warning(&look.messages, name, w))?;
         }
         rendered.push((name, png.bytes));
     }
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("--charts: cannot create the folder {}", dir.display()))?;
+    let shown =
+        |p: &Path| -> fluent_bundle::FluentValue<'static> { p.display().to_string().into() };
+    std::fs::create_dir_all(dir).with_context(|| {
+        look.messages
+            .msg("error-charts-create-folder", &[("path", shown(dir))])
+    })?;
     let mut written = Vec::new();
     let mut files = Vec::new();
     for (name, bytes) in rendered {

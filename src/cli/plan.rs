@@ -11,6 +11,7 @@ use crate::calendar::Calendar;
 use crate::chart::{timeline_png, ChartSize, Look, TimelineChart, TimelineStep};
 use crate::forecast::scenario_warnings;
 use crate::forecast::Warning;
+use crate::i18n::Messages;
 use crate::plan::{options, plan, Account, AccountField, Goal, Plan, PlanError, Planned, Status};
 use crate::report::{emit, CheckReport, ForbiddenPlan};
 use crate::rules::Rulebook;
@@ -212,10 +213,15 @@ fn warn_on_stderr<'a>(
     warnings: impl Iterator<Item = &'a Warning>,
     ctx: &mut Ctx<'_>,
 ) -> anyhow::Result<()> {
+    let m = Messages::new(ctx.lang);
     let mut seen = Vec::new();
-    for w in warnings.map(crate::report::text::warning) {
+    for w in warnings.map(|w| crate::report::text::warning(&m, w)) {
         if !seen.contains(&w) {
-            writeln!(ctx.err, "warning: {w}")?;
+            writeln!(
+                ctx.err,
+                "{}",
+                m.msg("warning-line", &[("text", w.as_str().into())])
+            )?;
             seen.push(w);
         }
     }
@@ -259,12 +265,12 @@ fn account_flag(field: AccountField) -> &'static str {
     }
 }
 
-fn plan_error(e: PlanError) -> anyhow::Error {
+fn plan_error(m: &Messages, e: PlanError) -> anyhow::Error {
     match e {
         PlanError::Account { field, problem } => InvalidInput(format!(
             "{}: {}",
             account_flag(field),
-            crate::report::text::account_problem(&problem)
+            crate::report::text::account_problem(m, &problem)
         ))
         .into(),
         PlanError::Calendar(e) => InvalidInput(e.to_string()).into(),
@@ -283,28 +289,24 @@ pub fn run(
     let size = chart_size(&a.run.chart_size)?;
     let account = a.account.account();
     if a.run.at_least.is_some() && (a.options || a.format == TableJsonCsv::Csv) {
-        return Err(InvalidInput(
-            "--at-least: the probability is shown by `plan --goal` in table and json formats only"
-                .to_string(),
-        )
-        .into());
+        return Err(InvalidInput(Messages::new(ctx.lang).text("error-at-least-plan")).into());
     }
     if a.options {
         if a.run.charts.is_some() {
-            return Err(InvalidInput(
-                "--charts: `plan --options` draws no chart; use it with --goal".to_string(),
-            )
-            .into());
+            return Err(
+                InvalidInput(Messages::new(ctx.lang).text("error-options-no-chart")).into(),
+            );
         }
-        let s = scenario_of(a.scenario.input(), ctx.today)?;
-        let ranked = options(cal, book, &s, &account, &opts).map_err(plan_error)?;
+        let s = scenario_of(a.scenario.input(), ctx.today, ctx.lang)?;
+        let ranked = options(cal, book, &s, &account, &opts)
+            .map_err(|e| plan_error(&Messages::new(ctx.lang), e))?;
         let last = ranked
             .options
             .iter()
             .filter_map(|o| o.finish.map(|f| f.p90))
             .max();
         check_printable(last)?;
-        emit(&ranked, a.format.into(), ctx.out)?;
+        emit(&ranked, a.format.into(), &Messages::new(ctx.lang), ctx.out)?;
         if a.format == TableJsonCsv::Csv {
             let all = ranked
                 .warnings
@@ -317,16 +319,18 @@ pub fn run(
     let look = a.run.charts.as_ref().map(|_| chart_look(ctx)).transpose()?;
     let goal = a
         .goal
-        .ok_or_else(|| InvalidInput("--goal: give migrate or close (or --options)".to_string()))?;
+        .ok_or_else(|| InvalidInput(Messages::new(ctx.lang).text("error-goal-missing")))?;
     let mut input = a.scenario.input();
     let followers_given = input.followers.is_some();
     if goal == Goal::Close {
         // Closing needs no follower count; a placeholder keeps the scenario valid.
         input.followers.get_or_insert(1);
     }
-    let s = scenario_of(input, ctx.today)?;
+    let s = scenario_of(input, ctx.today, ctx.lang)?;
     super::plan_charts(ctx, a.run.charts.as_deref(), &["timeline.png"])?;
-    match plan(cal, book, &s, &account, goal, &opts).map_err(plan_error)? {
+    match plan(cal, book, &s, &account, goal, &opts)
+        .map_err(|e| plan_error(&Messages::new(ctx.lang), e))?
+    {
         Planned::Plan(mut p) => {
             check_printable(last_date(&p))?;
             if a.format == TableJsonCsv::Csv {
@@ -345,7 +349,12 @@ pub fn run(
                 write_timeline(cal, &p, dir, size, look, ctx.err)?;
             }
             if followers_given || a.format != TableJsonCsv::Json {
-                emit(p.as_ref(), a.format.into(), ctx.out)?;
+                emit(
+                    p.as_ref(),
+                    a.format.into(),
+                    &Messages::new(ctx.lang),
+                    ctx.out,
+                )?;
             } else {
                 // The placeholder follower count is not the user's: print it as unknown.
                 let mut v = serde_json::to_value(p.as_ref())?;
@@ -368,7 +377,7 @@ pub fn run(
                 },
                 see: "fanplan plan --options",
             };
-            emit(&report, a.format.into(), ctx.out)?;
+            emit(&report, a.format.into(), &Messages::new(ctx.lang), ctx.out)?;
             Ok(Outcome::Forbidden)
         }
     }

@@ -4,6 +4,7 @@
 use super::args::TableOrJson;
 use super::rulebook::{load, Loaded};
 use super::{Ctx, Outcome};
+use crate::i18n::Messages;
 use crate::report::rulebooks::{BuiltinList, RulesDiff};
 use crate::report::{emit, RulesReport};
 use crate::rules::builtin::BUILTINS;
@@ -48,17 +49,23 @@ pub fn run(loaded: &Loaded, a: &RulesArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
             .iter()
             .map(|b| b.load().map(|book| (*b, book)))
             .collect::<Result<Vec<_>, _>>()?;
-        emit(&BuiltinList { books }, a.format.into(), ctx.out)?;
+        emit(
+            &BuiltinList { books },
+            a.format.into(),
+            &Messages::new(ctx.lang),
+            ctx.out,
+        )?;
     } else if let Some([first, second]) = a.diff.as_deref() {
         let (x, y) = (load(Some(first))?, load(Some(second))?);
         let differences = diff(&x.book, &y.book);
         let given = (first.display().to_string(), second.display().to_string());
         let doc = RulesDiff::new(&x.book, &y.book, given, differences);
-        emit(&doc, a.format.into(), ctx.out)?;
+        emit(&doc, a.format.into(), &Messages::new(ctx.lang), ctx.out)?;
     } else {
         emit(
             &RulesReport { book: &loaded.book },
             a.format.into(),
+            &Messages::new(ctx.lang),
             ctx.out,
         )?;
     }

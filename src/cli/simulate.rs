@@ -4,6 +4,7 @@ use super::args::{RunArgs, ScenarioArgs, TableJsonCsv};
 use super::{chart_look, chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
 use crate::chart::{histogram_chart, histogram_png, trajectory_chart, trajectory_png};
 use crate::forecast::{Forecast, RunOptions};
+use crate::i18n::Messages;
 use crate::report::{emit, CheckReport};
 use crate::rules::Rulebook;
 use crate::sim::lhs::Sampling;
@@ -84,13 +85,9 @@ pub fn run_options(run: &RunArgs, default_runs: u64) -> RunOptions {
 /// Run `fanplan simulate`.
 pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     if a.run.at_least.is_some() && a.format == TableJsonCsv::Csv {
-        return Err(InvalidInput(
-            "--at-least: --format csv prints the daily trajectory, which has no place for the probability; use --format table or json"
-                .to_string(),
-        )
-        .into());
+        return Err(InvalidInput(Messages::new(ctx.lang).text("error-at-least-csv")).into());
     }
-    let s = scenario_of(a.scenario.input(), ctx.today)?;
+    let s = scenario_of(a.scenario.input(), ctx.today, ctx.lang)?;
     let default_runs = if a.precision.is_some() {
         PRECISION_CEILING
     } else {
@@ -149,10 +146,17 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
                     ctx.err,
                 )?;
                 for p in written {
-                    writeln!(ctx.err, "wrote {}", p.display())?;
+                    let wrote = Messages::new(ctx.lang)
+                        .msg("wrote-file", &[("path", p.display().to_string().into())]);
+                    writeln!(ctx.err, "{wrote}")?;
                 }
             }
-            emit(&forecast, a.format.into(), ctx.out)?;
+            emit(
+                &forecast,
+                a.format.into(),
+                &Messages::new(ctx.lang),
+                ctx.out,
+            )?;
             Ok(Outcome::Done)
         }
         Err(eligibility) => {
@@ -163,7 +167,7 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
                 book,
                 followers_given: true,
             };
-            emit(&report, a.format.into(), ctx.out)?;
+            emit(&report, a.format.into(), &Messages::new(ctx.lang), ctx.out)?;
             Ok(Outcome::Forbidden)
         }
     }

@@ -4,6 +4,7 @@
 use super::args::{parse_day, TableOrJson};
 use super::{Ctx, InvalidInput, Outcome};
 use crate::calendar::{Basis, Calendar, FIRST_YEAR, LAST_YEAR};
+use crate::i18n::Messages;
 use chrono::NaiveDate;
 use clap::Args;
 use serde::Serialize;
@@ -72,17 +73,27 @@ pub fn run(cal: &Calendar, a: &WorkdaysArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
     match a.format {
         TableOrJson::Json => crate::report::json(&answer, ctx.out)?,
         TableOrJson::Table => {
-            writeln!(ctx.out, "{}", answer.date)?;
+            let m = Messages::new(ctx.lang);
+            writeln!(ctx.out, "{}", m.date(answer.date))?;
             if answer.weekends_only {
-                writeln!(
-                    ctx.err,
-                    "note: some days counted lie outside the holiday calendar ({FIRST_YEAR} to {LAST_YEAR}); weekends alone were skipped for them"
-                )?;
+                let text = m.msg(
+                    "workdays-weekends-only",
+                    &[
+                        ("from", FIRST_YEAR.to_string().into()),
+                        ("to", LAST_YEAR.to_string().into()),
+                    ],
+                );
+                writeln!(ctx.err, "{}", m.msg("note-line", &[("text", text.into())]))?;
             }
             if answer.basis == Some(Basis::Provisional) {
                 let years = cal.provisional_years(a.from, answer.date);
                 let w = crate::forecast::Warning::ProvisionalHolidays { years };
-                writeln!(ctx.err, "warning: {}", crate::report::text::warning(&w))?;
+                let text = crate::report::text::warning(&m, &w);
+                writeln!(
+                    ctx.err,
+                    "{}",
+                    m.msg("warning-line", &[("text", text.into())])
+                )?;
             }
         }
     }

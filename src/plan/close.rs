@@ -5,7 +5,7 @@ use super::dates::When;
 use super::draft::conclude;
 use super::{
     announce, backup, close_payment, frame, ids, latest_end, unbind, Account, BlockReason, Blocker,
-    DateRange, Draft, Goal, Length, Money, Notes, Plan, PlanError, Spread, Unit,
+    DateRange, Draft, Goal, Length, Money, Note, Notes, Plan, PlanError, Spread, Title, Unit,
 };
 use crate::calendar::Calendar;
 use crate::domain::{RuleId, StepId};
@@ -20,18 +20,13 @@ fn inactivity(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Dr
     let days = book.closing.inactivity_days;
     let from = account.last_active.unwrap_or(start);
     let title = match account.last_active {
-        Some(l) => format!("{days} days without operations since the last one on {l} (D1)"),
-        None => format!(
-            "Stop mass messages and menu changes: {days} consecutive days without operations (D1)"
-        ),
+        Some(last_active) => Title::QuietSince { days, last_active },
+        None => Title::StopOperations { days },
     };
     let (mut d, end) =
         Draft::calendar_days(StepId::Inactivity, "D1", title, &When::Fixed(from), days)?;
     let end = end.p50();
-    d.notes.push(
-        "a notice sent as a mass message (群发) is an operation: the days then count from it"
-            .to_string(),
-    );
+    d.notes.push(Note::MassMessageIsOperation);
     if account.last_active.is_some() && end > start {
         d.blockers.push(Blocker {
             rule: RuleId::D1,
@@ -119,14 +114,13 @@ pub(super) fn plan(
     };
     let gate = office.as_ref().map_or(gate, |o| o.when.clone());
     let backup = backup(book, account, start, &gate, StepId::Submit);
-    let materials = subject.materials.join(", ");
     let mut submit = Draft::new(
         StepId::Submit,
         "D2, D4",
-        format!(
-            "Submit the closing application (设置 → 账号详情 → 注销账号) with: {materials}{} (D2)",
-            if subject.offline { ", offline" } else { "" }
-        ),
+        Title::Submit {
+            materials: subject.materials.clone(),
+            offline: subject.offline,
+        },
         &gate,
         &gate,
     );
@@ -139,10 +133,9 @@ pub(super) fn plan(
         notes.working(&mut submit, o);
     }
     if subject.offline {
-        submit.notes.push(format!(
-            "{} accounts submit offline (D2), on a working day",
-            s.source_subject
-        ));
+        submit.notes.push(Note::Offline {
+            subject: s.source_subject,
+        });
     }
 
     // D3: the review time of the subject type, drawn per run.
@@ -152,10 +145,11 @@ pub(super) fn plan(
     let mut review = Draft::new(
         StepId::Review,
         "D3",
-        format!(
-            "Review of the closing application ({} account): {}–{} working days (D3)",
-            s.source_subject, range.min, range.max
-        ),
+        Title::Review {
+            subject: s.source_subject,
+            min: range.min,
+            max: range.max,
+        },
         &gate,
         &reviewed.when,
     );
@@ -176,10 +170,10 @@ pub(super) fn plan(
     let (mut freeze, frozen_until) = Draft::calendar_days(
         StepId::Freeze,
         "D7",
-        format!(
-            "Confirm with the code sent to the admin's WeChat within {} minutes; {}-day freeze in which closing can be cancelled (D7)",
-            c.confirm_code_minutes, freeze_days
-        ),
+        Title::Freeze {
+            minutes: c.confirm_code_minutes,
+            days: freeze_days,
+        },
         &confirmed,
         freeze_days,
     )?;
@@ -188,9 +182,7 @@ pub(super) fn plan(
     let mut deletion = Draft::new(
         StepId::Deletion,
         "D7",
-        format!(
-            "All records deleted on day {deletion_day} after the confirmation; every follower is lost (D7)"
-        ),
+        Title::Deletion { day: deletion_day },
         &frozen_until,
         &deleted,
     );
@@ -203,20 +195,19 @@ pub(super) fn plan(
     let (mut name, name_end) = Draft::calendar_days(
         StepId::NameCooldown,
         "D9",
-        format!(
-            "The name is released, but the same entity may apply for it again only after {} days (D9)",
-            c.name_cooldown_days
-        ),
+        Title::NameCooldown {
+            days: c.name_cooldown_days,
+        },
         &deleted,
         c.name_cooldown_days,
     )?;
     let name_free = DateRange::of(&name_end);
     let licence_free = DateRange::of(&deleted.add_calendar(c.licence_cooldown_days)?);
     name.after = vec![StepId::Deletion];
-    name.notes.push(format!(
-        "a business licence can be used again after {} days: from {} (P50) (D9)",
-        c.licence_cooldown_days, licence_free.p50
-    ));
+    name.notes.push(Note::LicenceReuse {
+        days: c.licence_cooldown_days,
+        from: licence_free.p50,
+    });
 
     drop(name_end);
     let blocked_without_date = [&payment]

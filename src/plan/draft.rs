@@ -2,7 +2,7 @@
 //! plan collects along the way.
 
 use super::dates::{self, When};
-use super::{Blocker, Blockers, Length, Money, Status, Step, Unit};
+use super::{Blocker, Blockers, Length, Money, Note, Status, Step, Title, Unit};
 use crate::calendar::{coverage, Basis, Calendar, CalendarError};
 use crate::domain::StepId;
 use crate::forecast::Warning;
@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 pub(super) struct Draft {
     pub(super) id: StepId,
     pub(super) rule: &'static str,
-    pub(super) title: String,
+    pub(super) title: Title,
     pub(super) unit: Unit,
     pub(super) duration: Length,
     pub(super) start: NaiveDate,
@@ -22,7 +22,7 @@ pub(super) struct Draft {
     pub(super) blockers: Vec<Blocker>,
     pub(super) cost: Money,
     pub(super) after: Vec<StepId>,
-    pub(super) notes: Vec<String>,
+    pub(super) notes: Vec<Note>,
     pub(super) basis: Option<Basis>,
     /// The step whose start is this step's deadline (its end rests on that step's days).
     pub(super) deadline_of: Option<StepId>,
@@ -32,7 +32,7 @@ impl Draft {
     pub(super) fn new(
         id: StepId,
         rule: &'static str,
-        title: String,
+        title: Title,
         start: &When,
         end: &When,
     ) -> Draft {
@@ -58,7 +58,7 @@ impl Draft {
     pub(super) fn calendar_days(
         id: StepId,
         rule: &'static str,
-        title: String,
+        title: Title,
         from: &When,
         days: u32,
     ) -> Result<(Draft, When), CalendarError> {

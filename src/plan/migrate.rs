@@ -5,7 +5,7 @@ use super::dates::When;
 use super::draft::conclude;
 use super::{
     announce, backup, close_payment, frame, ids, latest_end, unbind, Account, DateRange, Draft,
-    Goal, Length, Money, Notes, Plan, PlanError, Planned, Spread,
+    Goal, Length, Money, Note, Notes, Plan, PlanError, Planned, Spread, Title,
 };
 use crate::calendar::Calendar;
 use crate::domain::{Route, StepId};
@@ -62,14 +62,9 @@ pub(super) fn plan(
         let mut d = Draft::new(
             StepId::Notarise,
             "M5",
-            format!(
-                "Have the migration application letter notarised (公证){} (M5)",
-                if route == Route::CrossEntity {
-                    " for the cross-entity migration"
-                } else {
-                    ""
-                }
-            ),
+            Title::Notarise {
+                cross_entity: route == Route::CrossEntity,
+            },
             &office.when,
             &office.when,
         );
@@ -100,20 +95,19 @@ pub(super) fn plan(
     let mut apply = Draft::new(
         StepId::Apply,
         "M4",
-        format!(
-            "Apply for the migration (账号迁移) and pay the {} yuan review fee (M4)",
-            m.review_fee_yuan
-        ),
+        Title::Apply {
+            fee: m.review_fee_yuan,
+        },
         &apply_at,
         &apply_at,
     );
     apply.cost = Money::fixed(m.review_fee_yuan);
     apply.after = after;
     if m.source_closed_on_completion {
-        apply.notes.push(format!(
-            "applying on this day keeps the {}-day notice (D8) before the source closes (M8), even with the shortest transfer of {} days (M6)",
-            book.closing.announce_days, rr.duration_days.min
-        ));
+        apply.notes.push(Note::NoticeKept {
+            notice_days: book.closing.announce_days,
+            shortest: rr.duration_days.min,
+        });
     }
 
     // M6: the transfer day of each run.
@@ -122,10 +116,11 @@ pub(super) fn plan(
     let mut review = Draft::new(
         StepId::ReviewTransfer,
         "M6",
-        format!(
-            "Review and transfer of the followers ({route}): {}–{} days (M6)",
-            rr.duration_days.min, rr.duration_days.max
-        ),
+        Title::ReviewTransfer {
+            route,
+            min: rr.duration_days.min,
+            max: rr.duration_days.max,
+        },
         &apply_at,
         &transferred,
     );
@@ -134,23 +129,18 @@ pub(super) fn plan(
         max: rr.duration_days.max,
     };
     review.after = vec![StepId::Apply];
-    review.notes.push(format!(
-        "retention {:.0}%–{:.0}% of the followers (M6)",
-        rr.retention.min * 100.0,
-        rr.retention.max * 100.0
-    ));
+    review.notes.push(Note::Retention {
+        min: rr.retention.min,
+        max: rr.retention.max,
+    });
 
     // M7: the unfollow window after the transfer.
     let (mut window, settled) = Draft::calendar_days(
         StepId::UnfollowWindow,
         "M7",
-        format!(
-            "Followers are notified and may unfollow for {} (M7)",
-            match m.unfollow_window_days {
-                1 => "1 day".to_string(),
-                n => format!("{n} days"),
-            }
-        ),
+        Title::UnfollowWindow {
+            days: m.unfollow_window_days,
+        },
         &transferred,
         m.unfollow_window_days,
     )?;
@@ -161,8 +151,7 @@ pub(super) fn plan(
         let mut d = Draft::new(
             StepId::SourceClosed,
             "M8",
-            "The source account is closed automatically when the migration completes (M8)"
-                .to_string(),
+            Title::SourceClosed,
             &transferred,
             &transferred,
         );

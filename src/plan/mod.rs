@@ -58,10 +58,12 @@
 mod close;
 mod dates;
 mod draft;
+mod facts;
 mod migrate;
 mod options;
 mod reasons;
 
+pub use facts::{Note, Title};
 pub use options::{options, Options, Way, WayOption};
 pub use reasons::{AccountField, AccountProblem, BlockReason, BlockedStep, Blocker, Blockers};
 
@@ -258,7 +260,7 @@ pub struct Step {
     /// The rule ids it applies, e.g. `D3` or `B1, B2`.
     pub rule: String,
     /// What to do.
-    pub title: String,
+    pub title: Title,
     /// How its length is counted.
     pub unit: Unit,
     /// Its length in that unit (0 for a same-day step or a deadline).
@@ -280,7 +282,7 @@ pub struct Step {
     /// The steps it waits for.
     pub after: Vec<StepId>,
     /// Details: materials, deadlines, counts.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// The weakest basis of the holiday data its dates rest on (its own working days, and those
     /// of the steps it waits for); `null` when they rest on none (calendar days only).
     pub basis: Option<Basis>,
@@ -440,10 +442,8 @@ fn announce(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Draf
     let days = book.closing.announce_days;
     let from = account.announced.unwrap_or(start);
     let title = match account.announced {
-        Some(a) => format!("Announced the end of service on {a}; the notice runs {days} days (D8)"),
-        None => format!(
-            "Publish the end-of-service notice (停更声明), {days} calendar days in advance (D8)"
-        ),
+        Some(announced) => Title::Announced { announced, days },
+        None => Title::PublishNotice { days },
     };
     let (mut d, end) =
         Draft::calendar_days(StepId::Announce, "D8", title, &When::Fixed(from), days)?;
@@ -470,45 +470,41 @@ fn backup(
     before: StepId,
 ) -> Draft {
     let b = &book.backup;
-    let title = "Back up articles, interaction records and statistics (B1, B2)".to_string();
     let mut d = Draft::new(
         StepId::Backup,
         "B1, B2",
-        title,
+        Title::Backup,
         &When::Fixed(start),
         deadline,
     );
     d.deadline_of = Some(before);
     let per = u64::from(b.articles_per_export);
     d.notes.push(match account.articles {
-        Some(n) => format!(
-            "{n} articles: {} export batch(es) of at most {per} articles (B1)",
-            n.div_ceil(per)
-        ),
-        None => format!(
-            "export articles in batches of at most {per} (B1); give --articles N to count the batches"
-        ),
+        Some(articles) => Note::ExportBatches {
+            articles,
+            batches: articles.div_ceil(per),
+            per,
+        },
+        None => Note::ExportBatchSize { per },
     });
     let records = start.checked_sub_days(chrono::Days::new(u64::from(b.interaction_days)));
     let stats = start.checked_sub_months(Months::new(b.statistics_months));
     let ads = start.checked_sub_months(Months::new(b.ad_revenue_months));
     if let (Some(records), Some(stats), Some(ads)) = (records, stats, ads) {
-        d.notes.push(format!(
-            "interaction records are kept {} days: those before {records} are gone (B2)",
-            b.interaction_days
-        ));
-        d.notes.push(format!(
-            "statistics cover only the last {} months (from {stats}): save older ones by screenshot (B2)",
-            b.statistics_months
-        ));
-        d.notes.push(format!(
-            "ad revenue reports go back {} months (from {ads}) (B2)",
-            b.ad_revenue_months
-        ));
+        d.notes.push(Note::InteractionsKept {
+            days: b.interaction_days,
+            before: records,
+        });
+        d.notes.push(Note::StatisticsKept {
+            months: b.statistics_months,
+            from: stats,
+        });
+        d.notes.push(Note::AdRevenueKept {
+            months: b.ad_revenue_months,
+            from: ads,
+        });
     }
-    d.notes.push(format!(
-        "the step's end is the deadline: finish before `{before}`"
-    ));
+    d.notes.push(Note::Deadline { before });
     d
 }
 
@@ -518,17 +514,11 @@ fn unbind(account: &Account, start: NaiveDate) -> Option<Draft> {
     if !account.has_bindings() {
         return None;
     }
-    let mut what = Vec::new();
-    if account.mini_programs > 0 {
-        what.push(format!("{} mini program(s)", account.mini_programs));
-    }
-    if account.third_party > 0 {
-        what.push(format!("{} third-party platform(s)", account.third_party));
-    }
-    if account.ad_account {
-        what.push("the ad account (apply at Tencent Ads)".to_string());
-    }
-    let title = format!("Unbind {} (D6)", what.join(", "));
+    let title = Title::Unbind {
+        mini_programs: account.mini_programs,
+        third_party: account.third_party,
+        ad_account: account.ad_account,
+    };
     Some(Draft::new(
         StepId::Unbind,
         "D6",
@@ -552,9 +542,7 @@ fn close_payment(
     let c = &book.closing;
     let n = c.payment_freeze_working_days;
     let shifted = When::Fixed(start).add_working(cal, n)?;
-    let title = format!(
-        "Cancel WeChat Pay on the merchant platform; funds frozen {n} working days, refunds still handled (D5)"
-    );
+    let title = Title::ClosePayment { working_days: n };
     let mut d = Draft::new(
         StepId::ClosePayment,
         "D5",

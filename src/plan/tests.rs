@@ -244,18 +244,18 @@ fn d2_submit_lists_the_materials_of_the_subject_type() {
     let b = book();
     let s = scenario(start(), |i| i.source_subject = Some(Subject::Personal));
     let p = close(&b, &s, &Account::default());
-    assert!(step(&p, "submit").title.contains("ID card"));
+    assert!(title(step(&p, "submit")).contains("ID card"));
     let s = scenario(start(), |i| i.source_subject = Some(Subject::Government));
     let p = close(&b, &s, &Account::default());
     let sub = step(&p, "submit");
-    assert!(sub.title.contains("organisation code certificate"));
-    assert!(sub.title.contains("offline"));
+    assert!(title(sub).contains("organisation code certificate"));
+    assert!(title(sub).contains("offline"));
     let mut b2 = book();
     if let Some(g) = b2.closing.subjects.get_mut(&Subject::Government) {
         g.offline = false;
     }
     let p = close(&b2, &s, &Account::default());
-    assert!(!step(&p, "submit").title.contains("offline"));
+    assert!(!title(step(&p, "submit")).contains("offline"));
 }
 
 #[test]
@@ -491,7 +491,7 @@ fn d6_unbinding_only_when_something_is_bound() {
         ..Default::default()
     };
     let p = close(&book(), &s, &a);
-    assert!(step(&p, "unbind").title.contains("ad account"));
+    assert!(title(step(&p, "unbind")).contains("ad account"));
     assert!(step(&p, "submit")
         .after
         .iter()
@@ -510,7 +510,7 @@ fn d7_freeze_and_deletion_on_day_8() {
         (f.start, f.end_p50),
         (reviewed, reviewed + chrono::Days::new(7))
     );
-    assert!(f.title.contains("15 minutes"));
+    assert!(title(f).contains("15 minutes"));
     let del = step(&p, "deletion");
     assert_eq!(del.end_p50, reviewed + chrono::Days::new(8));
     assert_eq!(p.finish.p50, del.end_p50);
@@ -560,15 +560,13 @@ fn d9_name_and_licence_cooldowns_after_deletion() {
 fn b1_export_batches_from_the_article_count() {
     let s = scenario(start(), |_| {});
     let p = close(&book(), &s, &busy());
-    assert!(step(&p, "backup")
-        .notes
+    assert!(notes(step(&p, "backup"))
         .iter()
         .any(|n| n.contains("9 export batch")));
     let mut b = book();
     b.backup.articles_per_export = 50;
     let p = close(&b, &s, &busy());
-    assert!(step(&p, "backup")
-        .notes
+    assert!(notes(step(&p, "backup"))
         .iter()
         .any(|n| n.contains("17 export batch")));
 }
@@ -579,19 +577,31 @@ fn b2_retention_dates_and_the_backup_deadline() {
     let p = close(&book(), &s, &Account::default());
     let bk = step(&p, "backup");
     assert!(
-        bk.notes.iter().any(|n| n.contains("2026-04-02")),
+        notes(bk).iter().any(|n| n.contains("2026-04-02")),
         "{:?}",
-        bk.notes
+        notes(bk)
     );
-    assert!(bk.notes.iter().any(|n| n.contains("2026-03-01")));
+    assert!(notes(bk).iter().any(|n| n.contains("2026-03-01")));
     assert_eq!(bk.end_p50, step(&p, "submit").start);
     let mut b = book();
     b.backup.interaction_days = 30;
     let p = close(&b, &s, &Account::default());
-    assert!(step(&p, "backup")
-        .notes
+    assert!(notes(step(&p, "backup"))
         .iter()
         .any(|n| n.contains("2026-05-02")));
+}
+
+/// A step's title in English.
+fn title(st: &Step) -> String {
+    crate::report::text::title(crate::i18n::english(), &st.title)
+}
+
+/// A step's notes in English.
+fn notes(st: &Step) -> Vec<String> {
+    st.notes
+        .iter()
+        .map(|n| crate::report::text::note(crate::i18n::english(), n))
+        .collect()
 }
 
 #[test]
@@ -620,9 +630,9 @@ fn d7_freeze_grows_with_the_followers_under_tiers() {
             "{followers}"
         );
         assert!(
-            f.title.contains(&format!("{freeze}-day freeze")),
+            title(f).contains(&format!("{freeze}-day freeze")),
             "{}",
-            f.title
+            title(f)
         );
         assert_eq!(
             step(&p, "deletion").end_p50,

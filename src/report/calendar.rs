@@ -4,6 +4,7 @@
 use super::fmt::{header, table};
 use super::Document;
 use crate::calendar::{Basis, YearListing};
+use crate::i18n::Messages;
 use std::io::{self, Write};
 
 /// The mark a table puts after a date that rests on provisional holidays.
@@ -15,30 +16,45 @@ pub fn provisional_mark(basis: Option<Basis>) -> &'static str {
     }
 }
 
-/// The note under a table with marked dates.
-pub const MARK_NOTE: &str = "* rests on provisional holidays";
-
 impl Document for YearListing {
-    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
-        writeln!(w, "{} · basis {}", self.year, self.basis.name())?;
-        match &self.source {
-            Some(source) => writeln!(w, "source: {source}")?,
-            None if self.basis == Basis::Provisional => writeln!(
+    fn table(&self, m: &Messages, w: &mut dyn Write) -> io::Result<()> {
+        let year = self.year.to_string();
+        let basis = self.basis.name();
+        writeln!(
+            w,
+            "{}",
+            m.msg(
+                "calendar-head",
+                &[("year", year.into()), ("basis", basis.into())]
+            )
+        )?;
+        let source = match &self.source {
+            Some(source) => Some(source.clone()),
+            None if self.basis == Basis::Provisional => Some(m.text("calendar-provisional-source")),
+            None => None,
+        };
+        if let Some(source) = source {
+            writeln!(
                 w,
-                "source: the statutory holidays of 全国年节及纪念日放假办法 (2024); no notice known, make-up working days unknown"
-            )?,
-            None => {}
+                "{}",
+                m.msg("calendar-source", &[("source", source.into())])
+            )?;
         }
         writeln!(w)?;
-        let mut rows = vec![header(&["date", "weekday", "kind", "name"])];
+        let mut rows = vec![header(&[
+            &m.text("calendar-col-date"),
+            &m.text("calendar-col-weekday"),
+            &m.text("calendar-col-kind"),
+            &m.text("calendar-col-name"),
+        ])];
         rows.extend(self.days.iter().map(|e| {
             vec![
-                e.date.to_string(),
-                e.date.format("%a").to_string(),
-                match e.kind {
-                    crate::calendar::Kind::Off => "day off".to_string(),
-                    crate::calendar::Kind::Work => "working day (调休)".to_string(),
-                },
+                m.date(e.date),
+                m.text(&format!("weekday-{}", e.date.format("%a"))),
+                m.text(match e.kind {
+                    crate::calendar::Kind::Off => "calendar-day-off",
+                    crate::calendar::Kind::Work => "calendar-working-day",
+                }),
                 e.name.clone(),
             ]
         }));

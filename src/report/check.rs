@@ -1,8 +1,10 @@
 //! The answer of `fanplan check`: allowed or not, the route, the fees, the violated rules.
 
 use super::fmt::{percent, yuan};
+use super::text;
 use super::Document;
 use crate::eligibility::Eligibility;
+use crate::i18n::Messages;
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use serde::Serialize;
@@ -54,89 +56,109 @@ impl Document for CheckReport<'_> {
             self.eligibility.violations.iter().map(|v| {
                 [
                     v.rule.as_str().to_string(),
-                    super::text::breach(&v.breach),
+                    super::text::breach(crate::i18n::english(), &v.breach),
                     v.source.clone(),
                 ]
             }),
         )
     }
 
-    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
+    fn table(&self, m: &Messages, w: &mut dyn Write) -> io::Result<()> {
         let e = self.eligibility;
         let s = self.scenario;
+        let followers = if self.followers_given {
+            m.msg(
+                "check-followers",
+                &[("n", a(super::fmt::thousands(s.followers as f64)))],
+            )
+        } else {
+            String::new()
+        };
         writeln!(
             w,
-            "{} {} account{} → {} {} account{}{}",
-            s.source_subject,
-            s.source_kind,
-            if self.followers_given {
-                format!(" ({} followers)", super::fmt::thousands(s.followers as f64))
-            } else {
-                String::new()
-            },
-            s.target_subject,
-            s.target_kind,
-            if s.cross_entity {
-                " of another legal entity"
-            } else {
-                " of the same entity"
-            },
-            if s.target_verified {
-                ", verified"
-            } else {
-                ", not verified"
-            },
+            "{}",
+            m.msg(
+                "check-head",
+                &[
+                    ("source-subject", a(text::subject(m, s.source_subject))),
+                    ("source-kind", a(text::kind(m, s.source_kind))),
+                    ("followers", a(followers)),
+                    ("target-subject", a(text::subject(m, s.target_subject))),
+                    ("target-kind", a(text::kind(m, s.target_kind))),
+                    (
+                        "entity",
+                        a(m.text(if s.cross_entity {
+                            "check-other-entity"
+                        } else {
+                            "check-same-entity"
+                        })),
+                    ),
+                    (
+                        "verified",
+                        a(m.text(if s.target_verified {
+                            "check-verified"
+                        } else {
+                            "check-not-verified"
+                        })),
+                    ),
+                ]
+            )
         )?;
-        for note in self.warnings.iter().map(super::text::warning) {
-            writeln!(w, "note: {note}")?;
+        for note in self.warnings.iter().map(|x| text::warning(m, x)) {
+            writeln!(w, "{}", m.msg("note-line", &[("text", a(note))]))?;
         }
         match e.route {
             Some(route) => {
                 let r = self.book.route(route);
-                writeln!(w, "Allowed: yes")?;
+                writeln!(w, "{}", m.text("check-allowed-yes"))?;
                 writeln!(
                     w,
-                    "Route:   {route} (M6): {}–{} days, retention {}–{}",
-                    r.duration_days.min,
-                    r.duration_days.max,
-                    percent(r.retention.min),
-                    percent(r.retention.max)
+                    "{}",
+                    m.msg(
+                        "check-route",
+                        &[
+                            ("route", a(text::route(m, route))),
+                            ("min", a(r.duration_days.min)),
+                            ("max", a(r.duration_days.max)),
+                            ("low", a(percent(r.retention.min))),
+                            ("high", a(percent(r.retention.max))),
+                        ]
+                    )
                 )?;
-                write!(w, "Fees:    review {} yuan (M4)", yuan(e.fee_yuan.review))?;
+                let mut fees = m.msg("check-fees", &[("review", a(yuan(e.fee_yuan.review)))]);
                 if r.notary {
-                    write!(
-                        w,
-                        " + notary {}–{} yuan (M5)",
-                        yuan(e.fee_yuan.notary_min),
-                        yuan(e.fee_yuan.notary_max)
-                    )?;
+                    fees.push_str(&m.msg(
+                        "check-fees-notary",
+                        &[
+                            ("min", a(yuan(e.fee_yuan.notary_min))),
+                            ("max", a(yuan(e.fee_yuan.notary_max))),
+                        ],
+                    ));
                 }
-                writeln!(w)?;
+                writeln!(w, "{fees}")?;
                 writeln!(
                     w,
-                    "Then:    followers may unfollow for {} after the transfer (M7); the source account is closed when it completes (M8).",
-                    match self.book.migration.unfollow_window_days {
-                        1 => "1 day".to_string(),
-                        n => format!("{n} days"),
-                    }
+                    "{}",
+                    m.msg(
+                        "check-then",
+                        &[("days", self.book.migration.unfollow_window_days.into())]
+                    )
                 )?;
             }
             None => {
                 let n = e.violations.len();
-                writeln!(
-                    w,
-                    "Allowed: no — {n} rule{} violated",
-                    if n == 1 { "" } else { "s" }
-                )?;
+                writeln!(w, "{}", m.msg("check-allowed-no", &[("n", n.into())]))?;
                 for v in &e.violations {
-                    writeln!(w, "  {}", super::text::violation(v))?;
+                    writeln!(w, "  {}", text::violation(m, v))?;
                 }
-                writeln!(
-                    w,
-                    "See the ways open to this account: fanplan plan --options"
-                )?;
+                writeln!(w, "{}", m.text("check-see-options"))?;
             }
         }
         Ok(())
     }
+}
+
+/// A message argument.
+fn a(v: impl ToString) -> fluent_bundle::FluentValue<'static> {
+    fluent_bundle::FluentValue::from(v.to_string())
 }

@@ -2,8 +2,10 @@
 
 use super::fmt::{header, table, thousands, yuan};
 use super::precision::cell;
+use super::text;
 use super::Document;
 use crate::compare::CompareReport;
+use crate::i18n::Messages;
 use std::io::{self, Write};
 
 /// The CSV columns of `compare --format csv` (then [`AT_LEAST_COLUMNS`] with `--at-least`).
@@ -51,34 +53,38 @@ fn rules_text(report: &CompareReport) -> String {
 }
 
 impl Document for CompareReport {
-    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
+    fn table(&self, m: &Messages, w: &mut dyn Write) -> io::Result<()> {
         writeln!(
             w,
-            "{} scenario{} ranked by retained followers (P50), then cost · {} runs each · seed {} · rules {}",
-            scenario_count(self),
-            if scenario_count(self) == 1 { "" } else { "s" },
-            thousands(self.runs as f64),
-            self.seed,
-            rules_text(self)
+            "{}",
+            m.msg(
+                "compare-head",
+                &[
+                    ("n", scenario_count(self).into()),
+                    ("runs", a(thousands(self.runs as f64))),
+                    ("seed", a(self.seed)),
+                    ("rules", a(rules_text(self))),
+                ]
+            )
         )?;
         writeln!(w)?;
         if !self.ranked.is_empty() {
-            let mut names = header(&["scenario"]);
+            let mut names = header(&[&m.text("compare-col-scenario")]);
             if self.rules_set.is_some() {
-                names.push("rules".to_string());
+                names.push(m.text("compare-col-rules"));
             }
             names.extend(header(&[
-                "route",
-                "kept P5",
-                "kept P50",
-                "kept P95",
-                "settled P50",
-                "settled P90",
-                "cost P50",
-                "cost P95",
+                &m.text("compare-col-route"),
+                &m.text("compare-col-kept-p5"),
+                &m.text("compare-col-kept-p50"),
+                &m.text("compare-col-kept-p95"),
+                &m.text("compare-col-settled-p50"),
+                &m.text("compare-col-settled-p90"),
+                &m.text("compare-col-cost-p50"),
+                &m.text("compare-col-cost-p95"),
             ]));
             if let Some(n) = self.at_least {
-                names.push(format!("P(audience ≥ {})", thousands(n as f64)));
+                names.push(m.msg("compare-col-at-least", &[("n", a(thousands(n as f64)))]));
             }
             let mut rows = vec![names];
             for r in &self.ranked {
@@ -87,12 +93,12 @@ impl Document for CompareReport {
                     cells.push(r.rules.clone().unwrap_or_default());
                 }
                 cells.extend([
-                    r.route.name().to_string(),
+                    text::route(m, r.route),
                     thousands(r.retained_followers.p5),
                     thousands(r.retained_followers.p50),
                     thousands(r.retained_followers.p95),
-                    r.settled_date.p50.to_string(),
-                    r.settled_date.p90.to_string(),
+                    m.date(r.settled_date.p50),
+                    m.date(r.settled_date.p90),
                     yuan(r.cost_yuan.p50),
                     yuan(r.cost_yuan.p95),
                 ]);
@@ -109,14 +115,21 @@ impl Document for CompareReport {
         }
         if !self.forbidden.is_empty() {
             writeln!(w)?;
-            writeln!(w, "Forbidden by the rules:")?;
+            writeln!(w, "{}", m.text("compare-forbidden"))?;
             for f in &self.forbidden {
-                match &f.rules {
-                    Some(name) => writeln!(w, "  {} (line {}) under {name}", f.id, f.line)?,
-                    None => writeln!(w, "  {} (line {})", f.id, f.line)?,
-                }
+                let row = match &f.rules {
+                    Some(name) => m.msg(
+                        "compare-forbidden-row-under",
+                        &[("id", a(&f.id)), ("line", a(f.line)), ("rules", a(name))],
+                    ),
+                    None => m.msg(
+                        "compare-forbidden-row",
+                        &[("id", a(&f.id)), ("line", a(f.line))],
+                    ),
+                };
+                writeln!(w, "  {row}")?;
                 for v in &f.violations {
-                    writeln!(w, "    {}", super::text::violation(v))?;
+                    writeln!(w, "    {}", super::text::violation(m, v))?;
                 }
             }
         }
@@ -124,9 +137,8 @@ impl Document for CompareReport {
             writeln!(w)?;
             writeln!(
                 w,
-                "{} row{} could not be read (see the errors above).",
-                self.rejected.len(),
-                if self.rejected.len() == 1 { "" } else { "s" }
+                "{}",
+                m.msg("compare-rejected", &[("n", self.rejected.len().into())])
             )?;
         }
         Ok(())
@@ -194,4 +206,9 @@ impl Document for CompareReport {
         }
         c.flush()
     }
+}
+
+/// A message argument.
+fn a(v: impl ToString) -> fluent_bundle::FluentValue<'static> {
+    fluent_bundle::FluentValue::from(v.to_string())
 }

@@ -2,8 +2,10 @@
 
 use super::fmt::{header, percent, table, thousands, yuan};
 use super::precision::{at_least, goal, rounded, rounded_mean, sampling};
+use super::text;
 use super::Document;
 use crate::forecast::{Forecast, Warning};
+use crate::i18n::Messages;
 use crate::stats::Summary;
 use std::io::{self, Write};
 
@@ -74,80 +76,97 @@ impl Document for Forecast {
         )
     }
 
-    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
+    fn table(&self, tr: &Messages, w: &mut dyn Write) -> io::Result<()> {
         let s = &self.scenario;
         let m = &self.metrics;
         writeln!(
             w,
-            "{} {} account, {} followers → {} ({} target followers, overlap {})",
-            s.source_subject,
-            s.source_kind,
-            thousands(s.followers as f64),
-            self.route,
-            thousands(s.target_followers as f64),
-            percent(s.overlap),
+            "{}",
+            tr.msg(
+                "sim-head",
+                &[
+                    ("subject", a(text::subject(tr, s.source_subject))),
+                    ("kind", a(text::kind(tr, s.source_kind))),
+                    ("followers", a(thousands(s.followers as f64))),
+                    ("route", a(text::route(tr, self.route))),
+                    ("target", a(thousands(s.target_followers as f64))),
+                    ("overlap", a(percent(s.overlap))),
+                ]
+            )
         )?;
-        writeln!(
-            w,
-            "{} runs{}{} · seed {} · retention {} · rules {} {} · start {} · horizon {} days",
+        let runs = format!(
+            "{}{}{}",
             thousands(self.runs as f64),
             self.precision.as_ref().map_or(String::new(), goal),
-            sampling(self.sampling),
-            self.seed,
-            self.dist.name(),
-            self.rules.name,
-            self.rules.version,
-            s.start_date,
-            s.horizon_days
+            sampling(self.sampling)
+        );
+        writeln!(
+            w,
+            "{}",
+            tr.msg(
+                "sim-run",
+                &[
+                    ("runs", a(runs)),
+                    ("seed", a(self.seed)),
+                    ("dist", a(self.dist.name())),
+                    ("rules", a(&self.rules.name)),
+                    ("version", a(&self.rules.version)),
+                    ("start", a(tr.date(s.start_date))),
+                    ("horizon", a(s.horizon_days)),
+                ]
+            )
         )?;
         let mut horizon_note = None;
         for note in &self.warnings {
             match note {
                 Warning::HorizonBeforeSettled { .. } => {
-                    horizon_note = Some(super::text::warning(note));
+                    horizon_note = Some(text::warning(tr, note));
                 }
-                other => writeln!(w, "note: {}", super::text::warning(other))?,
+                other => writeln!(
+                    w,
+                    "{}",
+                    tr.msg("note-line", &[("text", a(text::warning(tr, other)))])
+                )?,
             }
         }
         writeln!(w)?;
-        let mut rows = vec![header(&["", "P5", "P10", "P50", "P90", "P95", "mean"])];
-        rows.push(row("Retention rate", &m.retention_rate, percent));
+        let t = |id: &str| tr.text(id);
+        let mut rows = vec![header(&[
+            "",
+            "P5",
+            "P10",
+            "P50",
+            "P90",
+            "P95",
+            &t("sim-col-mean"),
+        ])];
+        rows.push(row(&t("sim-retention-rate"), &m.retention_rate, percent));
         rows.push(rounded_row(
-            "Retained followers",
+            &t("sim-retained"),
             &m.retained_followers,
             1.0,
             thousands,
         ));
         rows.push(rounded_row(
-            "Lost followers",
+            &t("sim-lost"),
             &m.lost_followers,
             1.0,
             thousands,
         ));
-        rows.push(rounded_row(
-            &format!(
-                "Audience on day {}{}",
-                s.horizon_days,
-                if horizon_note.is_some() { " *" } else { "" }
-            ),
-            &m.final_audience,
-            1.0,
-            thousands,
-        ));
-        rows.push(row("Transfer day", &m.transfer_day, days));
-        rows.push(row("Settled day", &m.settled_day, days));
-        rows.push(rounded_row("Cost (yuan)", &m.cost_yuan, 1.0, yuan));
+        let mut audience = tr.msg("sim-audience-on-day", &[("day", a(s.horizon_days))]);
+        if horizon_note.is_some() {
+            audience.push_str(" *");
+        }
+        rows.push(rounded_row(&audience, &m.final_audience, 1.0, thousands));
+        rows.push(row(&t("sim-transfer-day"), &m.transfer_day, days));
+        rows.push(row(&t("sim-settled-day"), &m.settled_day, days));
+        rows.push(rounded_row(&t("sim-cost"), &m.cost_yuan, 1.0, yuan));
         if let Some(cpr) = &m.cost_per_retained_follower {
-            rows.push(rounded_row(
-                "Cost per kept follower (yuan)",
-                cpr,
-                0.001,
-                yuan,
-            ));
+            rows.push(rounded_row(&t("sim-cost-per-kept"), cpr, 0.001, yuan));
         }
         if s.value_per_follower > 0.0 {
             rows.push(rounded_row(
-                "Lost value (yuan)",
+                &t("sim-lost-value"),
                 &m.lost_value_yuan,
                 1.0,
                 yuan,
@@ -160,29 +179,39 @@ impl Document for Forecast {
         if let Some(line) = precision_line(&m.final_audience) {
             writeln!(
                 w,
-                "Precision: 95% intervals of the audience on day {}: {line}; digits finer than these intervals are rounded off.",
-                s.horizon_days
+                "{}",
+                tr.msg(
+                    "sim-precision",
+                    &[("day", a(s.horizon_days)), ("line", a(line))]
+                )
             )?;
         }
         writeln!(w)?;
         let d = &self.dates;
-        writeln!(
-            w,
-            "Transfer date  P10 {}  P50 {}  P90 {}",
-            d.transfer.p10, d.transfer.p50, d.transfer.p90
-        )?;
-        writeln!(
-            w,
-            "Settled date   P10 {}  P50 {}  P90 {}",
-            d.settled.p10, d.settled.p50, d.settled.p90
-        )?;
-        if let Some(a) = &self.probability_at_least {
+        let dates = |id: &str, q: &crate::forecast::DatePercentiles| {
+            tr.msg(
+                id,
+                &[
+                    ("p10", a(tr.date(q.p10))),
+                    ("p50", a(tr.date(q.p50))),
+                    ("p90", a(tr.date(q.p90))),
+                ],
+            )
+        };
+        writeln!(w, "{}", dates("sim-transfer-date", &d.transfer))?;
+        writeln!(w, "{}", dates("sim-settled-date", &d.settled))?;
+        if let Some(at) = &self.probability_at_least {
             writeln!(
                 w,
-                "Chance the audience on day {} is at least {}: {}",
-                s.horizon_days,
-                thousands(a.threshold),
-                at_least(a)
+                "{}",
+                tr.msg(
+                    "sim-chance",
+                    &[
+                        ("day", a(s.horizon_days)),
+                        ("threshold", a(thousands(at.threshold))),
+                        ("chance", a(at_least(at))),
+                    ]
+                )
             )?;
         }
         writeln!(w)?;
@@ -193,10 +222,20 @@ impl Document for Forecast {
             .collect();
         writeln!(
             w,
-            "Assumptions in force ({}): see `fanplan rules`. Standard error of the mean retained: {}.",
-            ids.join(", "),
-            thousands(m.retained_followers.se)
+            "{}",
+            tr.msg(
+                "sim-assumptions",
+                &[
+                    ("ids", a(ids.join(", "))),
+                    ("se", a(thousands(m.retained_followers.se))),
+                ]
+            )
         )?;
         Ok(())
     }
+}
+
+/// A message argument.
+fn a(v: impl ToString) -> fluent_bundle::FluentValue<'static> {
+    fluent_bundle::FluentValue::from(v.to_string())
 }

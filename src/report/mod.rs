@@ -18,6 +18,7 @@ mod rules;
 mod statements;
 pub use rules::RulesReport;
 
+use crate::i18n::Messages;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -36,7 +37,7 @@ pub enum Format {
 /// Something fanplan prints.
 pub trait Document: Serialize {
     /// Write the human-readable table.
-    fn table(&self, w: &mut dyn Write) -> io::Result<()>;
+    fn table(&self, m: &Messages, w: &mut dyn Write) -> io::Result<()>;
 
     /// Write CSV rows; documents without rows write their JSON instead.
     fn csv(&self, w: &mut dyn Write) -> io::Result<()> {
@@ -82,9 +83,15 @@ pub fn name_of<T: Serialize>(value: &T) -> String {
 }
 
 /// Write a document in a format.
-pub fn emit<D: Document + ?Sized>(doc: &D, format: Format, w: &mut dyn Write) -> io::Result<()> {
+/// The table is worded in the language of `m`; JSON and CSV never change with it.
+pub fn emit<D: Document + ?Sized>(
+    doc: &D,
+    format: Format,
+    m: &Messages,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Table => doc.table(w),
+        Format::Table => doc.table(m, w),
         Format::Json => json(doc, w),
         Format::Csv => doc.csv(w),
     }

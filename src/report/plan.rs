@@ -1,35 +1,39 @@
 //! `fanplan plan`: a dated plan, the ranking of `--options`, and the answer for a forbidden
 //! migration, as tables for people (JSON is the documents themselves).
 
-use super::calendar::{provisional_mark, MARK_NOTE};
+use super::calendar::provisional_mark;
 use super::fmt::{header, table, thousands, yuan};
+use super::text;
 use super::{CheckReport, Document};
 use crate::calendar::Basis;
 use crate::domain::StepId;
 use crate::forecast::Warning;
+use crate::i18n::Messages;
 use crate::plan::{Goal, Length, Money, Options, Plan, Status, Step, Unit};
+use fluent_bundle::FluentValue;
 use serde::Serialize;
 use std::io::{self, Write};
 
-fn length(step: &Step) -> String {
+fn length(m: &Messages, step: &Step) -> String {
     if step.id == StepId::Backup {
-        return "deadline".to_string();
+        return m.text("plan-length-deadline");
     }
     let Length { min, max } = step.duration;
     if max == 0 {
-        return "same day".to_string();
+        return m.text("plan-length-same-day");
     }
     let n = if min == max {
         min.to_string()
     } else {
         format!("{min}–{max}")
     };
-    match step.unit {
-        Unit::WorkingDays if n == "1" => "1 working day".to_string(),
-        Unit::WorkingDays => format!("{n} working days"),
-        Unit::CalendarDays if n == "1" => "1 day".to_string(),
-        Unit::CalendarDays => format!("{n} days"),
-    }
+    let id = match step.unit {
+        Unit::WorkingDays if n == "1" => "plan-length-working-day",
+        Unit::WorkingDays => "plan-length-working-days",
+        Unit::CalendarDays if n == "1" => "plan-length-day",
+        Unit::CalendarDays => "plan-length-days",
+    };
+    m.msg(id, &[("n", n.into())])
 }
 
 fn money(m: &Money) -> String {
@@ -42,12 +46,17 @@ fn money(m: &Money) -> String {
     }
 }
 
-fn status(s: Status) -> &'static str {
-    match s {
-        Status::Ready => "ready",
-        Status::Todo => "todo",
-        Status::Blocked => "BLOCKED",
-    }
+fn status(m: &Messages, s: Status) -> String {
+    m.text(match s {
+        Status::Ready => "plan-status-ready",
+        Status::Todo => "plan-status-todo",
+        Status::Blocked => "plan-status-blocked",
+    })
+}
+
+/// A message argument.
+fn a(v: impl ToString) -> FluentValue<'static> {
+    FluentValue::from(v.to_string())
 }
 
 impl Document for Plan {
@@ -75,7 +84,7 @@ impl Document for Plan {
                 [
                     st.id.to_string(),
                     st.rule.clone(),
-                    st.title.clone(),
+                    super::text::title(crate::i18n::english(), &st.title),
                     super::name_of(&st.unit),
                     st.start.to_string(),
                     st.end_p50.to_string(),
@@ -83,7 +92,7 @@ impl Document for Plan {
                     super::name_of(&st.status),
                     st.reason
                         .as_ref()
-                        .map(super::text::blockers)
+                        .map(|b| super::text::blockers(crate::i18n::english(), b))
                         .unwrap_or_default(),
                     st.unblocks_on.map(|d| d.to_string()).unwrap_or_default(),
                     format!("{:.2}", st.cost_yuan.min),
@@ -95,52 +104,68 @@ impl Document for Plan {
         )
     }
 
-    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
+    fn table(&self, m: &Messages, w: &mut dyn Write) -> io::Result<()> {
         let s = &self.scenario;
+        let subject = text::subject(m, s.source_subject);
+        let kind = text::kind(m, s.source_kind);
         match self.route {
             Some(route) => writeln!(
                 w,
-                "Plan: migrate the {} {} account ({} followers) by {route}",
-                s.source_subject,
-                s.source_kind,
-                thousands(s.followers as f64)
+                "{}",
+                m.msg(
+                    "plan-head-migrate",
+                    &[
+                        ("subject", a(subject)),
+                        ("kind", a(kind)),
+                        ("followers", a(thousands(s.followers as f64))),
+                        ("route", a(text::route(m, route))),
+                    ]
+                )
             )?,
             None => writeln!(
                 w,
-                "Plan: close the {} {} account",
-                s.source_subject, s.source_kind
+                "{}",
+                m.msg(
+                    "plan-head-close",
+                    &[("subject", a(subject)), ("kind", a(kind))]
+                )
             )?,
         }
         writeln!(
             w,
-            "start {} · {} runs · seed {} · rules {} {}",
-            self.start,
-            thousands(self.runs as f64),
-            self.seed,
-            self.rules.name,
-            self.rules.version
+            "{}",
+            m.msg(
+                "plan-head-run",
+                &[
+                    ("start", a(m.date(self.start))),
+                    ("runs", a(thousands(self.runs as f64))),
+                    ("seed", a(self.seed)),
+                    ("rules", a(&self.rules.name)),
+                    ("version", a(&self.rules.version)),
+                ]
+            )
         )?;
         writeln!(w)?;
         let mut rows = vec![header(&[
-            "step",
-            "rule",
-            "length",
-            "start",
-            "end P50",
-            "end P90",
-            "status",
-            "cost (yuan)",
+            &m.text("plan-col-step"),
+            &m.text("plan-col-rule"),
+            &m.text("plan-col-length"),
+            &m.text("plan-col-start"),
+            &m.text("plan-col-end-p50"),
+            &m.text("plan-col-end-p90"),
+            &m.text("plan-col-status"),
+            &m.text("plan-col-cost"),
         ])];
         for st in &self.steps {
             let mark = provisional_mark(st.basis);
             rows.push(vec![
                 st.id.to_string(),
                 st.rule.clone(),
-                length(st),
-                st.start.to_string(),
-                format!("{}{mark}", st.end_p50),
-                format!("{}{mark}", st.end_p90),
-                status(st.status).to_string(),
+                length(m, st),
+                m.date(st.start),
+                format!("{}{mark}", m.date(st.end_p50)),
+                format!("{}{mark}", m.date(st.end_p90)),
+                status(m, st.status),
                 money(&st.cost_yuan),
             ]);
         }
@@ -150,87 +175,125 @@ impl Document for Plan {
             .iter()
             .any(|st| !provisional_mark(st.basis).is_empty())
         {
-            writeln!(w, "{MARK_NOTE}")?;
+            writeln!(w, "{}", m.text("mark-provisional"))?;
         }
         writeln!(w)?;
         for (i, st) in self.steps.iter().enumerate() {
-            writeln!(w, "{:>2}. {} — {}", i + 1, st.id, st.title)?;
+            writeln!(w, "{:>2}. {} — {}", i + 1, st.id, text::title(m, &st.title))?;
             if !st.after.is_empty() {
+                let after: Vec<&str> = st.after.iter().map(|a| a.as_str()).collect();
                 writeln!(
                     w,
-                    "    after: {}",
-                    st.after
-                        .iter()
-                        .map(|a| a.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "    {}",
+                    m.msg("plan-after", &[("steps", a(after.join(", ")))])
                 )?;
             }
-            if let Some(reason) = st.reason.as_ref().map(super::text::blockers) {
-                match st.unblocks_on {
-                    Some(d) => writeln!(w, "    BLOCKED until {d}: {reason}")?,
-                    None => writeln!(w, "    BLOCKED: {reason}")?,
-                }
+            if let Some(reason) = st.reason.as_ref().map(|b| text::blockers(m, b)) {
+                let line = match st.unblocks_on {
+                    Some(d) => m.msg(
+                        "plan-blocked-until",
+                        &[("date", a(m.date(d))), ("reason", a(reason))],
+                    ),
+                    None => m.msg("plan-blocked", &[("reason", a(reason))]),
+                };
+                writeln!(w, "    {line}")?;
             }
             for note in &st.notes {
-                writeln!(w, "    · {note}")?;
+                writeln!(w, "    · {}", text::note(m, note))?;
             }
         }
         writeln!(w)?;
-        let what = match self.goal {
-            Goal::Migrate => "end of the unfollow window",
-            Goal::Close => "account deleted",
-        };
+        let what = m.text(match self.goal {
+            Goal::Migrate => "plan-finish-migrate",
+            Goal::Close => "plan-finish-close",
+        });
         writeln!(
             w,
-            "Finish:    P50 {}, P90 {} ({what})",
-            self.finish.p50, self.finish.p90
+            "{}",
+            m.msg(
+                "plan-finish",
+                &[
+                    ("p50", a(m.date(self.finish.p50))),
+                    ("p90", a(m.date(self.finish.p90))),
+                    ("what", a(what)),
+                ]
+            )
         )?;
-        writeln!(w, "Cost:      {} yuan", money(&self.cost_yuan))?;
+        writeln!(
+            w,
+            "{}",
+            m.msg("plan-cost", &[("cost", a(money(&self.cost_yuan)))])
+        )?;
         match self.goal {
             Goal::Migrate => {
                 let f = &self.followers;
                 writeln!(
                     w,
-                    "Followers: kept P5 {}, P50 {}, P95 {} of {}",
-                    thousands(f.p5),
-                    thousands(f.p50),
-                    thousands(f.p95),
-                    thousands(s.followers as f64)
+                    "{}",
+                    m.msg(
+                        "plan-followers-kept",
+                        &[
+                            ("p5", a(thousands(f.p5))),
+                            ("p50", a(thousands(f.p50))),
+                            ("p95", a(thousands(f.p95))),
+                            ("of", a(thousands(s.followers as f64))),
+                        ]
+                    )
                 )?;
-                let a = &self.audience;
+                let au = &self.audience;
                 writeln!(
                     w,
-                    "Audience at the finish (both accounts): P5 {}, P50 {}, P95 {}",
-                    thousands(a.p5),
-                    thousands(a.p50),
-                    thousands(a.p95)
+                    "{}",
+                    m.msg(
+                        "plan-audience",
+                        &[
+                            ("p5", a(thousands(au.p5))),
+                            ("p50", a(thousands(au.p50))),
+                            ("p95", a(thousands(au.p95))),
+                        ]
+                    )
                 )?;
             }
             Goal::Close => match &self.followers_lost {
-                Some(lost) => writeln!(w, "Followers: all {} lost", thousands(lost.p50))?,
-                None => writeln!(w, "Followers: all lost")?,
+                Some(lost) => writeln!(
+                    w,
+                    "{}",
+                    m.msg("plan-followers-lost", &[("n", a(thousands(lost.p50)))])
+                )?,
+                None => writeln!(w, "{}", m.text("plan-followers-all-lost"))?,
             },
         }
-        if let Some(a) = &self.probability_at_least {
+        if let Some(at) = &self.probability_at_least {
             writeln!(
                 w,
-                "Chance the audience at the finish is at least {}: {}",
-                thousands(a.threshold),
-                super::precision::at_least(a)
+                "{}",
+                m.msg(
+                    "plan-chance",
+                    &[
+                        ("threshold", a(thousands(at.threshold))),
+                        ("chance", a(super::precision::at_least(at))),
+                    ]
+                )
             )?;
         }
         if let (Some(name), Some(licence)) = (&self.name_reuse, &self.licence_reuse) {
             writeln!(
                 w,
-                "Name:      the same entity may apply for it again from P50 {}, P90 {}; a business licence from P50 {} (D9)",
-                name.p50, name.p90, licence.p50
+                "{}",
+                m.msg(
+                    "plan-name",
+                    &[
+                        ("p50", a(m.date(name.p50))),
+                        ("p90", a(m.date(name.p90))),
+                        ("licence", a(m.date(licence.p50))),
+                    ]
+                )
             )?;
         }
         if !self.warnings.is_empty() {
             writeln!(w)?;
-            for note in self.warnings.iter().map(super::text::warning) {
-                writeln!(w, "warning: {note}")?;
+            for note in self.warnings.iter().map(|x| text::warning(m, x)) {
+                writeln!(w, "{}", m.msg("warning-line", &[("text", a(note))]))?;
             }
         }
         Ok(())
@@ -278,7 +341,7 @@ impl Document for Options {
                     o.finish.map(|f| f.p90.to_string()).unwrap_or_default(),
                     o.blocked
                         .iter()
-                        .map(super::text::blocked_step)
+                        .map(|b| super::text::blocked_step(crate::i18n::english(), b))
                         .collect::<Vec<_>>()
                         .join("; "),
                 ]
@@ -286,30 +349,32 @@ impl Document for Options {
         )
     }
 
-    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
+    fn table(&self, m: &Messages, w: &mut dyn Write) -> io::Result<()> {
         writeln!(
             w,
-            "Ways open to the account · start {} · {} runs each · seed {} · rules {} {}",
-            self.start,
-            thousands(self.runs as f64),
-            self.seed,
-            self.rules.name,
-            self.rules.version
+            "{}",
+            m.msg(
+                "options-head",
+                &[
+                    ("start", a(m.date(self.start))),
+                    ("runs", a(thousands(self.runs as f64))),
+                    ("seed", a(self.seed)),
+                    ("rules", a(&self.rules.name)),
+                    ("version", a(&self.rules.version)),
+                ]
+            )
         )?;
-        writeln!(
-            w,
-            "ranked by the audience at the finish (P50), then the cost (P50)"
-        )?;
+        writeln!(w, "{}", m.text("options-ranked-by"))?;
         writeln!(w)?;
         let mut rows = vec![header(&[
-            "way",
-            "route",
-            "audience P50",
-            "kept P5–P95",
-            "cost (yuan)",
-            "finish P50",
-            "finish P90",
-            "blocked",
+            &m.text("options-col-way"),
+            &m.text("options-col-route"),
+            &m.text("options-col-audience"),
+            &m.text("options-col-kept"),
+            &m.text("plan-col-cost"),
+            &m.text("options-col-finish-p50"),
+            &m.text("options-col-finish-p90"),
+            &m.text("options-col-blocked"),
         ])];
         let mut marked = false;
         for o in &self.options {
@@ -324,33 +389,36 @@ impl Document for Options {
             let mark = provisional_mark(provisional.then_some(Basis::Provisional));
             marked |= provisional;
             match (o.audience, o.followers, o.cost_yuan, o.finish) {
-                (Some(a), Some(f), Some(c), Some(fin)) => rows.push(vec![
+                (Some(aud), Some(f), Some(c), Some(fin)) => rows.push(vec![
                     label,
-                    o.route.map_or("–".to_string(), |r| r.name().to_string()),
-                    thousands(a.p50),
+                    o.route.map_or("–".to_string(), |r| text::route(m, r)),
+                    thousands(aud.p50),
                     if f.p5 == f.p95 {
                         thousands(f.p5)
                     } else {
                         format!("{}–{}", thousands(f.p5), thousands(f.p95))
                     },
                     money(&c),
-                    format!("{}{mark}", fin.p50),
-                    format!("{}{mark}", fin.p90),
+                    format!("{}{mark}", m.date(fin.p50)),
+                    format!("{}{mark}", m.date(fin.p90)),
                     if o.blocked.is_empty() {
-                        "no".to_string()
+                        m.text("options-not-blocked")
                     } else {
-                        format!("{} step(s)", o.blocked.len())
+                        m.msg("options-blocked-steps", &[("n", a(o.blocked.len()))])
                     },
                 ]),
                 _ => {
                     let rules: Vec<&str> = o.violations.iter().map(|v| v.rule.as_str()).collect();
-                    rows.push(vec![label, format!("forbidden by {}", rules.join(", "))]);
+                    rows.push(vec![
+                        label,
+                        m.msg("options-forbidden-by", &[("rules", a(rules.join(", ")))]),
+                    ]);
                 }
             }
         }
         write!(w, "{}", table(&rows))?;
         if marked {
-            writeln!(w, "{MARK_NOTE}")?;
+            writeln!(w, "{}", m.text("mark-provisional"))?;
         }
         let forbidden: Vec<_> = self
             .options
@@ -359,15 +427,20 @@ impl Document for Options {
             .collect();
         if !forbidden.is_empty() {
             writeln!(w)?;
-            writeln!(w, "Forbidden:")?;
+            writeln!(w, "{}", m.text("options-forbidden"))?;
             for (way, v) in forbidden {
                 writeln!(
                     w,
-                    "  {}: {} {} ({})",
-                    way.name(),
-                    v.rule,
-                    super::text::breach(&v.breach),
-                    v.source
+                    "  {}",
+                    m.msg(
+                        "options-forbidden-line",
+                        &[
+                            ("way", a(way.name())),
+                            ("rule", a(v.rule)),
+                            ("message", a(text::breach(m, &v.breach))),
+                            ("source", a(&v.source)),
+                        ]
+                    )
                 )?;
             }
         }
@@ -378,9 +451,9 @@ impl Document for Options {
             .collect();
         if !blocked.is_empty() {
             writeln!(w)?;
-            writeln!(w, "Blocked:")?;
+            writeln!(w, "{}", m.text("options-blocked"))?;
             for (way, b) in blocked {
-                writeln!(w, "  {}: {}", way.name(), super::text::blocked_step(b))?;
+                writeln!(w, "  {}: {}", way.name(), text::blocked_step(m, b))?;
             }
         }
         let mut warnings: Vec<String> = Vec::new();
@@ -388,7 +461,7 @@ impl Document for Options {
             .warnings
             .iter()
             .chain(self.options.iter().flat_map(|o| &o.warnings))
-            .map(super::text::warning)
+            .map(|x| text::warning(m, x))
         {
             if !warnings.contains(&note) {
                 warnings.push(note);
@@ -397,14 +470,11 @@ impl Document for Options {
         if !warnings.is_empty() {
             writeln!(w)?;
             for note in warnings {
-                writeln!(w, "warning: {note}")?;
+                writeln!(w, "{}", m.msg("warning-line", &[("text", a(note))]))?;
             }
         }
         writeln!(w)?;
-        writeln!(
-            w,
-            "See one way's dated steps: fanplan plan --goal migrate|close (with the same flags)"
-        )?;
+        writeln!(w, "{}", m.text("options-see"))?;
         Ok(())
     }
 }
@@ -422,9 +492,9 @@ pub struct ForbiddenPlan<'a> {
 }
 
 impl Document for ForbiddenPlan<'_> {
-    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
-        writeln!(w, "No migration plan: the rules forbid this migration.")?;
-        self.check.table(w)
+    fn table(&self, m: &Messages, w: &mut dyn Write) -> io::Result<()> {
+        writeln!(w, "{}", m.text("plan-forbidden"))?;
+        self.check.table(m, w)
     }
 
     /// The violated rules, as `fanplan check` writes them.

@@ -55,7 +55,7 @@ impl Serialize for BuiltinList {
 }
 
 impl Document for BuiltinList {
-    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
+    fn table(&self, _m: &crate::i18n::Messages, w: &mut dyn Write) -> io::Result<()> {
         let mut rows = vec![header(&["name", "version", "file", "source"])];
         for e in self.entries() {
             rows.push(vec![
@@ -146,7 +146,7 @@ impl RulesDiff {
 }
 
 impl Document for RulesDiff {
-    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
+    fn table(&self, _m: &crate::i18n::Messages, w: &mut dyn Write) -> io::Result<()> {
         let (a, b) = (&self.labels.0, &self.labels.1);
         let n = self.differences.len();
         writeln!(

@@ -3,9 +3,11 @@
 //! as such; the rulebook's own words (`assumption`, `note`, `confidence`) follow as notes.
 
 use super::fmt::{header, percent, table, yuan};
-use super::statements::{days_text, statement};
+use super::statements::statement;
+use super::text;
 use super::Document;
 use crate::domain::{Route, RuleId};
+use crate::i18n::{Lang, Messages};
 use crate::rules::{FundsCheck, Rulebook};
 use serde::{Serialize, Serializer};
 use std::io::{self, Write};
@@ -60,46 +62,65 @@ impl Serialize for RulesReport<'_> {
 }
 
 impl Document for RulesReport<'_> {
-    fn table(&self, w: &mut dyn Write) -> io::Result<()> {
+    fn table(&self, tr: &Messages, w: &mut dyn Write) -> io::Result<()> {
         let book = self.book;
         writeln!(
             w,
-            "Rulebook {} {} — {}",
-            book.rulebook.name, book.rulebook.version, book.rulebook.source
+            "{}",
+            tr.msg(
+                "rules-head",
+                &[
+                    ("name", a(&book.rulebook.name)),
+                    ("version", a(&book.rulebook.version)),
+                    ("source", a(&book.rulebook.source)),
+                ]
+            )
         )?;
         writeln!(w)?;
         for (id, r) in stated(book) {
-            writeln!(w, "{:<3} {}  [{}]", r.id, statement(book, id), r.source)?;
-            if let Some(a) = &r.assumption {
-                writeln!(w, "    assumption: {a}")?;
-            }
-            if let Some(n) = &r.note {
-                writeln!(w, "    note: {n}")?;
-            }
-            if let Some(s) = &r.statement {
-                writeln!(w, "    note (the file's own statement): {s}")?;
-            }
-            if let Some(c) = &r.confidence {
-                writeln!(w, "    confidence: {c}")?;
+            // English states the rule from the rulebook's numbers; Chinese gives the article's
+            // wording of the rule (the seed rulebook's numbers).
+            let said = match tr.lang() {
+                Lang::En => statement(book, id),
+                Lang::Zh => tr.text(&format!("rule-{}", r.id)),
+            };
+            writeln!(w, "{:<3} {}  [{}]", r.id, said, r.source)?;
+            let labelled = [
+                ("rules-assumption", &r.assumption),
+                ("rules-note", &r.note),
+                ("rules-own-statement", &r.statement),
+                ("rules-confidence", &r.confidence),
+            ];
+            for (label, value) in labelled {
+                if let Some(v) = value {
+                    writeln!(w, "    {}", tr.msg(label, &[("text", a(v))]))?;
+                }
             }
         }
         writeln!(w)?;
-        let mut rows = vec![header(&["route", "days", "retention", "fees (yuan)"])];
+        let mut rows = vec![header(&[
+            &tr.text("rules-col-route"),
+            &tr.text("rules-col-days"),
+            &tr.text("rules-col-retention"),
+            &tr.text("rules-col-fees"),
+        ])];
         let m = &book.migration;
         for route in Route::ALL {
             let r = book.route(route);
             let fees = if r.notary {
-                format!(
-                    "{} + notary {}–{}",
-                    yuan(m.review_fee_yuan),
-                    yuan(m.notary_fee_yuan.min),
-                    yuan(m.notary_fee_yuan.max)
+                tr.msg(
+                    "rules-fees-notary",
+                    &[
+                        ("review", a(yuan(m.review_fee_yuan))),
+                        ("min", a(yuan(m.notary_fee_yuan.min))),
+                        ("max", a(yuan(m.notary_fee_yuan.max))),
+                    ],
                 )
             } else {
                 yuan(m.review_fee_yuan)
             };
             rows.push(vec![
-                route.to_string(),
+                text::route(tr, route),
                 format!("{}–{}", r.duration_days.min, r.duration_days.max),
                 format!("{}–{}", percent(r.retention.min), percent(r.retention.max)),
                 fees,
@@ -113,39 +134,54 @@ impl Document for RulesReport<'_> {
             .collect();
         writeln!(
             w,
-            "Unfollow window (M7): {}, share of the losses per day: {}",
-            days_text(m.unfollow_window_days),
-            weights.join(" ")
+            "{}",
+            tr.msg(
+                "rules-unfollow",
+                &[
+                    ("days", m.unfollow_window_days.into()),
+                    ("weights", a(weights.join(" "))),
+                ]
+            )
         )?;
         writeln!(w)?;
         let mut rows = vec![header(&[
-            "closing",
-            "review (working days)",
-            "funds (D4)",
-            "materials (D2)",
+            &tr.text("rules-col-closing"),
+            &tr.text("rules-col-review"),
+            &tr.text("rules-col-funds"),
+            &tr.text("rules-col-materials"),
         ])];
         for (subject, c) in &book.closing.subjects {
             rows.push(vec![
-                subject.to_string(),
+                text::subject(tr, *subject),
                 format!(
                     "{}–{}",
                     c.review_working_days.min, c.review_working_days.max
                 ),
                 match c.funds {
-                    FundsCheck::Balance => {
-                        format!("balance ≤ {} yuan", c.balance_limit_yuan.unwrap_or(0.0))
-                    }
-                    FundsCheck::PendingIncome => "no pending income".to_string(),
-                    FundsCheck::PaymentClosed => "payment closed".to_string(),
+                    FundsCheck::Balance => tr.msg(
+                        "rules-funds-balance",
+                        &[("limit", a(c.balance_limit_yuan.unwrap_or(0.0)))],
+                    ),
+                    FundsCheck::PendingIncome => tr.text("rules-funds-pending"),
+                    FundsCheck::PaymentClosed => tr.text("rules-funds-payment-closed"),
                 },
                 format!(
                     "{}{}",
                     c.materials.join(" + "),
-                    if c.offline { " (offline)" } else { "" }
+                    if c.offline {
+                        tr.text("rules-offline")
+                    } else {
+                        String::new()
+                    }
                 ),
             ]);
         }
         write!(w, "{}", table(&rows))?;
         Ok(())
     }
+}
+
+/// A message argument.
+fn a(v: impl ToString) -> fluent_bundle::FluentValue<'static> {
+    fluent_bundle::FluentValue::from(v.to_string())
 }

@@ -1,90 +1,120 @@
 //! The sentences a person reads, made from the core's typed facts: one small function (or match
-//! arm) per message, so that each can move to a translation file.
+//! arm) per message, worded by the translation files (`locales/*.ftl`). JSON and CSV carry the
+//! English words ([`english`]) in every language.
 
-use crate::batch::RowProblem;
+use crate::batch::{RowError, RowProblem};
+use crate::domain::{Kind, Route, Subject};
 use crate::eligibility::{Breach, Violation};
 use crate::forecast::Warning;
+use crate::i18n::{english, Messages};
 use crate::input::InputError;
-use crate::plan::{AccountProblem, BlockReason, BlockedStep, Blockers};
+use crate::plan::{AccountProblem, BlockReason, BlockedStep, Blockers, Note, Title};
 use crate::scenario::Problem;
+use chrono::NaiveDate;
+use fluent_bundle::FluentValue;
+
+/// A message argument from anything displayable, as text (no number formatting).
+fn s(v: impl ToString) -> FluentValue<'static> {
+    FluentValue::from(v.to_string())
+}
+
+/// An account kind in words.
+pub fn kind(m: &Messages, k: Kind) -> String {
+    m.text(&format!("kind-{k}"))
+}
+
+/// A subject type in words.
+pub fn subject(m: &Messages, sub: Subject) -> String {
+    m.text(&format!("subject-{sub}"))
+}
+
+/// A route in words.
+pub fn route(m: &Messages, r: Route) -> String {
+    m.text(&format!("route-{r}"))
+}
+
+/// A date as the reader writes it.
+fn date(m: &Messages, d: NaiveDate) -> FluentValue<'static> {
+    FluentValue::from(m.date(d))
+}
 
 /// Why a flag value or a CSV cell could not be read.
-pub fn input_error(e: &InputError) -> String {
+pub fn input_error(m: &Messages, e: &InputError) -> String {
     use crate::report::fmt::shown;
+    let one = |id: &str, v: &str| m.msg(id, &[("value", s(shown(v)))]);
     match e {
-        InputError::NotCount(s) | InputError::CountOutOfRange(s) if s.trim().starts_with('-') => {
-            format!("`{}` is negative: give a whole number, 0 or more", shown(s))
+        InputError::NotCount(v) | InputError::CountOutOfRange(v) if v.trim().starts_with('-') => {
+            one("input-negative-count", v)
         }
-        InputError::NotCount(s) => format!(
-            "`{}` is not a whole number (e.g. 120000, 120,000 or 12万)",
-            shown(s)
+        InputError::NotCount(v) => one("input-not-count", v),
+        InputError::CountOutOfRange(v) => one("input-count-out-of-range", v),
+        InputError::NotNumber(v) => one("input-not-number", v),
+        InputError::NotFinite(v) => one("input-not-finite", v),
+        InputError::NotFeeRange(v) => one("input-not-fee-range", v),
+        InputError::NotDate(v) => one("input-not-date", v),
+        InputError::NotBool(v) => one("input-not-bool", v),
+        InputError::NotDays(v) => one("input-not-days", v),
+        InputError::NotWord(w) => m.msg(
+            "input-not-word",
+            &[("value", s(shown(&w.value))), ("allowed", s(w.allowed))],
         ),
-        InputError::CountOutOfRange(s) => format!("`{}` is not a whole number", shown(s)),
-        InputError::NotNumber(s) => format!("`{}` is not a number", shown(s)),
-        InputError::NotFinite(s) => format!("`{}` is not a finite number", shown(s)),
-        InputError::NotFeeRange(s) => format!(
-            "`{}` is not a fee range: write MIN-MAX in yuan (e.g. 500-1500) or one number",
-            shown(s)
-        ),
-        InputError::NotDate(s) => format!(
-            "`{}` is not a real date in the form YYYY-MM-DD (or YYYY/M/D)",
-            shown(s)
-        ),
-        InputError::NotBool(s) => format!(
-            "`{}` is not a boolean (true/false, yes/no, 1/0, 是/否)",
-            shown(s)
-        ),
-        InputError::NotDays(s) => format!("`{}` is not a whole number of days", shown(s)),
-        InputError::NotWord(w) => format!("`{}` is not one of: {}", shown(&w.value), w.allowed),
     }
 }
 
 /// What is wrong with a scenario input, without the flag or column name. `horizon` names the
 /// input that sets the horizon (the flag or the column), for the advice to shorten it.
-pub fn scenario_problem(p: &Problem, horizon: &str) -> String {
+pub fn scenario_problem(m: &Messages, p: &Problem, horizon: &str) -> String {
     match p {
-        Problem::Required => {
-            "is required (the source account's follower count, at least 1)".to_string()
-        }
-        Problem::CountOutside { value, max } => format!("{value} is outside 1–{max}"),
-        Problem::CountAbove { value, max } => format!("{value} is above {max}"),
-        Problem::NotFinite(v) => format!("{v} is not a finite number"),
-        Problem::ShareOutside(v) => {
-            format!("{v} is outside 0–1 (a share of the source's followers)")
-        }
-        Problem::GrowthOutside(v) => format!(
-            "{v} is outside the open range −0.5 to 0.5 (a share per day, e.g. 0.001)"
+        Problem::Required => m.text("problem-required"),
+        Problem::CountOutside { value, max } => m.msg(
+            "problem-count-outside",
+            &[("value", s(value)), ("max", s(max))],
         ),
-        Problem::NotFee(v) => format!("{v} yuan is not a fee (a number from 0 to 10^15)"),
-        Problem::Reversed { min, max } => format!("the range is reversed: {min} is above {max}"),
-        Problem::ValueTooHigh(v) => {
-            format!("{v} yuan a follower values the account above 10^15 yuan")
+        Problem::CountAbove { value, max } => m.msg(
+            "problem-count-above",
+            &[("value", s(value)), ("max", s(max))],
+        ),
+        Problem::NotFinite(v) => m.msg("problem-not-finite", &[("value", s(v))]),
+        Problem::ShareOutside(v) => m.msg("problem-share-outside", &[("value", s(v))]),
+        Problem::GrowthOutside(v) => m.msg("problem-growth-outside", &[("value", s(v))]),
+        Problem::NotFee(v) => m.msg("problem-not-fee", &[("value", s(v))]),
+        Problem::Reversed { min, max } => {
+            m.msg("problem-reversed", &[("min", s(min)), ("max", s(max))])
         }
-        Problem::Negative(v) => format!("{v} yuan is negative"),
-        Problem::HorizonOutside { days, max } => format!("{days} days is outside 1–{max}"),
-        Problem::StartOutside { date, first, last } => {
-            format!("{date} is outside {first} to {last}")
-        }
+        Problem::ValueTooHigh(v) => m.msg("problem-value-too-high", &[("value", s(v))]),
+        Problem::Negative(v) => m.msg("problem-negative", &[("value", s(v))]),
+        Problem::HorizonOutside { days, max } => m.msg(
+            "problem-horizon-outside",
+            &[("days", s(days)), ("max", s(max))],
+        ),
+        Problem::StartOutside {
+            date: d,
+            first,
+            last,
+        } => m.msg(
+            "problem-start-outside",
+            &[
+                ("date", date(m, *d)),
+                ("first", date(m, *first)),
+                ("last", date(m, *last)),
+            ],
+        ),
         Problem::GrowthTooFast {
             daily_growth,
             horizon_days,
-        } => format!(
-            "{daily_growth} a day over {horizon_days} days grows the audience past 10^15; lower it or shorten {horizon}"
+        } => m.msg(
+            "problem-growth-too-fast",
+            &[
+                ("growth", s(daily_growth)),
+                ("days", s(horizon_days)),
+                ("horizon", s(horizon)),
+            ],
         ),
-    }
-}
-
-/// "a" or "an" before a word.
-fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
     }
 }
 
 /// Why a migration is forbidden (M1–M3, M9).
-pub fn breach(b: &Breach) -> String {
+pub fn breach(m: &Messages, b: &Breach) -> String {
     match b {
         Breach::KindChange {
             source,
@@ -93,70 +123,102 @@ pub fn breach(b: &Breach) -> String {
         } => {
             let pairs: Vec<String> = allowed
                 .iter()
-                .map(|p| format!("{} → {}", p.from, p.to))
+                .map(|p| {
+                    m.msg(
+                        "breach-pair",
+                        &[("from", s(kind(m, p.from))), ("to", s(kind(m, p.to)))],
+                    )
+                })
                 .collect();
             let only = match pairs.as_slice() {
-                [] => "no kind may migrate".to_string(),
-                [one] => format!("only {one}"),
-                [rest @ .., last] => format!("only {} and {last}", rest.join(", ")),
+                [] => m.text("breach-only-none"),
+                [one] => m.msg("breach-only-one", &[("pair", s(one))]),
+                [rest @ .., last] => m.msg(
+                    "breach-only-many",
+                    &[
+                        ("rest", s(rest.join(&m.text("sep-list")))),
+                        ("last", s(last)),
+                    ],
+                ),
             };
-            format!("a {source} account cannot migrate into a {target} account: {only}")
+            m.msg(
+                "breach-kind-change",
+                &[
+                    ("source", s(kind(m, *source))),
+                    ("target", s(kind(m, *target))),
+                    ("only", s(only)),
+                ],
+            )
         }
-        Breach::ForbiddenSubjects { source, target } => format!(
-            "{} {source}-subject account cannot migrate into {} {target}-subject account",
-            article(source.name()),
-            article(target.name())
+        Breach::ForbiddenSubjects { source, target } => m.msg(
+            "breach-forbidden-subjects",
+            &[
+                ("source", s(subject(m, *source))),
+                ("target", s(subject(m, *target))),
+            ],
         ),
-        Breach::UnverifiedTarget => "the target account is not verified".to_string(),
-        Breach::TargetTooLarge { followers, max } => format!(
-            "the target account has {} followers; when all followers move it may have at most {}",
-            super::fmt::thousands(*followers as f64),
-            super::fmt::thousands(*max as f64)
+        Breach::UnverifiedTarget => m.text("breach-unverified-target"),
+        Breach::TargetTooLarge { followers, max } => m.msg(
+            "breach-target-too-large",
+            &[
+                ("followers", s(super::fmt::thousands(*followers as f64))),
+                ("max", s(super::fmt::thousands(*max as f64))),
+            ],
         ),
     }
 }
 
 /// A violated rule on one line: id, words, source.
-pub fn violation(v: &Violation) -> String {
-    format!("{}  {} ({})", v.rule, breach(&v.breach), v.source)
+pub fn violation(m: &Messages, v: &Violation) -> String {
+    m.msg(
+        "violation",
+        &[
+            ("rule", s(v.rule)),
+            ("message", s(breach(m, &v.breach))),
+            ("source", s(&v.source)),
+        ],
+    )
 }
 
-/// A violation in JSON: `rule`, `message` (the words of [`breach`]) and `source`.
+/// A violation in JSON: `rule`, `message` (the English words of [`breach`]) and `source`.
 impl serde::Serialize for Violation {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = ser.serialize_struct("Violation", 3)?;
         st.serialize_field("rule", &self.rule)?;
-        st.serialize_field("message", &breach(&self.breach))?;
+        st.serialize_field("message", &breach(english(), &self.breach))?;
         st.serialize_field("source", &self.source)?;
         st.end()
     }
 }
 
 /// What is wrong with an ACCOUNT value of a plan, without the flag name.
-pub fn account_problem(p: &AccountProblem) -> String {
+pub fn account_problem(m: &Messages, p: &AccountProblem) -> String {
     match p {
-        AccountProblem::NotYuan(v) => {
-            format!("{v} is not an amount of yuan (a finite number, at least 0)")
-        }
-        AccountProblem::TooFarAhead { date, max_days } => {
-            format!("{date} is more than {max_days} days after the start")
-        }
+        AccountProblem::NotYuan(v) => m.msg("account-not-yuan", &[("value", s(v))]),
+        AccountProblem::TooFarAhead { date: d, max_days } => m.msg(
+            "account-too-far-ahead",
+            &[("date", date(m, *d)), ("max", s(max_days))],
+        ),
     }
 }
 
 /// A warning about the inputs or the dates.
-pub fn warning(w: &Warning) -> String {
+pub fn warning(m: &Messages, w: &Warning) -> String {
     match w {
-        Warning::NotaryIgnored => "the notary fee is ignored: only a cross-entity migration pays one (M5); add --cross-entity if the target belongs to another legal entity".to_string(),
-        Warning::CrossEntityImplied { target, source } => format!(
-            "the target's subject ({target}) differs from the source's ({source}): the target belongs to another legal entity, so the migration is cross-entity"
+        Warning::NotaryIgnored => m.text("warning-notary-ignored"),
+        Warning::CrossEntityImplied { target, source } => m.msg(
+            "warning-cross-entity-implied",
+            &[
+                ("target", s(subject(m, *target))),
+                ("source", s(subject(m, *source))),
+            ],
         ),
         Warning::FundsAssumedCleared { several: false } => {
-            "the dates assume the funds blocker (D4) is cleared on the start date".to_string()
+            m.text("warning-funds-assumed-cleared-one")
         }
         Warning::FundsAssumedCleared { several: true } => {
-            "the dates assume the funds blockers (D4) are cleared on the start date".to_string()
+            m.text("warning-funds-assumed-cleared-several")
         }
         Warning::FreezeByFollowers { shortest_days } => format!(
             "the freeze (D7) of this rulebook depends on the follower count: give --followers (this plan uses the shortest, {shortest_days} days)"
@@ -164,111 +226,310 @@ pub fn warning(w: &Warning) -> String {
         Warning::WeekendsOnly { from, to, steps } => {
             let steps: Vec<String> = steps
                 .iter()
-                .map(|(id, last)| format!("{id} (up to {last})"))
+                .map(|(id, last)| {
+                    m.msg(
+                        "warning-weekends-only-step",
+                        &[("step", s(id)), ("last", date(m, *last))],
+                    )
+                })
                 .collect();
-            format!(
-                "the holiday calendar covers {from} to {to}: outside it, working days were assumed to be Monday to Friday (public holidays and make-up days unknown) for {}",
-                steps.join(", ")
+            m.msg(
+                "warning-weekends-only",
+                &[
+                    ("from", date(m, *from)),
+                    ("to", date(m, *to)),
+                    ("steps", s(steps.join(&m.text("sep-list")))),
+                ],
             )
         }
-        Warning::FewRuns { runs } => format!(
-            "only {} runs: the tails (P5, P95) are rough; use --runs 1000 or more",
-            super::fmt::thousands(*runs as f64)
+        Warning::FewRuns { runs } => m.msg(
+            "warning-few-runs",
+            &[("runs", s(super::fmt::thousands(*runs as f64)))],
         ),
         Warning::HorizonBeforeSettled {
             horizon_days,
             settled_p90_day,
-        } => format!(
-            "the horizon (day {horizon_days}) ends before the settled day's P90 (day {}): in many runs followers are still moving or unfollowing, so this is not the final audience; use --horizon {} or more",
-            settled_p90_day.ceil(),
-            settled_p90_day.ceil()
+        } => m.msg(
+            "warning-horizon-before-settled",
+            &[
+                ("horizon", s(horizon_days)),
+                ("day", s(settled_p90_day.ceil())),
+            ],
         ),
         Warning::ProvisionalHolidays { years } => {
             let list: Vec<String> = years.iter().map(i32::to_string).collect();
             let first = years.first().copied().unwrap_or_default();
-            format!(
-                "dates in {} rest on provisional holidays (the statutory days of the 2024 law; the State Council's notice is not known, so make-up working days are missing); supply the notice with --holidays FILE or FANPLAN_HOLIDAYS (check with `fanplan calendar --year {first}`)",
-                list.join(", ")
+            m.msg(
+                "warning-provisional-holidays",
+                &[("years", s(list.join(", "))), ("first", s(first))],
             )
         }
     }
 }
 
-/// A warning in JSON: its words.
+/// A warning in JSON: its English words.
 impl serde::Serialize for Warning {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        ser.serialize_str(&warning(self))
+        ser.serialize_str(&warning(english(), self))
     }
 }
 
 /// Why a batch row cannot be read, without the column name.
-pub fn row_problem(p: &RowProblem) -> String {
+pub fn row_problem(m: &Messages, p: &RowProblem) -> String {
     match p {
-        RowProblem::Input(e) => input_error(e),
-        RowProblem::Scenario(p) => scenario_problem(p, "the horizon (column horizon)"),
-        RowProblem::Width { found, expected } => format!(
-            "the row has {found} field{} but the header has {expected}",
-            if *found == 1 { "" } else { "s" }
+        RowProblem::Input(e) => input_error(m, e),
+        RowProblem::Scenario(p) => scenario_problem(m, p, &m.text("horizon-column")),
+        RowProblem::Width { found, expected } => m.msg(
+            "row-width",
+            &[("found", (*found).into()), ("expected", s(expected))],
         ),
-        RowProblem::EmptyId => "is empty: every row needs an id".to_string(),
-        RowProblem::NotUtf8 { offset: None } => {
-            "is not valid UTF-8 text (is the file GBK? try --encoding gbk)".to_string()
-        }
-        RowProblem::NotUtf8 { offset: Some(o) } => format!(
-            "holds a byte that is not valid UTF-8 at byte offset {o} of the file (the file is read as UTF-8: fix that byte, or save the whole file in one encoding)"
-        ),
-        RowProblem::DuplicateId => "duplicate id: an earlier row has the same id".to_string(),
+        RowProblem::EmptyId => m.text("row-empty-id"),
+        RowProblem::NotUtf8 { offset: None } => m.text("row-not-utf8"),
+        RowProblem::NotUtf8 { offset: Some(o) } => m.msg("row-not-utf8-at", &[("offset", s(o))]),
+        RowProblem::DuplicateId => m.text("row-duplicate-id"),
     }
 }
 
+/// A rejected batch row: its line, id, column and what is wrong.
+pub fn row_error(m: &Messages, e: &RowError) -> String {
+    let mut out = m.msg("row-line", &[("line", s(e.line))]);
+    if !e.id.is_empty() {
+        out.push_str(&m.msg("row-id", &[("id", s(&e.id))]));
+    }
+    let (column, reason) = (e.column.as_str(), row_problem(m, &e.problem));
+    let id = if column.is_empty() {
+        "row-reason"
+    } else if e.value.is_empty() {
+        "row-column-reason"
+    } else {
+        "row-column-value-reason"
+    };
+    out.push_str(&m.msg(id, &[("column", s(column)), ("reason", s(reason))]));
+    out
+}
+
 /// Why a step is blocked, without the rule id.
-pub fn block_reason(r: &BlockReason) -> String {
+pub fn block_reason(m: &Messages, r: &BlockReason) -> String {
     match r {
-        BlockReason::RecentlyActive { last_active, days } => {
-            format!("last active on {last_active}: {days} days without operations are needed")
-        }
+        BlockReason::RecentlyActive { last_active, days } => m.msg(
+            "block-recently-active",
+            &[("date", date(m, *last_active)), ("days", s(days))],
+        ),
         BlockReason::Balance {
-            subject,
+            subject: sub,
             limit,
             balance,
-        } => format!(
-            "a {subject} account may keep at most {limit} yuan: withdraw the {balance} yuan balance"
+        } => m.msg(
+            "block-balance",
+            &[
+                ("subject", s(subject(m, *sub))),
+                ("limit", s(limit)),
+                ("balance", s(balance)),
+            ],
         ),
-        BlockReason::PendingIncome { subject, pending } => format!(
-            "a {subject} account may have no income waiting for settlement: {pending} yuan is pending"
+        BlockReason::PendingIncome {
+            subject: sub,
+            pending,
+        } => m.msg(
+            "block-pending-income",
+            &[("subject", s(subject(m, *sub))), ("pending", s(pending))],
         ),
-        BlockReason::NoticeRunning { announced, days } => {
-            format!("the notice of {announced} has not run its {days} days yet")
-        }
-        BlockReason::PaymentBalance { balance, limit } => format!(
-            "{balance} yuan left: withdraw to at most {limit} yuan before closing WeChat Pay"
+        BlockReason::NoticeRunning { announced, days } => m.msg(
+            "block-notice-running",
+            &[("date", date(m, *announced)), ("days", s(days))],
+        ),
+        BlockReason::PaymentBalance { balance, limit } => m.msg(
+            "block-payment-balance",
+            &[("balance", s(balance)), ("limit", s(limit))],
         ),
     }
 }
 
 /// Every reason a step is blocked: `D8: …; D4: …`.
-pub fn blockers(b: &Blockers) -> String {
+pub fn blockers(m: &Messages, b: &Blockers) -> String {
     b.0.iter()
-        .map(|b| format!("{}: {}", b.rule, block_reason(&b.reason)))
+        .map(|b| {
+            m.msg(
+                "blocker",
+                &[
+                    ("rule", s(b.rule)),
+                    ("reason", s(block_reason(m, &b.reason))),
+                ],
+            )
+        })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(&m.text("sep-reasons"))
 }
 
 /// A blocked step of a way: `step: rule: reason`.
-pub fn blocked_step(b: &BlockedStep) -> String {
-    format!("{}: {}", b.step, blockers(&b.blockers))
+pub fn blocked_step(m: &Messages, b: &BlockedStep) -> String {
+    m.msg(
+        "blocked-step",
+        &[
+            ("step", s(b.step)),
+            ("reasons", s(blockers(m, &b.blockers))),
+        ],
+    )
 }
 
-/// Blockers in JSON: their words.
+/// Blockers in JSON: their English words.
 impl serde::Serialize for Blockers {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        ser.serialize_str(&blockers(self))
+        ser.serialize_str(&blockers(english(), self))
     }
 }
 
-/// A blocked step in JSON: its words.
+/// A blocked step in JSON: its English words.
 impl serde::Serialize for BlockedStep {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        ser.serialize_str(&blocked_step(self))
+        ser.serialize_str(&blocked_step(english(), self))
+    }
+}
+
+/// What a plan step says to do.
+pub fn title(m: &Messages, t: &Title) -> String {
+    match t {
+        Title::Announced { announced, days } => m.msg(
+            "title-announced",
+            &[("date", date(m, *announced)), ("days", s(days))],
+        ),
+        Title::PublishNotice { days } => m.msg("title-publish-notice", &[("days", s(days))]),
+        Title::QuietSince { days, last_active } => m.msg(
+            "title-quiet-since",
+            &[("days", s(days)), ("date", date(m, *last_active))],
+        ),
+        Title::StopOperations { days } => m.msg("title-stop-operations", &[("days", s(days))]),
+        Title::Backup => m.text("title-backup"),
+        Title::Unbind {
+            mini_programs,
+            third_party,
+            ad_account,
+        } => {
+            let mut what = Vec::new();
+            if *mini_programs > 0 {
+                what.push(m.msg("unbind-mini-programs", &[("n", s(mini_programs))]));
+            }
+            if *third_party > 0 {
+                what.push(m.msg("unbind-third-party", &[("n", s(third_party))]));
+            }
+            if *ad_account {
+                what.push(m.text("unbind-ad-account"));
+            }
+            m.msg(
+                "title-unbind",
+                &[("what", s(what.join(&m.text("sep-list"))))],
+            )
+        }
+        Title::ClosePayment { working_days } => {
+            m.msg("title-close-payment", &[("days", s(working_days))])
+        }
+        Title::Submit { materials, offline } => m.msg(
+            if *offline {
+                "title-submit-offline"
+            } else {
+                "title-submit"
+            },
+            &[("materials", s(materials.join(&m.text("sep-list"))))],
+        ),
+        Title::Review {
+            subject: sub,
+            min,
+            max,
+        } => m.msg(
+            "title-review",
+            &[
+                ("subject", s(subject(m, *sub))),
+                ("min", s(min)),
+                ("max", s(max)),
+            ],
+        ),
+        Title::Freeze { minutes, days } => m.msg(
+            "title-freeze",
+            &[("minutes", s(minutes)), ("days", s(days))],
+        ),
+        Title::Deletion { day } => m.msg("title-deletion", &[("day", s(day))]),
+        Title::NameCooldown { days } => m.msg("title-name-cooldown", &[("days", s(days))]),
+        Title::Notarise { cross_entity } => m.text(if *cross_entity {
+            "title-notarise-cross-entity"
+        } else {
+            "title-notarise"
+        }),
+        Title::Apply { fee } => m.msg("title-apply", &[("fee", s(fee))]),
+        Title::ReviewTransfer { route: r, min, max } => m.msg(
+            "title-review-transfer",
+            &[("route", s(route(m, *r))), ("min", s(min)), ("max", s(max))],
+        ),
+        Title::UnfollowWindow { days } => {
+            m.msg("title-unfollow-window", &[("days", (*days).into())])
+        }
+        Title::SourceClosed => m.text("title-source-closed"),
+    }
+}
+
+/// A detail of a plan step.
+pub fn note(m: &Messages, n: &Note) -> String {
+    match n {
+        Note::MassMessageIsOperation => m.text("note-mass-message"),
+        Note::ExportBatches {
+            articles,
+            batches,
+            per,
+        } => m.msg(
+            "note-export-batches",
+            &[
+                ("articles", s(articles)),
+                ("batches", s(batches)),
+                ("per", s(per)),
+            ],
+        ),
+        Note::ExportBatchSize { per } => m.msg("note-export-batch-size", &[("per", s(per))]),
+        Note::InteractionsKept { days, before } => m.msg(
+            "note-interactions-kept",
+            &[("days", s(days)), ("date", date(m, *before))],
+        ),
+        Note::StatisticsKept { months, from } => m.msg(
+            "note-statistics-kept",
+            &[("months", s(months)), ("date", date(m, *from))],
+        ),
+        Note::AdRevenueKept { months, from } => m.msg(
+            "note-ad-revenue-kept",
+            &[("months", s(months)), ("date", date(m, *from))],
+        ),
+        Note::Deadline { before } => m.msg("note-deadline", &[("step", s(before))]),
+        Note::Offline { subject: sub } => {
+            m.msg("note-offline", &[("subject", s(subject(m, *sub)))])
+        }
+        Note::NoticeKept {
+            notice_days,
+            shortest,
+        } => m.msg(
+            "note-notice-kept",
+            &[("notice", s(notice_days)), ("shortest", s(shortest))],
+        ),
+        Note::Retention { min, max } => m.msg(
+            "note-retention",
+            &[
+                ("min", s(format!("{:.0}", min * 100.0))),
+                ("max", s(format!("{:.0}", max * 100.0))),
+            ],
+        ),
+        Note::LicenceReuse { days, from } => m.msg(
+            "note-licence-reuse",
+            &[("days", s(days)), ("date", date(m, *from))],
+        ),
+    }
+}
+
+/// A title in JSON: its English words.
+impl serde::Serialize for Title {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(&title(english(), self))
+    }
+}
+
+/// A note in JSON: its English words.
+impl serde::Serialize for Note {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(&note(english(), self))
     }
 }
