@@ -54,8 +54,17 @@ fn examples(readme: &str) -> Vec<Example> {
 fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
-        let line = match line.find(" in ") {
-            Some(at) if line.ends_with(" s") && line.starts_with("batch:") => &line[..at],
+        // The batch summary line ends with its timing ("in 0.02 s", "用时 0.02 秒").
+        let timing = [" in ", "，用时"]
+            .iter()
+            .filter_map(|m| line.rfind(m))
+            .max();
+        let line = match timing {
+            Some(at)
+                if line.starts_with("batch") && (line.ends_with(" s") || line.ends_with('秒')) =>
+            {
+                &line[..at]
+            }
             _ => line,
         };
         out.push_str(line.trim_end());
