@@ -147,6 +147,23 @@ fn a_changed_number_shows_in_the_rules_in_force() {
         .arg("rules")
         .assert()
         .stdout(predicate::str::contains("during a 7-day window"));
+    // In Chinese the article's wording (with its 7 days) gives way to the numbers in force.
+    fanplan()
+        .args([
+            "--lang",
+            "zh",
+            "--rules",
+            path.to_str().expect("UTF-8 path"),
+            "rules",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("during a 3-day window"))
+        .stdout(predicate::str::contains("7 天内用户可自主取消关注").not());
+    fanplan()
+        .args(["--lang", "zh", "rules"])
+        .assert()
+        .stdout(predicate::str::contains("7 天内用户可自主取消关注"));
     // the copy against the original: the one number, the copy named by its path
     let copy = path.to_str().expect("UTF-8 path");
     let v = json(&["rules", "--diff", "seed", copy, "--format", "json"]);

@@ -77,12 +77,16 @@ impl Document for RulesReport<'_> {
             )
         )?;
         writeln!(w)?;
+        let seed = Rulebook::seed().ok();
         for (id, r) in stated(book) {
-            // English states the rule from the rulebook's numbers; Chinese gives the article's
-            // wording of the rule (the seed rulebook's numbers).
+            // English states the rule from the rulebook's numbers. Chinese gives the article's
+            // wording, which carries the seed rulebook's numbers: it is used only where the
+            // rule's numbers are the seed's, else the statement from the numbers in force.
+            let in_force = statement(book, id);
+            let as_seed = seed.as_ref().is_some_and(|s| statement(s, id) == in_force);
             let said = match tr.lang() {
-                Lang::En => statement(book, id),
-                Lang::Zh => tr.text(&format!("rule-{}", r.id)),
+                Lang::Zh if as_seed => tr.text(&format!("rule-{}", r.id)),
+                _ => in_force,
             };
             writeln!(w, "{:<3} {}  [{}]", r.id, said, r.source)?;
             let labelled = [
