@@ -355,7 +355,12 @@ fn charts_write_the_timeline_and_fail_with_1_when_unwritable() {
     let out = dir.path().join("charts/new");
     let mut args = CLOSE.to_vec();
     args.extend(["table", "--runs", "200", "--charts"]);
-    fanplan().args(&args).arg(&out).assert().code(0);
+    fanplan()
+        .args(&args)
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("wrote ").and(predicate::str::contains("timeline.png")));
     let png = std::fs::read(out.join("timeline.png")).expect("timeline.png written");
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     // A file where the directory should be.

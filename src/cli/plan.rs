@@ -204,7 +204,10 @@ fn write_timeline(
         provisional,
     };
     let charts = vec![("timeline.png", timeline_png(&chart, size, look))];
-    write_charts(dir, charts, look, err)?;
+    for path in write_charts(dir, charts, look, err)? {
+        let wrote = m.msg("wrote-file", &[("path", path.display().to_string().into())]);
+        writeln!(err, "{wrote}")?;
+    }
     Ok(())
 }
 
