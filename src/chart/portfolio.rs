@@ -169,12 +169,16 @@ fn draw_panel(
     th: &Theme,
 ) -> Result<(), ChartError> {
     let (x0, y0) = side.get_base_pixel();
-    let (w, _) = side.dim_in_pixel();
+    let (w, h) = side.dim_in_pixel();
     let left = x0 + th.px(30.0);
     let right = x0 + w as i32;
     let pad = th.px(20.0);
     let row_h = (th.legend_size() * 1.5).round() as i32;
     let top = y0 + th.px(16.0);
+    // On a small image the lines that do not fit are left out (the last ones: the account
+    // counts and rates), rather than drawn past the bottom edge.
+    let room = (h as i32 - th.px(16.0) - 2 * pad + th.px(8.0)).max(0) / row_h.max(1);
+    let lines = &lines[..lines.len().min(room as usize)];
     let bottom = top + 2 * pad + row_h * lines.len() as i32 - th.px(8.0);
     root.draw(&Rectangle::new(
         [(left, top), (right, bottom)],
@@ -225,6 +229,20 @@ mod tests {
         let count = |rgb: &[u8]| rgb.chunks(3).filter(|p| *p == ink).count();
         // The marker line alone spans most of the plot's height at 3 px or more.
         assert!(count(&a.rgb) > count(&b.rgb) + 1_000);
+    }
+
+    /// At the smallest size the side panel ends inside the image (lines that do not fit are
+    /// left out rather than drawn past the bottom edge).
+    #[test]
+    fn the_panel_fits_a_small_image() {
+        let img =
+            decode(&portfolio_png(&sample(40), ChartSize::new(400, 300).unwrap(), en()).unwrap());
+        let panel = [0xF6, 0xF6, 0xF6];
+        let last_row = &img.rgb[((img.height - 1) * img.width * 3) as usize..];
+        assert!(
+            last_row.chunks(3).all(|p| p != panel),
+            "the panel runs off the image"
+        );
     }
 
     fn sample(n: usize) -> PortfolioChart {
