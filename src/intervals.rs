@@ -27,7 +27,7 @@ pub struct Interval {
 }
 
 /// A 95% interval whose ends may be out of reach of the runs (`null` in JSON).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Bounds {
     /// Lower end, `None` when fewer runs than needed lie below the percentile.
     pub low: Option<f64>,
@@ -67,6 +67,22 @@ pub struct PercentileIntervals {
     pub p90: Bounds,
     /// 95th percentile.
     pub p95: Bounds,
+}
+
+impl PercentileIntervals {
+    /// The intervals of P5, P10, P25, P50, P75, P90 and P95, in that order.
+    pub fn of(b: &[Bounds]) -> PercentileIntervals {
+        let at = |i: usize| b.get(i).copied().unwrap_or_default();
+        PercentileIntervals {
+            p5: at(0),
+            p10: at(1),
+            p25: at(2),
+            p50: at(3),
+            p75: at(4),
+            p90: at(5),
+            p95: at(6),
+        }
+    }
 }
 
 /// The Wilson score 95% interval of a share of `hits` out of `n` trials (n ≥ 1).
@@ -166,15 +182,7 @@ pub fn percentile_intervals_at(
             high: value(u),
         })
         .collect();
-    PercentileIntervals {
-        p5: b[0],
-        p10: b[1],
-        p25: b[2],
-        p50: b[3],
-        p75: b[4],
-        p90: b[5],
-        p95: b[6],
-    }
+    PercentileIntervals::of(&b)
 }
 
 /// Whether the 95% intervals of P5, P50 and P95 of `data` all lie within `rel` (relative) of

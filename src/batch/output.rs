@@ -7,7 +7,8 @@
 use super::forecast::RowResult;
 use super::RowError;
 use crate::excel::formula_guard;
-use crate::intervals::{round_to, step};
+pub use crate::report::precision::AT_LEAST_COLUMNS;
+use crate::report::precision::{at_least_cells, cell};
 use std::io::Write;
 
 /// The forecast columns, in order (SPEC §4).
@@ -32,15 +33,6 @@ pub const COLUMNS: [&str; 18] = [
     "lost_value_p50",
 ];
 
-/// The extra columns written with `--at-least`: the chance, its standard error and its Wilson
-/// 95% interval.
-pub const AT_LEAST_COLUMNS: [&str; 4] = [
-    "probability_at_least",
-    "probability_at_least_se",
-    "probability_at_least_ci_low",
-    "probability_at_least_ci_high",
-];
-
 /// The error CSV columns.
 pub const ERROR_COLUMNS: [&str; 5] = ["line", "id", "column", "value", "reason"];
 
@@ -54,18 +46,6 @@ pub fn write_header<W: Write>(w: &mut csv::Writer<W>, at_least: bool) -> csv::Re
     } else {
         w.write_record(COLUMNS)
     }
-}
-
-/// A number rounded to the step its 95% interval half-width supports, never finer than
-/// `floor` (README "No false digits").
-fn cell(v: f64, half_width: Option<f64>, floor: f64) -> String {
-    let step = step(half_width, floor);
-    let decimals = if step >= 1.0 {
-        0
-    } else {
-        (-step.log10().floor()) as usize
-    };
-    format!("{:.decimals$}", round_to(v, step))
 }
 
 /// Write one forecast row. Forbidden rows leave the numeric cells empty.
@@ -111,15 +91,7 @@ pub fn write_row<W: Write>(
                 cell(f.lost_value_p50, pr.lost_value_p50, 1.0),
             ];
             if at_least {
-                match &f.p_at_least {
-                    Some(a) => cells.extend([
-                        format!("{:.4}", a.p),
-                        format!("{:.4}", a.se),
-                        format!("{:.4}", a.ci95.low),
-                        format!("{:.4}", a.ci95.high),
-                    ]),
-                    None => cells.extend((0..AT_LEAST_COLUMNS.len()).map(|_| String::new())),
-                }
+                cells.extend(at_least_cells(f.p_at_least.as_ref()));
             }
             w.write_record(&cells)
         }

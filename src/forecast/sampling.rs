@@ -65,15 +65,7 @@ fn lhs_precision(
             }
         })
         .collect();
-    sum.ci95 = Some(PercentileIntervals {
-        p5: b[0],
-        p10: b[1],
-        p25: b[2],
-        p50: b[3],
-        p75: b[4],
-        p90: b[5],
-        p95: b[6],
-    });
+    sum.ci95 = Some(PercentileIntervals::of(&b));
 }
 
 /// [`tails_within`] for Latin hypercube runs: the intervals from the replicates' spread.

@@ -1,7 +1,7 @@
 //! `fanplan compare` as words: the ranked table, JSON and CSV of a [`CompareReport`].
 
 use super::fmt::{header, table, thousands, yuan};
-use super::precision::cell;
+use super::precision::{at_least_cells, cell, AT_LEAST_COLUMNS};
 use super::text;
 use super::Document;
 use crate::compare::CompareReport;
@@ -22,14 +22,6 @@ pub const CSV_COLUMNS: [&str; 12] = [
     "settled_date_p90",
     "cost_p50",
     "cost_p95",
-];
-
-/// The CSV columns added by `--at-least`: the chance and its standard error.
-pub const AT_LEAST_COLUMNS: [&str; 4] = [
-    "probability_at_least",
-    "probability_at_least_se",
-    "probability_at_least_ci_low",
-    "probability_at_least_ci_high",
 ];
 
 /// The CSV column added by `--rules-set`: the rulebook of the row.
@@ -172,15 +164,7 @@ impl Document for CompareReport {
                 cell(r.cost_yuan.p95, r.half_widths[4], 1.0),
             ];
             if self.at_least.is_some() {
-                match &r.probability_at_least {
-                    Some(a) => cells.extend([
-                        format!("{:.4}", a.p),
-                        format!("{:.4}", a.se),
-                        format!("{:.4}", a.ci95.low),
-                        format!("{:.4}", a.ci95.high),
-                    ]),
-                    None => cells.extend((0..AT_LEAST_COLUMNS.len()).map(|_| String::new())),
-                }
+                cells.extend(at_least_cells(r.probability_at_least.as_ref()));
             }
             if with_rules {
                 cells.push(r.rules.clone().unwrap_or_default());

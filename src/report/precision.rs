@@ -106,6 +106,23 @@ pub fn cell(x: f64, half_width: Option<f64>, floor: f64) -> String {
     format!("{:.d$}", round_to(x, s))
 }
 
+/// The CSV columns added by `--at-least` (batch and compare): the chance, its standard error
+/// and its Wilson 95% interval.
+pub const AT_LEAST_COLUMNS: [&str; 4] = [
+    "probability_at_least",
+    "probability_at_least_se",
+    "probability_at_least_ci_low",
+    "probability_at_least_ci_high",
+];
+
+/// The cells of [`AT_LEAST_COLUMNS`] for one row (empty when the row has no chance).
+pub fn at_least_cells(a: Option<&AtLeast>) -> [String; 4] {
+    match a {
+        Some(a) => [a.p, a.se, a.ci95.low, a.ci95.high].map(|v| format!("{v:.4}")),
+        None => Default::default(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
