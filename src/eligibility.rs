@@ -85,7 +85,7 @@ impl Eligibility {
 
 /// The route a scenario takes if allowed: cross-entity when the target belongs to another
 /// legal entity, otherwise by kind (M6).
-pub fn route_of(s: &Scenario) -> Route {
+pub fn route_of<N>(s: &Scenario<N>) -> Route {
     if s.cross_entity {
         Route::CrossEntity
     } else {
@@ -99,7 +99,7 @@ pub fn route_of(s: &Scenario) -> Route {
 /// The notary fee range of a route for a scenario (M5); `None` when the route pays no notary
 /// fee. An end the scenario does not give is the rulebook's, moved if needed so that the range
 /// stays ordered (a given maximum of 400 against the rulebook's 500–1,500 makes 400–400).
-pub fn notary_range(book: &Rulebook, s: &Scenario, route: Route) -> Option<Range<f64>> {
+pub fn notary_range<N>(book: &Rulebook, s: &Scenario<N>, route: Route) -> Option<Range<f64>> {
     let d = book.migration.notary_fee_yuan;
     book.route(route)
         .notary
@@ -118,7 +118,7 @@ pub fn notary_range(book: &Rulebook, s: &Scenario, route: Route) -> Option<Range
 }
 
 /// Check a migration against the rulebook.
-pub fn check(book: &Rulebook, s: &Scenario) -> Eligibility {
+pub fn check<N>(book: &Rulebook, s: &Scenario<N>) -> Eligibility {
     let m = &book.migration;
     let mut violations = Vec::new();
     let mut violate = |rule: RuleId, breach: Breach| {

@@ -305,7 +305,7 @@ pub enum Warning {
 }
 
 /// Warnings about the inputs of a scenario under a rulebook.
-pub fn scenario_warnings(book: &Rulebook, s: &Scenario) -> Vec<Warning> {
+pub fn scenario_warnings<N>(book: &Rulebook, s: &Scenario<N>) -> Vec<Warning> {
     let mut w = Vec::new();
     let pays_notary = book.route(crate::eligibility::route_of(s)).notary;
     if !pays_notary && (s.notary_fee_min.is_some() || s.notary_fee_max.is_some()) {

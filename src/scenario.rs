@@ -165,8 +165,12 @@ pub struct ScenarioInput {
 }
 
 /// A validated scenario (SPEC §2). Built by [`ScenarioInput::build`].
+///
+/// `N` is the source follower count: `u64` when it is known (every forecast needs it), or
+/// `Option<u64>` for the questions that do not (`check`, closing an account), built by
+/// [`ScenarioInput::build_partial`]; an unknown count serialises as `null`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Scenario {
+pub struct Scenario<N = u64> {
     /// Source kind.
     pub source_kind: Kind,
     /// Source subject.
@@ -180,7 +184,7 @@ pub struct Scenario {
     /// Target verified.
     pub target_verified: bool,
     /// Source followers N.
-    pub followers: u64,
+    pub followers: N,
     /// Target followers T.
     pub target_followers: u64,
     /// Overlap o.
@@ -217,9 +221,61 @@ fn finite(field: Field, v: f64) -> Result<f64, ScenarioError> {
     }
 }
 
+/// A scenario whose source follower count may be unknown.
+pub type PartialScenario = Scenario<Option<u64>>;
+
+impl PartialScenario {
+    /// The scenario with its follower count, when the count was given.
+    pub fn known(&self) -> Option<Scenario> {
+        self.followers
+            .map(|followers| self.with_followers(followers))
+    }
+}
+
+impl<N: Copy> Scenario<N> {
+    /// The same scenario with the follower count `followers`.
+    fn with_followers<M>(&self, followers: M) -> Scenario<M> {
+        Scenario {
+            source_kind: self.source_kind,
+            source_subject: self.source_subject,
+            target_kind: self.target_kind,
+            target_subject: self.target_subject,
+            cross_entity: self.cross_entity,
+            target_verified: self.target_verified,
+            followers,
+            target_followers: self.target_followers,
+            overlap: self.overlap,
+            daily_growth: self.daily_growth,
+            notary_fee_min: self.notary_fee_min,
+            notary_fee_max: self.notary_fee_max,
+            value_per_follower: self.value_per_follower,
+            start_date: self.start_date,
+            horizon_days: self.horizon_days,
+            cross_entity_implied: self.cross_entity_implied,
+        }
+    }
+}
+
+impl Scenario {
+    /// The same scenario, as one whose follower count might have been unknown.
+    pub fn partial(&self) -> PartialScenario {
+        self.with_followers(Some(self.followers))
+    }
+}
+
 impl ScenarioInput {
-    /// Apply the defaults and validate every value.
+    /// Apply the defaults and validate every value; the source follower count is required.
     pub fn build(&self, today: NaiveDate) -> Result<Scenario, ScenarioError> {
+        let followers = self
+            .followers
+            .ok_or_else(|| err(Field::Followers, Problem::Required))?;
+        let s = self.build_partial(today)?;
+        Ok(s.with_followers(followers))
+    }
+
+    /// Apply the defaults and validate every value given; the source follower count may be
+    /// missing (`check` and closing need none).
+    pub fn build_partial(&self, today: NaiveDate) -> Result<PartialScenario, ScenarioError> {
         let source_kind = self.source_kind.unwrap_or(Kind::Subscription);
         let source_subject = self.source_subject.unwrap_or(Subject::Enterprise);
         let target_kind = self.target_kind.unwrap_or(source_kind);
@@ -228,18 +284,19 @@ impl ScenarioInput {
             target_subject != source_subject && !self.cross_entity.unwrap_or(false);
         let cross_entity = self.cross_entity.unwrap_or(false) || cross_entity_implied;
 
-        let followers = self
-            .followers
-            .ok_or_else(|| err(Field::Followers, Problem::Required))?;
-        if !(1..=MAX_FOLLOWERS).contains(&followers) {
+        let followers = self.followers;
+        if let Some(value) = followers.filter(|n| !(1..=MAX_FOLLOWERS).contains(n)) {
             return Err(err(
                 Field::Followers,
                 Problem::CountOutside {
-                    value: followers,
+                    value,
                     max: MAX_FOLLOWERS,
                 },
             ));
         }
+        // The checks that involve the follower count use 0 when it is unknown: an unknown
+        // count adds nothing to the value of the followers or to the peak audience.
+        let known = followers.unwrap_or(0);
         let target_followers = self.target_followers.unwrap_or(0);
         if target_followers > MAX_FOLLOWERS {
             return Err(err(
@@ -280,7 +337,7 @@ impl ScenarioInput {
             Field::ValuePerFollower,
             self.value_per_follower.unwrap_or(0.0),
         )?;
-        if value_per_follower * followers as f64 > MAX_YUAN {
+        if value_per_follower * known as f64 > MAX_YUAN {
             return Err(err(
                 Field::ValuePerFollower,
                 Problem::ValueTooHigh(value_per_follower),
@@ -314,7 +371,7 @@ impl ScenarioInput {
                 },
             ));
         }
-        let peak = (followers + target_followers) as f64
+        let peak = (known + target_followers) as f64
             * (1.0 + daily_growth.max(0.0)).powf(f64::from(horizon_days));
         if !(peak.is_finite() && peak <= MAX_AUDIENCE) {
             return Err(err(

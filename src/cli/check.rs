@@ -1,7 +1,7 @@
 //! `fanplan check`: is this migration allowed (M1–M3), by which route (M6), at what fee (M4, M5).
 
 use super::args::{MigrationArgs, TableOrJson};
-use super::{scenario_of, Ctx, Outcome};
+use super::{partial_scenario_of, Ctx, Outcome};
 use crate::eligibility::check;
 use crate::forecast::scenario_warnings;
 use crate::i18n::Messages;
@@ -28,18 +28,13 @@ pub struct CheckArgs {
 
 /// Run `fanplan check`.
 pub fn run(book: &Rulebook, a: &CheckArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
-    let followers_given = a.scenario.followers.is_some();
-    let mut input = a.scenario.input();
-    // `check` needs no follower count; a placeholder keeps the scenario valid.
-    input.followers.get_or_insert(1);
-    let s = scenario_of(input, ctx.today, ctx.lang)?;
+    let s = partial_scenario_of(a.scenario.input(), ctx.today, ctx.lang)?;
     let e = check(book, &s);
     let report = CheckReport {
         eligibility: &e,
         scenario: &s,
         warnings: scenario_warnings(book, &s),
         book,
-        followers_given,
     };
     emit(&report, a.format.into(), &Messages::new(ctx.lang), ctx.out)?;
     Ok(if e.allowed {

@@ -346,6 +346,15 @@ pub fn scenario_of(
     input.build(today).map_err(|e| flag_error(lang, e))
 }
 
+/// Build the scenario of the SCENARIO flags, whose `--followers` may be missing.
+pub fn partial_scenario_of(
+    input: crate::scenario::ScenarioInput,
+    today: NaiveDate,
+    lang: Lang,
+) -> anyhow::Result<crate::scenario::PartialScenario> {
+    input.build_partial(today).map_err(|e| flag_error(lang, e))
+}
+
 /// Parse `--chart-size`.
 pub fn chart_size(text: &str) -> anyhow::Result<crate::chart::ChartSize> {
     text.parse()

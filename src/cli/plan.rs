@@ -6,12 +6,15 @@ use super::args::{
     excel, parse_count, parse_day, parse_number, RunArgs, ScenarioArgs, TableJsonCsv,
 };
 use super::simulate::run_options;
-use super::{chart_look, chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
+use super::{
+    chart_look, chart_size, partial_scenario_of, scenario_of, write_charts, Ctx, InvalidInput,
+    Outcome,
+};
 use crate::calendar::Calendar;
 use crate::chart::{timeline_png, ChartSize, Look, TimelineChart, TimelineStep};
 use crate::forecast::scenario_warnings;
 use crate::forecast::Warning;
-use crate::i18n::Messages;
+use crate::i18n::{Lang, Messages};
 use crate::plan::{options, plan, Account, AccountField, Goal, Plan, PlanError, Planned, Status};
 use crate::report::{emit, CheckReport, ForbiddenPlan};
 use crate::rules::Rulebook;
@@ -268,7 +271,8 @@ fn account_flag(field: AccountField) -> &'static str {
     }
 }
 
-fn plan_error(m: &Messages, e: PlanError) -> anyhow::Error {
+fn plan_error(lang: Lang, e: PlanError) -> anyhow::Error {
+    let m = &Messages::new(lang);
     match e {
         PlanError::Account { field, problem } => InvalidInput(format!(
             "{}: {}",
@@ -277,6 +281,7 @@ fn plan_error(m: &Messages, e: PlanError) -> anyhow::Error {
         ))
         .into(),
         PlanError::Calendar(e) => InvalidInput(e.to_string()).into(),
+        PlanError::Scenario(e) => super::flag_error(lang, e),
     }
 }
 
@@ -301,8 +306,8 @@ pub fn run(
             );
         }
         let s = scenario_of(a.scenario.input(), ctx.today, ctx.lang)?;
-        let ranked = options(cal, book, &s, &account, &opts)
-            .map_err(|e| plan_error(&Messages::new(ctx.lang), e))?;
+        let ranked =
+            options(cal, book, &s, &account, &opts).map_err(|e| plan_error(ctx.lang, e))?;
         let last = ranked
             .options
             .iter()
@@ -323,49 +328,28 @@ pub fn run(
     let goal = a
         .goal
         .ok_or_else(|| InvalidInput(Messages::new(ctx.lang).text("error-goal-missing")))?;
-    let mut input = a.scenario.input();
-    let followers_given = input.followers.is_some();
-    if goal == Goal::Close {
-        // Closing needs no follower count; a placeholder keeps the scenario valid.
-        input.followers.get_or_insert(1);
-    }
-    let s = scenario_of(input, ctx.today, ctx.lang)?;
+    let input = a.scenario.input();
+    // Closing needs no follower count; a migration does, and says so before any work.
+    let s = match goal {
+        Goal::Close => partial_scenario_of(input, ctx.today, ctx.lang)?,
+        Goal::Migrate => scenario_of(input, ctx.today, ctx.lang)?.partial(),
+    };
     super::plan_charts(ctx, a.run.charts.as_deref(), &["timeline.png"])?;
-    match plan(cal, book, &s, &account, goal, &opts)
-        .map_err(|e| plan_error(&Messages::new(ctx.lang), e))?
-    {
-        Planned::Plan(mut p) => {
+    match plan(cal, book, &s, &account, goal, &opts).map_err(|e| plan_error(ctx.lang, e))? {
+        Planned::Plan(p) => {
             check_printable(last_date(&p))?;
             if a.format == TableJsonCsv::Csv {
                 warn_on_stderr(p.warnings.iter(), ctx)?;
             }
-            if !followers_given {
-                p.followers_lost = None;
-                if goal == Goal::Close && book.closing.freeze_days.by_followers() {
-                    p.warnings
-                        .push(crate::forecast::Warning::FreezeByFollowers {
-                            shortest_days: book.closing.freeze_days_for(1),
-                        });
-                }
-            }
             if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
                 write_timeline(cal, &p, dir, size, look, ctx.err)?;
             }
-            if followers_given || a.format != TableJsonCsv::Json {
-                emit(
-                    p.as_ref(),
-                    a.format.into(),
-                    &Messages::new(ctx.lang),
-                    ctx.out,
-                )?;
-            } else {
-                // The placeholder follower count is not the user's: print it as unknown.
-                let mut v = serde_json::to_value(p.as_ref())?;
-                if let Some(f) = v.pointer_mut("/scenario/followers") {
-                    *f = serde_json::Value::Null;
-                }
-                crate::report::json(&v, ctx.out)?;
-            }
+            emit(
+                p.as_ref(),
+                a.format.into(),
+                &Messages::new(ctx.lang),
+                ctx.out,
+            )?;
             Ok(Outcome::Done)
         }
         Planned::Forbidden(e) => {
@@ -376,7 +360,6 @@ pub fn run(
                     scenario: &s,
                     warnings: scenario_warnings(book, &s),
                     book,
-                    followers_given: true,
                 },
                 see: "fanplan plan --options",
             };

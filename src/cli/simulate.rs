@@ -162,10 +162,9 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
         Err(eligibility) => {
             let report = CheckReport {
                 eligibility: &eligibility,
-                scenario: &s,
+                scenario: &s.partial(),
                 warnings: crate::forecast::scenario_warnings(book, &s),
                 book,
-                followers_given: true,
             };
             emit(&report, a.format.into(), &Messages::new(ctx.lang), ctx.out)?;
             Ok(Outcome::Forbidden)

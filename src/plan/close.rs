@@ -11,7 +11,7 @@ use crate::calendar::Calendar;
 use crate::domain::{RuleId, StepId};
 use crate::forecast::{AtLeast, RunOptions, Warning};
 use crate::rules::{FundsCheck, Rulebook};
-use crate::scenario::Scenario;
+use crate::scenario::PartialScenario;
 use crate::sim::closing::review_working_days;
 use chrono::NaiveDate;
 
@@ -41,7 +41,7 @@ fn inactivity(book: &Rulebook, account: &Account, start: NaiveDate) -> Result<Dr
 }
 
 /// D4 by subject type: what stops the application until the funds are cleared.
-fn funds_blockers(book: &Rulebook, s: &Scenario, account: &Account) -> Vec<Blocker> {
+fn funds_blockers(book: &Rulebook, s: &PartialScenario, account: &Account) -> Vec<Blocker> {
     let subject = book.closing_subject(s.source_subject);
     match subject.funds {
         FundsCheck::Balance => {
@@ -79,7 +79,7 @@ fn funds_blockers(book: &Rulebook, s: &Scenario, account: &Account) -> Vec<Block
 pub(super) fn plan(
     cal: &Calendar,
     book: &Rulebook,
-    s: &Scenario,
+    s: &PartialScenario,
     account: &Account,
     opts: &RunOptions,
 ) -> Result<Plan, PlanError> {
@@ -163,7 +163,9 @@ pub(super) fn plan(
 
     // D7: the code confirmed the day the review passes, the freeze (by the account's followers
     // where the rulebook has tiers), deletion after it.
-    let freeze_days = c.freeze_days_for(s.followers);
+    // Without a follower count, the shortest freeze (that of the fewest followers), with a
+    // warning when the rulebook's freeze depends on the count.
+    let freeze_days = c.freeze_days_for(s.followers.unwrap_or(1));
     let deletion_day = freeze_days + c.deletion_after_freeze();
     let confirmed = reviewed.when;
     drop(days);
@@ -235,7 +237,12 @@ pub(super) fn plan(
     drafts.extend(payment);
     drafts.extend(unbind);
     drafts.extend([submit, review, freeze, deletion, name]);
-    let (steps, warnings, provisional_years) = conclude(cal, drafts, start, notes);
+    let (steps, mut warnings, provisional_years) = conclude(cal, drafts, start, notes);
+    if s.followers.is_none() && c.freeze_days.by_followers() {
+        warnings.push(Warning::FreezeByFollowers {
+            shortest_days: freeze_days,
+        });
+    }
     let f = frame(book);
     Ok(Plan {
         version: f.version,
@@ -251,7 +258,7 @@ pub(super) fn plan(
         finish: DateRange::of(&deleted),
         cost_yuan: Money::ZERO,
         followers: Spread::fixed(0.0),
-        followers_lost: Some(Spread::fixed(s.followers as f64)),
+        followers_lost: s.followers.map(|n| Spread::fixed(n as f64)),
         audience: Spread::of(&mut audience),
         probability_at_least,
         name_reuse: Some(name_free),

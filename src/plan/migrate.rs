@@ -222,7 +222,7 @@ pub(super) fn plan(
         start,
         seed: opts.seed,
         runs: opts.runs,
-        scenario: s.clone(),
+        scenario: s.partial(),
         account: account.clone(),
         steps,
         finish,

@@ -72,7 +72,7 @@ use crate::domain::{Route, RuleId, StepId};
 use crate::eligibility::Eligibility;
 use crate::forecast::{AtLeast, RulesId, RunOptions};
 use crate::rules::Rulebook;
-use crate::scenario::Scenario;
+use crate::scenario::{Field, PartialScenario, Problem, ScenarioError};
 use chrono::{Months, NaiveDate};
 use dates::When;
 use draft::{Draft, Notes};
@@ -305,8 +305,8 @@ pub struct Plan {
     pub seed: u64,
     /// Number of runs.
     pub runs: u64,
-    /// The scenario inputs after defaults.
-    pub scenario: Scenario,
+    /// The scenario inputs after defaults (`followers` is `null` when closing without a count).
+    pub scenario: PartialScenario,
     /// The account state.
     pub account: Account,
     /// The steps, in order.
@@ -362,6 +362,9 @@ pub enum PlanError {
     /// A date went out of the representable range.
     #[error("{0}")]
     Calendar(#[from] CalendarError),
+    /// A scenario input is missing (a migration needs the follower count).
+    #[error("{0}")]
+    Scenario(#[from] ScenarioError),
 }
 
 /// How far after the start an ACCOUNT date may lie.
@@ -406,7 +409,7 @@ fn check_account(a: &Account, start: NaiveDate) -> Result<(), PlanError> {
 pub fn plan(
     cal: &Calendar,
     book: &Rulebook,
-    s: &Scenario,
+    s: &PartialScenario,
     account: &Account,
     goal: Goal,
     opts: &RunOptions,
@@ -414,7 +417,13 @@ pub fn plan(
     check_account(account, s.start_date)?;
     match goal {
         Goal::Close => close::plan(cal, book, s, account, opts).map(|p| Planned::Plan(Box::new(p))),
-        Goal::Migrate => migrate::plan(cal, book, s, account, opts),
+        Goal::Migrate => {
+            let s = s.known().ok_or(ScenarioError {
+                field: Field::Followers,
+                problem: Problem::Required,
+            })?;
+            migrate::plan(cal, book, &s, account, opts)
+        }
     }
 }
 

@@ -140,7 +140,14 @@ pub fn options(
         } else {
             Goal::Migrate
         };
-        match plan(cal, book, &scenario_of(s, way), account, goal, opts)? {
+        match plan(
+            cal,
+            book,
+            &scenario_of(s, way).partial(),
+            account,
+            goal,
+            opts,
+        )? {
             Planned::Plan(p) => {
                 provisional_years.extend(p.provisional_years.iter().copied());
                 allowed.push(WayOption {

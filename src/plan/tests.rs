@@ -6,7 +6,7 @@ use crate::calendar::Calendar;
 use crate::domain::{Kind, RuleId, StepId, Subject};
 use crate::forecast::Warning;
 use crate::rules::Range;
-use crate::scenario::ScenarioInput;
+use crate::scenario::{Scenario, ScenarioInput};
 use crate::sim::{Dist, DEFAULT_SEED};
 use std::sync::OnceLock;
 
@@ -46,7 +46,7 @@ fn opts(runs: u64) -> RunOptions {
 }
 
 fn run(book: &Rulebook, s: &Scenario, a: &Account, goal: Goal) -> Plan {
-    match plan(cal(), book, s, a, goal, &opts(500)).expect("plans") {
+    match plan(cal(), book, &s.partial(), a, goal, &opts(500)).expect("plans") {
         Planned::Plan(p) => *p,
         Planned::Forbidden(e) => panic!("forbidden: {:?}", e.violations),
     }
@@ -359,7 +359,7 @@ fn a_user_year_makes_the_plan_rest_on_user_days() {
     let Ok(Planned::Plan(p)) = plan(
         &cal,
         &book(),
-        &s,
+        &s.partial(),
         &Account::default(),
         Goal::Close,
         &opts(50),
@@ -639,4 +639,81 @@ fn d7_freeze_grows_with_the_followers_under_tiers() {
             reviewed + chrono::Days::new(freeze + 1)
         );
     }
+}
+
+#[test]
+fn close_without_a_follower_count_assumes_none() {
+    let start = start();
+    let input = ScenarioInput {
+        start_date: Some(start),
+        ..Default::default()
+    };
+    let s = input.build_partial(start).expect("a count is not needed");
+    assert_eq!(s.followers, None);
+    let Ok(Planned::Plan(p)) = plan(
+        cal(),
+        &book(),
+        &s,
+        &Account::default(),
+        Goal::Close,
+        &opts(50),
+    ) else {
+        panic!("closing plans without a count");
+    };
+    // nothing is said about followers that were never counted
+    assert_eq!(p.followers_lost, None);
+    assert_eq!(p.scenario.followers, None);
+    let json = serde_json::to_value(&*p).expect("serialises");
+    assert_eq!(json["scenario"]["followers"], serde_json::Value::Null);
+    // the seed's D7 freeze is flat: nothing to warn about
+    assert!(!p
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::FreezeByFollowers { .. })));
+    // a rulebook whose D7 freeze grows with the count: the shortest, with a warning
+    let observed = Rulebook::from_toml(crate::rules::builtin::OBSERVED_TOML)
+        .expect("observed rulebook is valid");
+    let Ok(Planned::Plan(p)) = plan(
+        cal(),
+        &observed,
+        &s,
+        &Account::default(),
+        Goal::Close,
+        &opts(50),
+    ) else {
+        panic!("closing plans without a count");
+    };
+    let shortest = observed.closing.freeze_days_for(1);
+    assert!(p.warnings.contains(&Warning::FreezeByFollowers {
+        shortest_days: shortest
+    }));
+    let reviewed = step(&p, "review").end_p50;
+    assert_eq!(
+        step(&p, "freeze").end_p50,
+        reviewed + chrono::Days::new(u64::from(shortest))
+    );
+}
+
+#[test]
+fn a_migration_plan_needs_the_follower_count() {
+    let start = start();
+    let s = ScenarioInput::default()
+        .build_partial(start)
+        .expect("a count is not needed to build");
+    let e = plan(
+        cal(),
+        &book(),
+        &s,
+        &Account::default(),
+        Goal::Migrate,
+        &opts(10),
+    )
+    .expect_err("a migration needs --followers");
+    assert!(matches!(
+        e,
+        PlanError::Scenario(crate::scenario::ScenarioError {
+            field: crate::scenario::Field::Followers,
+            problem: crate::scenario::Problem::Required,
+        })
+    ));
 }

@@ -6,7 +6,7 @@ use super::Document;
 use crate::eligibility::Eligibility;
 use crate::i18n::Messages;
 use crate::rules::Rulebook;
-use crate::scenario::Scenario;
+use crate::scenario::PartialScenario;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -14,15 +14,12 @@ use std::io::{self, Write};
 pub struct CheckReport<'a> {
     /// The eligibility (its keys are the document's top level).
     pub eligibility: &'a Eligibility,
-    /// The inputs after defaults.
-    pub scenario: &'a Scenario,
+    /// The inputs after defaults (`followers` is `null` when it was not given).
+    pub scenario: &'a PartialScenario,
     /// Notes on the inputs.
     pub warnings: Vec<crate::forecast::Warning>,
     /// The rulebook, for the table.
     pub book: &'a Rulebook,
-    /// Whether the follower count was given: the table leaves it out otherwise, and the JSON
-    /// says `null` (no count is assumed).
-    pub followers_given: bool,
 }
 
 impl Serialize for CheckReport<'_> {
@@ -32,13 +29,10 @@ impl Serialize for CheckReport<'_> {
             serde_json::Value::Object(map) => map,
             _ => serde_json::Map::new(),
         };
-        let mut scenario = serde_json::to_value(self.scenario).map_err(S::Error::custom)?;
-        if !self.followers_given {
-            if let Some(f) = scenario.get_mut("followers") {
-                *f = serde_json::Value::Null;
-            }
-        }
-        doc.insert("scenario".to_string(), scenario);
+        doc.insert(
+            "scenario".to_string(),
+            serde_json::to_value(self.scenario).map_err(S::Error::custom)?,
+        );
         doc.insert(
             "warnings".to_string(),
             serde_json::to_value(&self.warnings).map_err(S::Error::custom)?,
@@ -66,14 +60,15 @@ impl Document for CheckReport<'_> {
     fn table(&self, m: &Messages, w: &mut dyn Write) -> io::Result<()> {
         let e = self.eligibility;
         let s = self.scenario;
-        let followers = if self.followers_given {
-            m.msg(
-                "check-followers",
-                &[("n", a(super::fmt::thousands(s.followers as f64)))],
-            )
-        } else {
-            String::new()
-        };
+        let followers = s
+            .followers
+            .map(|n| {
+                m.msg(
+                    "check-followers",
+                    &[("n", a(super::fmt::thousands(n as f64)))],
+                )
+            })
+            .unwrap_or_default();
         writeln!(
             w,
             "{}",

@@ -106,6 +106,8 @@ impl Document for Plan {
 
     fn table(&self, m: &Messages, w: &mut dyn Write) -> io::Result<()> {
         let s = &self.scenario;
+        // A migration plan always knows the follower count; only a closing plan may not.
+        let of = s.followers.map(|n| thousands(n as f64)).unwrap_or_default();
         let subject = text::subject(m, s.source_subject);
         let kind = text::kind(m, s.source_kind);
         match self.route {
@@ -117,7 +119,7 @@ impl Document for Plan {
                     &[
                         ("subject", a(subject)),
                         ("kind", a(kind)),
-                        ("followers", a(thousands(s.followers as f64))),
+                        ("followers", a(of.clone())),
                         ("route", a(text::route(m, route))),
                     ]
                 )
@@ -236,7 +238,7 @@ impl Document for Plan {
                             ("p5", a(thousands(f.p5))),
                             ("p50", a(thousands(f.p50))),
                             ("p95", a(thousands(f.p95))),
-                            ("of", a(thousands(s.followers as f64))),
+                            ("of", a(of.clone())),
                         ]
                     )
                 )?;

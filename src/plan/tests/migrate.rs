@@ -12,7 +12,7 @@ fn m1_m2_m3_forbidden_migration_is_not_planned() {
     match plan(
         cal(),
         &book(),
-        &s,
+        &s.partial(),
         &Account::default(),
         Goal::Migrate,
         &opts(10),
@@ -31,7 +31,7 @@ fn m1_m2_m3_forbidden_migration_is_not_planned() {
         plan(
             cal(),
             &book(),
-            &s,
+            &s.partial(),
             &Account::default(),
             Goal::Migrate,
             &opts(10)
@@ -155,7 +155,7 @@ fn bad_account_values_are_refused_with_their_flag() {
         balance_yuan: f64::NAN,
         ..Default::default()
     };
-    let e = plan(cal(), &book(), &s, &a, Goal::Close, &opts(10)).expect_err("refused");
+    let e = plan(cal(), &book(), &s.partial(), &a, Goal::Close, &opts(10)).expect_err("refused");
     assert!(
         matches!(
             e,
@@ -170,7 +170,7 @@ fn bad_account_values_are_refused_with_their_flag() {
         announced: Some(d(2090, 1, 1)),
         ..Default::default()
     };
-    let e = plan(cal(), &book(), &s, &a, Goal::Close, &opts(10)).expect_err("refused");
+    let e = plan(cal(), &book(), &s.partial(), &a, Goal::Close, &opts(10)).expect_err("refused");
     assert!(
         matches!(
             e,
@@ -258,7 +258,7 @@ mod properties {
                 ..Default::default()
             };
             let goal = if goal_close { Goal::Close } else { Goal::Migrate };
-            let Ok(Planned::Plan(p)) = plan(cal(), &book(), &s, &a, goal, &opts(20)) else {
+            let Ok(Planned::Plan(p)) = plan(cal(), &book(), &s.partial(), &a, goal, &opts(20)) else {
                 return Err(TestCaseError::fail("no plan"));
             };
             for st in &p.steps {
