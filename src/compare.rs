@@ -8,7 +8,7 @@ use crate::batch::input::Row;
 use crate::batch::RowError;
 use crate::domain::Route;
 use crate::eligibility::Violation;
-use crate::forecast::{AtLeast, Forecast, RulesId, RunOptions};
+use crate::forecast::{AtLeast, Forecast, Provenance, RulesId, RunOptions};
 use crate::rules::Rulebook;
 use crate::sim::{key_of, mix, Dist};
 use chrono::NaiveDate;
@@ -137,19 +137,13 @@ pub struct ForbiddenRow {
 /// The `fanplan compare` document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompareReport {
-    /// fanplan's version.
-    pub version: &'static str,
-    /// The rulebook in force (the first, under several).
-    pub rules: RulesId,
+    /// Version, the rulebook in force (the first, under several), seed (each row runs on
+    /// `mix(seed, key_of(id))`, as in `batch`), runs per scenario and distribution.
+    #[serde(flatten)]
+    pub provenance: Provenance,
     /// Under several rulebooks (`--rules-set`): each, in the order given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rules_set: Option<Vec<RulesId>>,
-    /// The seed (each row runs on `mix(seed, key_of(id))`, as in `batch`).
-    pub seed: u64,
-    /// Runs per scenario.
-    pub runs: u64,
-    /// Retention distribution.
-    pub dist: Dist,
     /// The `--at-least` threshold, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at_least: Option<u64>,
@@ -276,13 +270,9 @@ fn compare_books(
         rank(ranked);
     }
     CompareReport {
-        version: env!("CARGO_PKG_VERSION"),
-        rules: RulesId::of(first),
+        provenance: Provenance::new(first, opts.seed, opts.runs, opts.dist),
         rules_set: None,
         ranked: side_by_side(rankings),
-        seed: opts.seed,
-        runs: opts.runs,
-        dist: opts.dist,
         at_least: opts.at_least,
         forbidden,
         rejected,

@@ -57,6 +57,37 @@ impl RulesId {
     }
 }
 
+/// Where a document's numbers come from: fanplan's version, the rulebook in force and the Monte
+/// Carlo settings. Every document of simulated numbers (simulate, plan, plan --options, compare,
+/// the batch summary) begins with these keys.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Provenance {
+    /// fanplan's version.
+    pub version: &'static str,
+    /// The rulebook in force.
+    pub rules: RulesId,
+    /// The seed.
+    pub seed: u64,
+    /// Number of runs (per scenario or row; with `--precision`, the runs used).
+    pub runs: u64,
+    /// Retention distribution.
+    pub dist: Dist,
+}
+
+impl Provenance {
+    /// The provenance of `runs` runs from `seed` with retention distribution `dist` under
+    /// `book`.
+    pub fn new(book: &Rulebook, seed: u64, runs: u64, dist: Dist) -> Provenance {
+        Provenance {
+            version: env!("CARGO_PKG_VERSION"),
+            rules: RulesId::of(book),
+            seed,
+            runs,
+            dist,
+        }
+    }
+}
+
 /// Statistics per metric (SPEC §2), by metric name.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Metrics {
@@ -159,16 +190,9 @@ pub fn caveats(runs: u64, horizon: u32, settled: &Summary) -> Vec<Warning> {
 /// A Monte Carlo forecast of one allowed migration.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Forecast {
-    /// fanplan's version.
-    pub version: &'static str,
-    /// The rulebook in force.
-    pub rules: RulesId,
-    /// The seed.
-    pub seed: u64,
-    /// Number of runs.
-    pub runs: u64,
-    /// Retention distribution.
-    pub dist: Dist,
+    /// Version, rulebook, seed, runs and distribution.
+    #[serde(flatten)]
+    pub provenance: Provenance,
     /// How the inputs were sampled (`--sampling`).
     pub sampling: Sampling,
     /// The inputs after defaults.
@@ -402,11 +426,7 @@ impl Forecast {
         let mut warnings = scenario_warnings(book, s);
         warnings.extend(caveats(opts.runs, s.horizon_days, &metrics.settled_day));
         Forecast {
-            version: env!("CARGO_PKG_VERSION"),
-            rules: RulesId::of(book),
-            seed: opts.seed,
-            runs: opts.runs,
-            dist: opts.dist,
+            provenance: Provenance::new(book, opts.seed, opts.runs, opts.dist),
             sampling: Sampling::Mc,
             scenario: s.clone(),
             route: model.route,

@@ -702,3 +702,43 @@ fn sampling_lhs_is_stated_and_precision_prints_the_runs_used() {
         .code(2)
         .stderr(predicate::str::contains("--precision"));
 }
+
+/// The top-level keys of a JSON document, in the order printed.
+fn top_keys(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix("  \""))
+        .filter_map(|l| l.split_once("\":").map(|(k, _)| k.to_string()))
+        .collect()
+}
+
+#[test]
+fn every_document_of_simulated_numbers_begins_with_the_same_provenance() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let summary = dir.path().join("portfolio.json");
+    fanplan()
+        .args(["batch", &common::example(), "-o"])
+        .arg(dir.path().join("out.csv"))
+        .arg("--summary")
+        .arg(&summary)
+        .arg("--runs")
+        .arg("200")
+        .assert()
+        .code(0);
+    let summary = std::fs::read_to_string(&summary).expect("summary written");
+    let documents = [
+        stdout_of("simulate --followers 1000 --runs 200 --format json"),
+        stdout_of("plan --goal migrate --followers 1000 --runs 200 --format json"),
+        stdout_of("plan --goal close --runs 200 --format json"),
+        stdout_of("plan --options --followers 1000 --runs 200 --format json"),
+        stdout_of(&format!("compare {} --runs 200 --format json", common::example())),
+        summary,
+    ];
+    for doc in &documents {
+        let keys = top_keys(doc);
+        assert_eq!(keys[..5], ["version", "rules", "seed", "runs", "dist"], "{doc}");
+        let v: Value = serde_json::from_str(doc).expect("json");
+        assert_eq!(v["runs"], 200);
+        assert_eq!(v["rules"]["name"], "seed");
+        assert_eq!(v["version"], env!("CARGO_PKG_VERSION"));
+    }
+}

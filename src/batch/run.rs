@@ -240,7 +240,15 @@ mod tests {
             .collect();
         assert_eq!(ids, vec!["r0", "r1", "r2", "r4"]);
         let p = rb.portfolio.expect("portfolio kept");
-        let s = p.finish(rb.counts, 2000, 1, "uniform");
+        let s = p.finish(
+            rb.counts,
+            crate::forecast::Provenance::new(
+                &Rulebook::seed().expect("seed rulebook"),
+                1,
+                2000,
+                Dist::Uniform,
+            ),
+        );
         assert_eq!(s.routes.values().sum::<u64>(), 880);
     }
 }

@@ -6,6 +6,7 @@
 //! are the same for any thread count and chunk size.
 
 use crate::domain::Route;
+use crate::forecast::Provenance;
 use crate::stats::quantiles;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -55,14 +56,9 @@ impl Spread {
 /// The `--summary` document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PortfolioSummary {
-    /// fanplan's version.
-    pub version: &'static str,
-    /// Runs per row.
-    pub runs: u64,
-    /// The seed.
-    pub seed: u64,
-    /// Retention distribution name.
-    pub dist: &'static str,
+    /// Version, rulebook, seed, runs per row and distribution.
+    #[serde(flatten)]
+    pub provenance: Provenance,
     /// Share of the retention uncertainty common to all accounts in a run (`--correlation`).
     pub correlation: f64,
     /// Row counts.
@@ -126,20 +122,11 @@ impl Portfolio {
     }
 
     /// The summary document.
-    pub fn finish(
-        self,
-        counts: Counts,
-        runs: u64,
-        seed: u64,
-        dist: &'static str,
-    ) -> PortfolioSummary {
+    pub fn finish(self, counts: Counts, provenance: Provenance) -> PortfolioSummary {
         let mut retained: Vec<f64> = self.retained.iter().map(|&r| r as f64).collect();
         let mut cost = self.cost;
         PortfolioSummary {
-            version: env!("CARGO_PKG_VERSION"),
-            runs,
-            seed,
-            dist,
+            provenance,
             correlation: 0.0,
             rows: counts,
             routes: self.routes,
@@ -154,6 +141,11 @@ impl Portfolio {
 mod tests {
     use super::*;
 
+    fn provenance() -> Provenance {
+        let book = crate::rules::Rulebook::seed().expect("seed rulebook is valid");
+        Provenance::new(&book, 1, 3, crate::sim::Dist::Uniform)
+    }
+
     #[test]
     fn totals_are_added_run_by_run() {
         let mut p = Portfolio::new();
@@ -164,7 +156,7 @@ mod tests {
             &[32, 31, 30],
             &[300.0, 300.0, 300.0],
         );
-        let s = p.finish(Counts::default(), 3, 1, "uniform");
+        let s = p.finish(Counts::default(), provenance());
         // Every run totals 33 followers: no spread, although each row has one.
         let t = s.total_retained_followers.expect("rows");
         assert_eq!((t.p5, t.p50, t.p95), (33.0, 33.0, 33.0));
@@ -177,7 +169,7 @@ mod tests {
 
     #[test]
     fn no_allowed_rows_gives_null_totals() {
-        let s = Portfolio::new().finish(Counts::default(), 10, 1, "uniform");
+        let s = Portfolio::new().finish(Counts::default(), provenance());
         assert!(s.total_retained_followers.is_none() && s.total_cost_yuan.is_none());
     }
 }

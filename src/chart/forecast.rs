@@ -52,8 +52,8 @@ fn title(what: &str, f: &Forecast, m: &Messages) -> String {
             ("what", m.text(what).into()),
             ("route", m.text(&format!("route-{}", f.route)).into()),
             ("followers", thousands(f.scenario.followers as f64).into()),
-            ("runs", thousands(f.runs as f64).into()),
-            ("seed", f.seed.to_string().into()),
+            ("runs", thousands(f.provenance.runs as f64).into()),
+            ("seed", f.provenance.seed.to_string().into()),
         ],
     )
 }

@@ -15,6 +15,7 @@ use crate::batch::run::{run_batch, BatchError, BatchOptions, Events};
 use crate::batch::summary::Counts;
 use crate::batch::RowError;
 use crate::chart::{portfolio_png, PortfolioChart};
+use crate::forecast::Provenance;
 use crate::i18n::Messages;
 use crate::report::fmt::shown;
 use crate::rules::Rulebook;
@@ -537,8 +538,11 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     }
 
     let summary = report.portfolio.map(|p| {
-        p.finish(report.counts, opts.row.runs, opts.row.seed, dist.name())
-            .with_correlation(opts.row.correlation)
+        p.finish(
+            report.counts,
+            Provenance::new(book, opts.row.seed, opts.row.runs, dist),
+        )
+        .with_correlation(opts.row.correlation)
     });
     let summary_out = match (summary_out, &a.summary, &summary) {
         (Some(mut f), Some(_), Some(doc)) => {

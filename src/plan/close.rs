@@ -243,15 +243,12 @@ pub(super) fn plan(
             shortest_days: freeze_days,
         });
     }
-    let f = frame(book);
+    let f = frame(book, opts);
     Ok(Plan {
-        version: f.version,
-        rules: f.rules,
+        provenance: f.provenance,
         goal: Goal::Close,
         route: None,
         start,
-        seed: opts.seed,
-        runs: opts.runs,
         scenario: s.clone(),
         account: account.clone(),
         steps,

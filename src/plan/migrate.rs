@@ -213,15 +213,12 @@ pub(super) fn plan(
     drafts.extend([apply, review, window]);
     drafts.extend(closed);
     let (steps, warnings, provisional_years) = conclude(cal, drafts, start, notes);
-    let f = frame(book);
+    let f = frame(book, opts);
     Ok(Planned::Plan(Box::new(Plan {
-        version: f.version,
-        rules: f.rules,
+        provenance: f.provenance,
         goal: Goal::Migrate,
         route: Some(route),
         start,
-        seed: opts.seed,
-        runs: opts.runs,
         scenario: s.partial(),
         account: account.clone(),
         steps,

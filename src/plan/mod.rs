@@ -70,7 +70,7 @@ pub use reasons::{AccountField, AccountProblem, BlockReason, BlockedStep, Blocke
 use crate::calendar::{Basis, Calendar, CalendarError};
 use crate::domain::{Route, RuleId, StepId};
 use crate::eligibility::Eligibility;
-use crate::forecast::{AtLeast, RulesId, RunOptions};
+use crate::forecast::{AtLeast, Provenance, RunOptions};
 use crate::rules::Rulebook;
 use crate::scenario::{Field, PartialScenario, Problem, ScenarioError};
 use chrono::{Months, NaiveDate};
@@ -291,20 +291,15 @@ pub struct Step {
 /// A dated plan (SPEC §6).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
-    /// fanplan's version.
-    pub version: &'static str,
-    /// The rulebook in force.
-    pub rules: RulesId,
+    /// Version, rulebook, seed, runs and distribution.
+    #[serde(flatten)]
+    pub provenance: Provenance,
     /// Migrate or close.
     pub goal: Goal,
     /// The route of a migration (M6); `null` when closing.
     pub route: Option<Route>,
     /// The plan's start date (day 0).
     pub start: NaiveDate,
-    /// The seed.
-    pub seed: u64,
-    /// Number of runs.
-    pub runs: u64,
     /// The scenario inputs after defaults (`followers` is `null` when closing without a count).
     pub scenario: PartialScenario,
     /// The account state.
@@ -429,15 +424,13 @@ pub fn plan(
 
 /// The parts every plan shares, before the goal's own.
 struct Frame {
-    version: &'static str,
-    rules: RulesId,
+    provenance: Provenance,
     assumptions: Vec<String>,
 }
 
-fn frame(book: &Rulebook) -> Frame {
+fn frame(book: &Rulebook, opts: &RunOptions) -> Frame {
     Frame {
-        version: env!("CARGO_PKG_VERSION"),
-        rules: RulesId::of(book),
+        provenance: Provenance::new(book, opts.seed, opts.runs, opts.dist),
         assumptions: book
             .assumptions()
             .into_iter()

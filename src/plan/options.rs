@@ -9,7 +9,7 @@ use super::{
 use crate::calendar::Calendar;
 use crate::domain::Route;
 use crate::eligibility::Violation;
-use crate::forecast::{RulesId, RunOptions, Warning};
+use crate::forecast::{Provenance, RunOptions, Warning};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use chrono::NaiveDate;
@@ -76,16 +76,11 @@ pub struct WayOption {
 /// The answer of `plan --options`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Options {
-    /// fanplan's version.
-    pub version: &'static str,
-    /// The rulebook in force.
-    pub rules: RulesId,
+    /// Version, rulebook, seed, runs per way and distribution.
+    #[serde(flatten)]
+    pub provenance: Provenance,
     /// The plans' start date.
     pub start: NaiveDate,
-    /// The seed.
-    pub seed: u64,
-    /// Runs per way.
-    pub runs: u64,
     /// The ways, ranked; forbidden ones last.
     pub options: Vec<WayOption>,
     /// What the user should know about every way (the holiday calendar's).
@@ -204,13 +199,10 @@ pub fn options(
             years: provisional_years.clone(),
         }]
     };
-    let f = super::frame(book);
+    let f = super::frame(book, opts);
     Ok(Options {
-        version: f.version,
-        rules: f.rules,
+        provenance: f.provenance,
         start: s.start_date,
-        seed: opts.seed,
-        runs: opts.runs,
         options: allowed,
         warnings,
         provisional_years,

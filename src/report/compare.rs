@@ -40,7 +40,7 @@ fn rules_text(report: &CompareReport) -> String {
     let one = |r: &crate::forecast::RulesId| format!("{} {}", r.name, r.version);
     match &report.rules_set {
         Some(set) => set.iter().map(one).collect::<Vec<_>>().join(" and "),
-        None => one(&report.rules),
+        None => one(&report.provenance.rules),
     }
 }
 
@@ -53,8 +53,8 @@ impl Document for CompareReport {
                 "compare-head",
                 &[
                     ("n", scenario_count(self).into()),
-                    ("runs", a(thousands(self.runs as f64))),
-                    ("seed", a(self.seed)),
+                    ("runs", a(thousands(self.provenance.runs as f64))),
+                    ("seed", a(self.provenance.seed)),
                     ("rules", a(rules_text(self))),
                 ]
             )

@@ -96,7 +96,7 @@ impl Document for Forecast {
         )?;
         let runs = format!(
             "{}{}{}",
-            thousands(self.runs as f64),
+            thousands(self.provenance.runs as f64),
             self.precision.as_ref().map_or(String::new(), goal),
             sampling(self.sampling)
         );
@@ -107,10 +107,10 @@ impl Document for Forecast {
                 "sim-run",
                 &[
                     ("runs", a(runs)),
-                    ("seed", a(self.seed)),
-                    ("dist", a(self.dist.name())),
-                    ("rules", a(&self.rules.name)),
-                    ("version", a(&self.rules.version)),
+                    ("seed", a(self.provenance.seed)),
+                    ("dist", a(self.provenance.dist.name())),
+                    ("rules", a(&self.provenance.rules.name)),
+                    ("version", a(&self.provenance.rules.version)),
                     ("start", a(tr.date(s.start_date))),
                     ("horizon", a(s.horizon_days)),
                 ]

@@ -140,10 +140,10 @@ impl Document for Plan {
                 "plan-head-run",
                 &[
                     ("start", a(m.date(self.start))),
-                    ("runs", a(thousands(self.runs as f64))),
-                    ("seed", a(self.seed)),
-                    ("rules", a(&self.rules.name)),
-                    ("version", a(&self.rules.version)),
+                    ("runs", a(thousands(self.provenance.runs as f64))),
+                    ("seed", a(self.provenance.seed)),
+                    ("rules", a(&self.provenance.rules.name)),
+                    ("version", a(&self.provenance.rules.version)),
                 ]
             )
         )?;
@@ -359,10 +359,10 @@ impl Document for Options {
                 "options-head",
                 &[
                     ("start", a(m.date(self.start))),
-                    ("runs", a(thousands(self.runs as f64))),
-                    ("seed", a(self.seed)),
-                    ("rules", a(&self.rules.name)),
-                    ("version", a(&self.rules.version)),
+                    ("runs", a(thousands(self.provenance.runs as f64))),
+                    ("seed", a(self.provenance.seed)),
+                    ("rules", a(&self.provenance.rules.name)),
+                    ("version", a(&self.provenance.rules.version)),
                 ]
             )
         )?;

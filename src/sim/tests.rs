@@ -355,14 +355,16 @@ fn precision_stops_at_the_first_block_that_meets_it_on_any_thread_count() {
     let f = run_on(1);
     assert_eq!(f, run_on(3));
     let goal = f.precision.expect("goal");
-    assert!(goal.reached && f.runs > BLOCK as u64 && f.runs % BLOCK as u64 == 0);
+    assert!(
+        goal.reached && f.provenance.runs > BLOCK as u64 && f.provenance.runs % BLOCK as u64 == 0
+    );
     // The same runs drawn at once give the same forecast; the goal holds there, and not at the
     // previous checkpoint.
     let full = Forecast::run(
         &b,
         &s,
         &RunOptions {
-            runs: f.runs,
+            runs: f.provenance.runs,
             ..opts
         },
     )
@@ -376,10 +378,10 @@ fn precision_stops_at_the_first_block_that_meets_it_on_any_thread_count() {
             .collect()
     };
     assert!(crate::intervals::tails_within(
-        &mut finals(f.runs as usize),
+        &mut finals(f.provenance.runs as usize),
         0.002
     ));
-    let n = f.runs as usize;
+    let n = f.provenance.runs as usize;
     let previous = (1..n / BLOCK)
         .map(|k| k * BLOCK)
         .filter(|&p| (p + p / 4).div_ceil(BLOCK) * BLOCK == n)
@@ -398,7 +400,7 @@ fn precision_stops_at_the_first_block_that_meets_it_on_any_thread_count() {
         0.0001,
     )
     .expect("allowed");
-    assert_eq!(capped.runs, 5000);
+    assert_eq!(capped.provenance.runs, 5000);
     assert!(!capped.precision.expect("goal").reached);
 }
 
