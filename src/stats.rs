@@ -62,6 +62,25 @@ pub fn mean_sd(data: &[f64]) -> (f64, f64) {
     (mean, (ss / (n - 1) as f64).sqrt())
 }
 
+/// Where the `p` percentile of `n` sorted values lies: the ranks of the two order statistics
+/// that bracket it and the fraction of the way from the first to the second (linear
+/// interpolation, numpy's "type 7"). `n` must be at least 1.
+pub fn position(n: usize, p: f64) -> (usize, usize, f64) {
+    let h = n.saturating_sub(1) as f64 * p.clamp(0.0, 1.0);
+    let lo = (h.floor() as usize).min(n.saturating_sub(1));
+    (lo, (lo + 1).min(n.saturating_sub(1)), h - lo as f64)
+}
+
+/// The value `frac` of the way from `lo` to `hi` ([`position`]'s fraction); exactly `lo` at 0,
+/// so an order statistic is reported as it is.
+pub fn interpolate(lo: f64, hi: f64, frac: f64) -> f64 {
+    if frac > 0.0 {
+        lo + frac * (hi - lo)
+    } else {
+        lo
+    }
+}
+
 /// Percentiles of `data` at the ascending probabilities `probs` (each in 0..=1), by linear
 /// interpolation between order statistics. Reorders `data`. Empty data gives NaNs.
 pub fn quantiles(data: &mut [f64], probs: &[f64]) -> Vec<f64> {
@@ -75,9 +94,7 @@ pub fn quantiles(data: &mut [f64], probs: &[f64]) -> Vec<f64> {
     let mut start = 0usize;
     let mut last: Option<(usize, f64, f64)> = None;
     for &p in probs {
-        let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
-        let lo = (h.floor() as usize).min(n - 1);
-        let frac = h - lo as f64;
+        let (lo, hi, frac) = position(n, p);
         let (x_lo, x_hi) = match last {
             Some((l, a, b)) if l == lo => (a, b),
             _ => {
@@ -91,35 +108,23 @@ pub fn quantiles(data: &mut [f64], probs: &[f64]) -> Vec<f64> {
                     // lo < start only when probs are not ascending; fall back to a fresh pass.
                     let mut copy = data.to_vec();
                     copy.sort_unstable_by(cmp);
-                    (copy[lo], copy[(lo + 1).min(n - 1)])
+                    (copy[lo], copy[hi])
                 }
             }
         };
         last = Some((lo, x_lo, x_hi));
-        out.push(if frac > 0.0 {
-            x_lo + frac * (x_hi - x_lo)
-        } else {
-            x_lo
-        });
+        out.push(interpolate(x_lo, x_hi, frac));
     }
     out
 }
 
 /// One percentile of already sorted data.
 pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
-    let n = sorted.len();
-    if n == 0 {
+    if sorted.is_empty() {
         return f64::NAN;
     }
-    let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
-    let lo = (h.floor() as usize).min(n - 1);
-    let frac = h - lo as f64;
-    let hi = (lo + 1).min(n - 1);
-    if frac > 0.0 {
-        sorted[lo] + frac * (sorted[hi] - sorted[lo])
-    } else {
-        sorted[lo]
-    }
+    let (lo, hi, frac) = position(sorted.len(), p);
+    interpolate(sorted[lo], sorted[hi], frac)
 }
 
 impl Summary {

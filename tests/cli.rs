@@ -730,12 +730,19 @@ fn every_document_of_simulated_numbers_begins_with_the_same_provenance() {
         stdout_of("plan --goal migrate --followers 1000 --runs 200 --format json"),
         stdout_of("plan --goal close --runs 200 --format json"),
         stdout_of("plan --options --followers 1000 --runs 200 --format json"),
-        stdout_of(&format!("compare {} --runs 200 --format json", common::example())),
+        stdout_of(&format!(
+            "compare {} --runs 200 --format json",
+            common::example()
+        )),
         summary,
     ];
     for doc in &documents {
         let keys = top_keys(doc);
-        assert_eq!(keys[..5], ["version", "rules", "seed", "runs", "dist"], "{doc}");
+        assert_eq!(
+            keys[..5],
+            ["version", "rules", "seed", "runs", "dist"],
+            "{doc}"
+        );
         let v: Value = serde_json::from_str(doc).expect("json");
         assert_eq!(v["runs"], 200);
         assert_eq!(v["rules"]["name"], "seed");
