@@ -6,21 +6,73 @@
 //! the holiday calendar's coverage is remembered so the plan can warn about it.
 
 use crate::calendar::{add_calendar_days, Basis, Calendar, CalendarError, Shifted};
-use crate::stats::quantiles;
-use chrono::{Datelike, NaiveDate};
+use crate::stats::{interpolate, position};
+use chrono::{Days, NaiveDate};
 use std::collections::HashMap;
 
-/// A date in every run: fixed, or one per run (days from the Common Era, for compact storage).
+/// A date in every run: fixed, or one per run.
 #[derive(Debug, Clone, PartialEq)]
 pub enum When {
     /// The same date in every run.
     Fixed(NaiveDate),
-    /// One date per run, as `NaiveDate::num_days_from_ce`.
-    Runs(Vec<i32>),
+    /// One date per run.
+    Runs(PerRun),
 }
 
-fn from_ce(days: i32) -> NaiveDate {
-    NaiveDate::from_num_days_from_ce_opt(days).unwrap_or(NaiveDate::MAX)
+/// One date per run, for at least one run (so percentiles and the latest date always exist).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerRun {
+    first: NaiveDate,
+    rest: Vec<NaiveDate>,
+}
+
+impl PerRun {
+    /// The dates of `dates`, or `None` when there are none.
+    pub fn new(dates: impl IntoIterator<Item = NaiveDate>) -> Option<PerRun> {
+        let mut it = dates.into_iter();
+        let first = it.next()?;
+        Some(PerRun {
+            first,
+            rest: it.collect(),
+        })
+    }
+
+    fn iter(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        std::iter::once(self.first).chain(self.rest.iter().copied())
+    }
+
+    fn map(&self, mut f: impl FnMut(NaiveDate) -> NaiveDate) -> PerRun {
+        PerRun {
+            first: f(self.first),
+            rest: self.rest.iter().map(|&d| f(d)).collect(),
+        }
+    }
+
+    fn try_map<E>(
+        &self,
+        mut f: impl FnMut(NaiveDate) -> Result<NaiveDate, E>,
+    ) -> Result<PerRun, E> {
+        Ok(PerRun {
+            first: f(self.first)?,
+            rest: self.rest.iter().map(|&d| f(d)).collect::<Result<_, _>>()?,
+        })
+    }
+
+    fn latest(&self) -> NaiveDate {
+        self.rest.iter().copied().fold(self.first, NaiveDate::max)
+    }
+
+    /// SPEC §2: linear interpolation between the order statistics, as for numbers, rounded up
+    /// to a whole day.
+    fn percentile(&self, p: f64) -> NaiveDate {
+        let mut sorted: Vec<NaiveDate> = self.iter().collect();
+        sorted.sort_unstable();
+        let (lo, hi, frac) = position(sorted.len(), p);
+        let (lo, hi) = (sorted[lo], sorted[hi]);
+        let k = interpolate(0.0, (hi - lo).num_days() as f64, frac).ceil() as u64;
+        // lo + k lies between two dates that exist, so the addition cannot overflow.
+        lo.checked_add_days(Days::new(k)).map_or(hi, |d| d.min(hi))
+    }
 }
 
 /// The result of a working-day shift, with whether the weekends-only fallback was used.
@@ -44,11 +96,11 @@ impl WorkingShift {
 }
 
 impl When {
-    /// The date of every run as days from the Common Era, `runs` long.
-    fn days(&self, runs: usize) -> Vec<i32> {
+    /// The date of each of `runs` runs.
+    fn days(&self, runs: usize) -> Vec<NaiveDate> {
         match self {
-            When::Fixed(d) => vec![d.num_days_from_ce(); runs],
-            When::Runs(v) => v.clone(),
+            When::Fixed(d) => vec![*d; runs],
+            When::Runs(v) => v.iter().collect(),
         }
     }
 
@@ -56,40 +108,37 @@ impl When {
     pub fn add_calendar(&self, n: u32) -> Result<When, CalendarError> {
         match self {
             When::Fixed(d) => add_calendar_days(*d, n).map(When::Fixed),
-            When::Runs(v) => v
-                .iter()
-                .map(|&x| add_calendar_days(from_ce(x), n).map(|d| d.num_days_from_ce()))
-                .collect::<Result<Vec<_>, _>>()
-                .map(When::Runs),
+            When::Runs(v) => v.try_map(|x| add_calendar_days(x, n)).map(When::Runs),
         }
     }
 
-    /// Run `i` shifted by `per_run[i]` calendar days.
+    /// Run `i` shifted by `per_run[i]` calendar days (no runs: unchanged).
     pub fn add_calendar_per_run(&self, per_run: &[u32]) -> Result<When, CalendarError> {
-        let base = self.days(per_run.len());
-        base.iter()
+        let shifted = self
+            .days(per_run.len())
+            .into_iter()
             .zip(per_run)
-            .map(|(&x, &n)| add_calendar_days(from_ce(x), n).map(|d| d.num_days_from_ce()))
-            .collect::<Result<Vec<_>, _>>()
-            .map(When::Runs)
+            .map(|(x, &n)| add_calendar_days(x, n))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(PerRun::new(shifted).map_or_else(|| self.clone(), When::Runs))
     }
 
     /// `n` working days later in every run (SPEC §6: the start day itself is not counted).
     pub fn add_working(&self, cal: &Calendar, n: u32) -> Result<WorkingShift, CalendarError> {
         match self {
             When::Fixed(d) => cal.add_working_days(*d, n).map(WorkingShift::of),
-            When::Runs(v) => shift_working(cal, v, v.iter().map(|_| n)),
+            When::Runs(v) => shift_working(cal, self, v.iter().map(|d| (d, n))),
         }
     }
 
-    /// Run `i` shifted by `per_run[i]` working days.
+    /// Run `i` shifted by `per_run[i]` working days (no runs: unchanged).
     pub fn add_working_per_run(
         &self,
         cal: &Calendar,
         per_run: &[u32],
     ) -> Result<WorkingShift, CalendarError> {
         let base = self.days(per_run.len());
-        shift_working(cal, &base, per_run.iter().copied())
+        shift_working(cal, self, base.into_iter().zip(per_run.iter().copied()))
     }
 
     /// The first working day on or after each run's date: an office step (D2 offline, M5)
@@ -100,15 +149,14 @@ impl When {
             When::Runs(v) => {
                 let mut weekends_only = false;
                 let mut basis = None;
-                let mut out = Vec::with_capacity(v.len());
-                for &x in v {
-                    let s = cal.working_day_from(from_ce(x))?;
+                let out = v.try_map(|x| {
+                    let s = cal.working_day_from(x)?;
                     weekends_only |= s.weekends_only;
                     if let Some(b) = s.basis {
                         basis = Some(Basis::weakest(basis, b));
                     }
-                    out.push(s.date.num_days_from_ce());
-                }
+                    Ok(s.date)
+                })?;
                 Ok(WorkingShift {
                     when: When::Runs(out),
                     weekends_only,
@@ -123,11 +171,11 @@ impl When {
         match (self, other) {
             (When::Fixed(a), When::Fixed(b)) => When::Fixed(*a.max(b)),
             (When::Fixed(a), When::Runs(v)) | (When::Runs(v), When::Fixed(a)) => {
-                let a = a.num_days_from_ce();
-                When::Runs(v.iter().map(|&x| x.max(a)).collect())
+                When::Runs(v.map(|x| x.max(*a)))
             }
             (When::Runs(a), When::Runs(b)) => {
-                When::Runs(a.iter().zip(b).map(|(x, y)| *x.max(y)).collect())
+                let mut other = b.iter();
+                When::Runs(a.map(|x| other.next().map_or(x, |y| x.max(y))))
             }
         }
     }
@@ -136,15 +184,7 @@ impl When {
     pub fn percentile(&self, p: f64) -> NaiveDate {
         match self {
             When::Fixed(d) => *d,
-            When::Runs(v) => {
-                let mut x: Vec<f64> = v.iter().map(|&d| f64::from(d)).collect();
-                let q = quantiles(&mut x, &[p]).first().copied().unwrap_or(f64::NAN);
-                if q.is_finite() {
-                    from_ce(q.ceil() as i32)
-                } else {
-                    NaiveDate::MAX
-                }
-            }
+            When::Runs(v) => v.percentile(p),
         }
     }
 
@@ -152,7 +192,7 @@ impl When {
     pub fn latest(&self) -> NaiveDate {
         match self {
             When::Fixed(d) => *d,
-            When::Runs(v) => v.iter().max().map_or(NaiveDate::MAX, |&d| from_ce(d)),
+            When::Runs(v) => v.latest(),
         }
     }
 
@@ -168,30 +208,29 @@ impl When {
 
     /// Calendar days from `from` to run `i`'s date, for each of `runs` runs.
     pub fn days_after(&self, from: NaiveDate, runs: usize) -> Vec<i64> {
-        let base = i64::from(from.num_days_from_ce());
         self.days(runs)
             .into_iter()
-            .map(|d| i64::from(d) - base)
+            .map(|d| (d - from).num_days())
             .collect()
     }
 }
 
 /// Shift each run's date by its own number of working days, caching the calendar arithmetic
-/// by (date, days): a plan's runs share few distinct pairs.
+/// by (date, days): a plan's runs share few distinct pairs. No runs: `base` unchanged.
 fn shift_working(
     cal: &Calendar,
-    base: &[i32],
-    days: impl Iterator<Item = u32>,
+    base: &When,
+    runs: impl Iterator<Item = (NaiveDate, u32)>,
 ) -> Result<WorkingShift, CalendarError> {
-    let mut cache: HashMap<(i32, u32), Shifted> = HashMap::new();
+    let mut cache: HashMap<(NaiveDate, u32), Shifted> = HashMap::new();
     let mut weekends_only = false;
     let mut basis = None;
-    let mut out = Vec::with_capacity(base.len());
-    for (&x, n) in base.iter().zip(days) {
+    let mut out = Vec::new();
+    for (x, n) in runs {
         let shifted = match cache.get(&(x, n)) {
             Some(s) => s.clone(),
             None => {
-                let s = cal.add_working_days(from_ce(x), n)?;
+                let s = cal.add_working_days(x, n)?;
                 cache.insert((x, n), s.clone());
                 s
             }
@@ -200,10 +239,10 @@ fn shift_working(
         if let Some(b) = shifted.basis {
             basis = Some(Basis::weakest(basis, b));
         }
-        out.push(shifted.date.num_days_from_ce());
+        out.push(shifted.date);
     }
     Ok(WorkingShift {
-        when: When::Runs(out),
+        when: PerRun::new(out).map_or_else(|| base.clone(), When::Runs),
         weekends_only,
         basis,
     })
@@ -217,22 +256,37 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
     }
 
+    fn runs(dates: &[NaiveDate]) -> When {
+        When::Runs(PerRun::new(dates.iter().copied()).expect("at least one run"))
+    }
+
     #[test]
     fn percentiles_round_up_to_whole_days() {
-        let runs = When::Runs(vec![
-            d(2026, 3, 1).num_days_from_ce(),
-            d(2026, 3, 2).num_days_from_ce(),
-        ]);
+        let two = runs(&[d(2026, 3, 1), d(2026, 3, 2)]);
         // P50 is half-way between the two dates: rounded up to the second.
-        assert_eq!(runs.p50(), d(2026, 3, 2));
+        assert_eq!(two.p50(), d(2026, 3, 2));
         assert_eq!(When::Fixed(d(2026, 3, 1)).p90(), d(2026, 3, 1));
+        // the same interpolation as for numbers: P90 of 1, 11 (days) is day 10
+        let spread = runs(&[d(2026, 3, 11), d(2026, 3, 1)]);
+        assert_eq!(spread.p90(), d(2026, 3, 10));
+        assert_eq!(spread.percentile(0.0), d(2026, 3, 1));
+        assert_eq!(spread.latest(), d(2026, 3, 11));
+        // one run: every percentile is that run's date
+        assert_eq!(runs(&[d(9999, 12, 31)]).p90(), d(9999, 12, 31));
+    }
+
+    #[test]
+    fn no_runs_cannot_be_built() {
+        assert_eq!(PerRun::new(std::iter::empty()), None);
+        let fixed = When::Fixed(d(2026, 3, 1));
+        assert_eq!(fixed.add_calendar_per_run(&[]).expect("in range"), fixed);
     }
 
     #[test]
     fn later_is_run_by_run() {
-        let a = When::Runs(vec![10, 30]);
-        let b = When::Fixed(from_ce(20));
-        assert_eq!(a.later(&b), When::Runs(vec![20, 30]));
+        let a = runs(&[d(2026, 1, 10), d(2026, 1, 30)]);
+        let b = When::Fixed(d(2026, 1, 20));
+        assert_eq!(a.later(&b), runs(&[d(2026, 1, 20), d(2026, 1, 30)]));
     }
 
     #[test]
@@ -242,13 +296,7 @@ mod tests {
         let s = When::Fixed(d(2026, 2, 13))
             .add_working_per_run(&cal, &[1, 2])
             .expect("in range");
-        assert_eq!(
-            s.when,
-            When::Runs(vec![
-                d(2026, 2, 14).num_days_from_ce(),
-                d(2026, 2, 24).num_days_from_ce()
-            ])
-        );
+        assert_eq!(s.when, runs(&[d(2026, 2, 14), d(2026, 2, 24)]));
         assert!(!s.weekends_only);
         assert_eq!(s.basis, Some(Basis::Official));
     }
