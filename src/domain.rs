@@ -236,6 +236,11 @@ impl RuleId {
         RuleId::ALL.into_iter().find(|r| r.as_str() == id)
     }
 
+    /// A migration rule (M1–M9), as opposed to a closing (D) or backup (B) rule.
+    pub fn is_migration(self) -> bool {
+        self.as_str().starts_with('M')
+    }
+
     /// The id as written in the rulebook, e.g. `M1`.
     pub fn as_str(self) -> &'static str {
         match self {

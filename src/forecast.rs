@@ -3,7 +3,7 @@
 //!
 //! Forbidden migrations (M1–M3) are not forecast: [`Forecast::run`] returns their eligibility.
 
-use crate::domain::{Route, StepId, Subject};
+use crate::domain::{Route, RuleId, StepId, Subject};
 use crate::eligibility::{check, Eligibility, Fees};
 use crate::intervals::{
     percentile_intervals, percentile_intervals_at, summary_ranks, wilson, Interval,
@@ -55,6 +55,37 @@ impl RulesId {
             version: book.rulebook.version.clone(),
         }
     }
+}
+
+/// An assumption of the rulebook in force: the rule it belongs to and the rulebook's own words
+/// (free text, kept as written). Serialised as `"ID: text"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assumption {
+    /// The rule.
+    pub rule: RuleId,
+    /// The rulebook's text.
+    pub text: String,
+}
+
+impl Serialize for Assumption {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_str(&format_args!("{}: {}", self.rule, self.text))
+    }
+}
+
+/// The assumptions of `book`'s rules that `applies` keeps, in the rulebook's order.
+pub fn assumptions(book: &Rulebook, applies: impl Fn(RuleId) -> bool) -> Vec<Assumption> {
+    book.assumptions()
+        .into_iter()
+        .filter_map(|(id, text)| {
+            RuleId::parse(id)
+                .filter(|&r| applies(r))
+                .map(|rule| Assumption {
+                    rule,
+                    text: text.to_string(),
+                })
+        })
+        .collect()
 }
 
 /// Where a document's numbers come from: fanplan's version, the rulebook in force and the Monte
@@ -213,8 +244,8 @@ pub struct Forecast {
     /// With `--precision`: the goal and whether `runs` reached it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub precision: Option<PrecisionGoal>,
-    /// The assumptions of the rulebook in force, `ID: text`.
-    pub assumptions: Vec<String>,
+    /// The assumptions of the rulebook in force.
+    pub assumptions: Vec<Assumption>,
     /// Things the user should know about the inputs, the precision and the horizon.
     pub warnings: Vec<Warning>,
     /// Retained followers of every run, in run order (for charts; not serialised).
@@ -437,12 +468,7 @@ impl Forecast {
             probability_at_least,
             precision: None,
             // A forecast is a migration: only the migration rules' (M…) assumptions apply.
-            assumptions: book
-                .assumptions()
-                .into_iter()
-                .filter(|(id, _)| id.starts_with('M'))
-                .map(|(id, a)| format!("{id}: {a}"))
-                .collect(),
+            assumptions: assumptions(book, RuleId::is_migration),
             warnings,
             retained_samples,
         }

@@ -70,7 +70,7 @@ pub use reasons::{AccountField, AccountProblem, BlockReason, BlockedStep, Blocke
 use crate::calendar::{Basis, Calendar, CalendarError};
 use crate::domain::{Route, RuleId, StepId};
 use crate::eligibility::Eligibility;
-use crate::forecast::{AtLeast, Provenance, RunOptions};
+use crate::forecast::{assumptions, Assumption, AtLeast, Provenance, RunOptions};
 use crate::rules::Rulebook;
 use crate::scenario::{Field, PartialScenario, Problem, ScenarioError};
 use chrono::{Months, NaiveDate};
@@ -331,7 +331,7 @@ pub struct Plan {
     /// The years whose provisional holidays (no notice known) some step's dates rest on.
     pub provisional_years: Vec<i32>,
     /// The assumptions of the rulebook in force, `ID: text`.
-    pub assumptions: Vec<String>,
+    pub assumptions: Vec<Assumption>,
 }
 
 /// The answer of the planner.
@@ -425,17 +425,13 @@ pub fn plan(
 /// The parts every plan shares, before the goal's own.
 struct Frame {
     provenance: Provenance,
-    assumptions: Vec<String>,
+    assumptions: Vec<Assumption>,
 }
 
 fn frame(book: &Rulebook, opts: &RunOptions) -> Frame {
     Frame {
         provenance: Provenance::new(book, opts.seed, opts.runs, opts.dist),
-        assumptions: book
-            .assumptions()
-            .into_iter()
-            .map(|(id, a)| format!("{id}: {a}"))
-            .collect(),
+        assumptions: assumptions(book, |_| true),
     }
 }
 

@@ -215,11 +215,7 @@ impl Document for Forecast {
             )?;
         }
         writeln!(w)?;
-        let ids: Vec<&str> = self
-            .assumptions
-            .iter()
-            .filter_map(|a| a.split(':').next())
-            .collect();
+        let ids: Vec<&str> = self.assumptions.iter().map(|a| a.rule.as_str()).collect();
         writeln!(
             w,
             "{}",
