@@ -342,8 +342,9 @@ compare-rejected = { $n } { $n ->
        *[other] rows
     } could not be read (see the errors above).
 
-## rules table (the statements in English come from the rulebook itself; these are the
-## seed rulebook's, for the translation's parity)
+## rules table. rule-*: the article's own wording, shown in Chinese where a rule's numbers are
+## the seed rulebook's (the English twins keep the files in step); the stmt-* messages below
+## state any rulebook from its numbers.
 
 rules-head = Rulebook { $name } { $version } — { $source }
 rules-assumption = assumption: { $text }
@@ -386,6 +387,102 @@ rule-D8 = Announce the end of service 30 days in advance.
 rule-D9 = The name is released at once, but the same entity may not apply for the same name for 30 days; a business licence can be reused after 15 days.
 rule-B1 = Article export: at most 100 articles per export batch.
 rule-B2 = Interaction records are kept 60 days; statistics only for the last 3 months; ad revenue reports 36 months.
+
+## Rule statements, written from the rulebook's numbers (`fanplan rules`, JSON `statement`)
+
+stmt-kind = { $kind ->
+        [subscription] subscription (订阅号)
+       *[service] service (服务号)
+    }
+stmt-subject = { $subject ->
+        [personal] personal-subject (个人)
+        [enterprise] enterprise-subject (企业)
+        [government] government-subject (政府)
+        [media] media-subject (媒体)
+       *[organisation] organisation-subject (其他组织)
+    }
+stmt-route = { $route ->
+        [subscription_to_subscription] subscription→subscription
+        [service_to_service] service→service
+       *[cross_entity] cross-entity
+    }
+sep-and = {" and "}
+sep-or = {" or "}
+sep-materials = {" and "}
+stmt-yuan = { $amount } yuan
+stmt-yuan-range = { $min }–{ $max } yuan
+stmt-M1-same = Same account kind only: subscription (订阅号) to subscription, service (服务号) to service.
+stmt-M1-none = No account kind may migrate.
+stmt-M1-pairs = Account kinds may migrate only as: { $pairs }.
+stmt-M2-any = Any subject type may migrate into any other.
+stmt-M2-closed = no { $target } target, whatever the source
+stmt-M2-source = no { $source } source into { $first ->
+        [enterprise] an
+        [organisation] an
+       *[other] a
+    } { $targets } target
+stmt-M2 = { $parts }.
+stmt-M3-yes = The target must be verified (通过认证).
+stmt-M3-no = The target need not be verified.
+stmt-M4 = Every migration pays a { $fee } yuan review fee (审核费).
+stmt-M5-none = No migration pays a notary fee.
+stmt-M5-cross = Cross-entity migration (跨主体迁移) also pays a notary fee (公证费) of { $amount }.
+stmt-M5-all = Every migration also needs a notarised application letter: a notary fee (公证费) of { $amount }.
+stmt-M5-some = Migrations { $routes } also pay a notary fee (公证费) of { $amount }.
+stmt-M6-route = { $route } { $min }–{ $max } days, retention { $rmin }–{ $rmax }
+stmt-M6 = Routes: { $parts }.
+stmt-M7 = Followers are notified and may unfollow during a { $days }-day window.
+stmt-M8-yes = When the migration completes, the source account is closed automatically.
+stmt-M8-no = The source account stays open after the migration.
+stmt-M9 = When all followers move, the target may hold at most { $n } followers.
+stmt-M9-none = The target may hold any number of followers.
+stmt-D1 = { $days } consecutive days without active operations (mass messages, menu changes) before applying to close.
+stmt-D2-subject = { $subject } — { $materials }{ $offline ->
+        [yes] , submitted offline
+       *[other] {""}
+    }
+stmt-D2 = Materials by type: { $parts }.
+stmt-D3-subject = { $subject } { $min }–{ $max } working days
+stmt-D3 = Review: { $parts }.
+stmt-funds-balance = balance at most { $limit } yuan
+stmt-funds-pending = no income waiting for settlement
+stmt-funds-closed = payment closed
+stmt-funds-id = { $funds }
+stmt-D4-subject = { $subject } — { $funds }
+stmt-D4 = Funds: { $parts }. An account with payment enabled cannot close with more than { $limit } yuan left.
+stmt-D5 = Closing WeChat Pay: a cancellation on the merchant platform, then a { $days }-working-day fund freeze; refunds in that time must still be handled.
+stmt-D6 = Unbind mini programs, third-party platforms and ad accounts first.
+stmt-tier-first = { $days } days up to { $n } followers
+stmt-tier-next = { $days } days up to { $n }
+stmt-tier-only = { $days } days
+stmt-tier-above = { $days } days above
+stmt-D7-flat = Confirm with a code within { $minutes } minutes; a { $days }-day freeze in which closing can be cancelled; all records deleted on day { $deleted }.
+stmt-D7-tiers = Confirm with a code within { $minutes } minutes; a freeze in which closing can be cancelled, by followers: { $tiers }; all records deleted { $after ->
+        [one] the day
+       *[other] { $after } days
+    } after the freeze ends.
+stmt-D8 = Announce the end of service { $days } days in advance.
+stmt-D9 = The name is released at once, but the same entity may not apply for the same name for { $name } days; a business licence can be reused after { $licence } days.
+stmt-B1 = Article export: at most { $n } articles per export batch.
+stmt-B2 = Interaction records are kept { $interaction } days; statistics only for the last { $statistics } months; ad revenue reports { $ads } months.
+stmt-value-yes = yes
+stmt-value-no = no
+stmt-value-none = none
+
+## rules --list and rules --diff
+
+list-col-name = name
+list-col-version = version
+list-col-file = file
+list-col-source = source
+list-default = { $name } (default)
+list-choose = Choose one with `fanplan --rules NAME …`, or give a TOML file; compare two with `fanplan rules --diff A B`.
+diff-head = { $a } { $va } → { $b } { $vb }: { $n } { $n ->
+        [one] setting differs
+       *[other] settings differ
+    }
+diff-sources = Sources:
+diff-not-in-rulebook = (not in this rulebook)
 
 ## batch
 

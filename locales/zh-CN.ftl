@@ -312,8 +312,9 @@ compare-forbidden-row-under = { $id }（第 { $line } 行，规则库 { $rules }
 compare-col-rules = 规则库
 compare-rejected = { $n } 行无法读取（见上方错误）。
 
-## rules table (the statements in English come from the rulebook itself; these are the
-## seed rulebook's, for the translation's parity)
+## rules table. rule-*: the article's own wording, shown in Chinese where a rule's numbers are
+## the seed rulebook's (the English twins keep the files in step); the stmt-* messages below
+## state any rulebook from its numbers.
 
 rules-head = 规则库 { $name } { $version } — { $source }
 rules-assumption = 假设：{ $text }
@@ -353,6 +354,99 @@ rule-D8 = 终止服务应提前 30 日公告（停更声明）。
 rule-D9 = 账号名称立即释放，但同一主体 30 天内不得申请同名公众号；企业营业执照需等待 15 天冷却期。
 rule-B1 = 图文备份：单次最多导出 100 篇，超过数量需分批次操作。
 rule-B2 = 用户互动记录保留 60 天；后台仅保留最近 3 个月统计报表；广告收益报表 36 个月。
+
+## Rule statements, written from the rulebook's numbers (`fanplan rules`, JSON `statement`)
+
+stmt-kind = { $kind ->
+        [subscription] 订阅号
+       *[service] 服务号
+    }
+stmt-subject = { $subject ->
+        [personal] 个人号
+        [enterprise] 企业号
+        [government] 政府机构号
+        [media] 媒体号
+       *[organisation] 其他组织号
+    }
+stmt-route = { $route ->
+        [subscription_to_subscription] 订阅号→订阅号
+        [service_to_service] 服务号→服务号
+       *[cross_entity] 跨主体迁移
+    }
+sep-and = 和
+sep-or = 或
+sep-materials = {" + "}
+stmt-yuan = { $amount } 元
+stmt-yuan-range = { $min }–{ $max } 元
+stmt-M1-same = 只能同类型迁移：订阅号与服务号不可互转，订阅号→订阅号，服务号→服务号。
+stmt-M1-none = 任何类型的公众号都不能迁移。
+stmt-M1-pairs = 只能按以下类型迁移：{ $pairs }。
+stmt-M2-any = 任何主体类型之间均可迁移。
+stmt-M2-closed = 任何主体都不能迁移至{ $target }
+# $first chooses "a" or "an" in English; Chinese needs no article.
+stmt-M2-source = { $source }不能迁移至{ $first ->
+       *[other] { $targets }
+    }
+stmt-M2 = { $parts }。
+stmt-M3-yes = 目标账号必须通过认证。
+stmt-M3-no = 目标账号无需通过认证。
+stmt-M4 = 每次迁移需支付 { $fee } 元审核费。
+stmt-M5-none = 迁移无需支付公证费。
+stmt-M5-cross = 跨主体迁移还需支付公证费（{ $amount }）。
+stmt-M5-all = 每次迁移都需提交经公证的申请函，另付公证费（{ $amount }）。
+stmt-M5-some = { $routes }还需支付公证费（{ $amount }）。
+stmt-M6-route = { $route } { $min }–{ $max } 天，粉丝留存率 { $rmin }–{ $rmax }
+stmt-M6 = 迁移类型：{ $parts }。
+stmt-M7 = 系统自动推送迁移告知，{ $days } 天内用户可自主取消关注。
+stmt-M8-yes = 迁移完成后原账号自动注销。
+stmt-M8-no = 迁移完成后原账号保留，不自动注销。
+stmt-M9 = 全部粉丝迁移时，目标账号最多只能有 { $n } 个粉丝。
+stmt-M9-none = 目标账号的粉丝数不受限制。
+stmt-D1 = 申请注销前需连续 { $days } 天无主动操作记录（群发消息、菜单更新等）。
+stmt-D2-subject = { $subject }——{ $materials }{ $offline ->
+        [yes] ，须通过线下渠道提交书面材料
+       *[other] {""}
+    }
+stmt-D2 = 必要材料：{ $parts }。
+stmt-D3-subject = { $subject } { $min }–{ $max } 个工作日
+stmt-D3 = 审核时长：{ $parts }。
+stmt-funds-balance = 余额 ≤ { $limit } 元
+stmt-funds-pending = 无待结算收入
+stmt-funds-closed = 关闭支付功能
+stmt-funds-id = { $funds ->
+        [balance] 余额上限
+        [pending_income] 无待结算收入
+       *[other] 关闭支付功能
+    }
+stmt-D4-subject = { $subject }——{ $funds }
+stmt-D4 = 资金清算要求：{ $parts }。开通微信支付的账号剩余金额超过 { $limit } 元将无法注销。
+stmt-D5 = 关闭微信支付：在商户平台提交注销申请，等待 { $days } 个工作日的资金冻结期；期间如有退款请求仍需处理。
+stmt-D6 = 注销前需解除所有绑定：小程序、第三方平台、广告主账户。
+stmt-tier-first = 粉丝 { $n } 以内 { $days } 天
+stmt-tier-next = { $n } 以内 { $days } 天
+stmt-tier-only = { $days } 天
+stmt-tier-above = 超过则 { $days } 天
+stmt-D7-flat = { $minutes } 分钟内输入验证码确认；之后进入 { $days } 天冻结期，期间可撤销注销；第 { $deleted } 天系统自动删除所有记录。
+stmt-D7-tiers = { $minutes } 分钟内输入验证码确认；之后进入冻结期，期间可撤销注销，时长按粉丝数：{ $tiers }；冻结期结束后 { $after } 天系统自动删除所有记录。
+stmt-D8 = 终止服务应提前 { $days } 日公告（停更声明）。
+stmt-D9 = 账号名称立即释放，但同一主体 { $name } 天内不得申请同名公众号；企业营业执照需等待 { $licence } 天冷却期。
+stmt-B1 = 图文备份：单次最多导出 { $n } 篇，超过数量需分批次操作。
+stmt-B2 = 用户互动记录保留 { $interaction } 天；后台仅保留最近 { $statistics } 个月统计报表；广告收益报表 { $ads } 个月。
+stmt-value-yes = 是
+stmt-value-no = 否
+stmt-value-none = 无
+
+## rules --list and rules --diff
+
+list-col-name = 名称
+list-col-version = 版本
+list-col-file = 文件
+list-col-source = 来源
+list-default = { $name }（默认）
+list-choose = 用 `fanplan --rules 名称 …` 选用其一，或给出 TOML 文件；用 `fanplan rules --diff A B` 比较两个规则库。
+diff-head = { $a } { $va } → { $b } { $vb }：{ $n } 项设置不同
+diff-sources = 来源：
+diff-not-in-rulebook = （此规则库中没有）
 
 ## batch
 
