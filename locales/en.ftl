@@ -300,7 +300,7 @@ error-caused-by = caused by: { $text }
 ## simulate table
 
 sim-head = { $subject } { $kind } account, { $followers } followers → { $route } ({ $target } target followers, overlap { $overlap })
-sim-run = { $runs } runs · seed { $seed } · retention { $dist } · rules { $rules } { $version } · start { $start } · horizon { $horizon } days
+sim-run = { $runs } runs{ $how } · seed { $seed } · retention { $dist } · rules { $rules } { $version } · start { $start } · horizon { $horizon } days
 sim-col-mean = mean
 sim-retention-rate = Retention rate
 sim-retained = Retained followers
@@ -483,6 +483,15 @@ diff-head = { $a } { $va } → { $b } { $vb }: { $n } { $n ->
     }
 diff-sources = Sources:
 diff-not-in-rulebook = (not in this rulebook)
+
+## Precision words
+
+share-of-runs = { $pct } of runs
+share-with-interval = { $share }, 95% interval { $interval }
+share-cell = { $share } ({ $interval })
+precision-reached = {" "}(enough for P5, P50 and P95 of the final audience within ±{ $pct }%)
+precision-ceiling = {" "}(the ceiling: ±{ $pct }% not reached; raise --runs)
+sampling-lhs = {" "}(Latin hypercube, 10 replicates)
 
 ## batch
 

@@ -276,7 +276,7 @@ error-caused-by = 原因：{ $text }
 ## simulate table
 
 sim-head = { $subject }{ $kind }，{ $followers } 粉丝 → { $route }（目标账号 { $target } 粉丝，重叠 { $overlap }）
-sim-run = 模拟 { $runs } 次 · 随机种子 { $seed } · 留存率分布 { $dist } · 规则库 { $rules } { $version } · 开始 { $start } · 模拟期限 { $horizon } 天
+sim-run = 模拟 { $runs } 次{ $how } · 随机种子 { $seed } · 留存率分布 { $dist } · 规则库 { $rules } { $version } · 开始 { $start } · 模拟期限 { $horizon } 天
 sim-col-mean = 平均值
 sim-retention-rate = 粉丝留存率
 sim-retained = 保留粉丝
@@ -447,6 +447,15 @@ list-choose = 用 `fanplan --rules 名称 …` 选用其一，或给出 TOML 文
 diff-head = { $a } { $va } → { $b } { $vb }：{ $n } 项设置不同
 diff-sources = 来源：
 diff-not-in-rulebook = （此规则库中没有）
+
+## Precision words
+
+share-of-runs = { $pct } 的模拟
+share-with-interval = { $share }，95% 区间 { $interval }
+share-cell = { $share }（{ $interval }）
+precision-reached = （已足以使最终粉丝数的 P5、P50、P95 精确到 ±{ $pct }%）
+precision-ceiling = （已达模拟次数上限：未达到 ±{ $pct }%，请提高 --runs）
+sampling-lhs = （拉丁超立方抽样，10 组重复）
 
 ## batch
 

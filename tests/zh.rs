@@ -165,6 +165,25 @@ fn rules_in_force_in_chinese() {
     assert!(en.contains("Every migration pays a 450 yuan review fee (审核费)."));
 }
 
+/// The precision words: the run count `--precision` chose, Latin hypercube sampling and a
+/// probability with its interval.
+#[test]
+fn precision_in_chinese() {
+    let goal = with(&[
+        &["simulate", "--followers", "12万", "--cross-entity"],
+        &START,
+        &["--precision", "0.01", "--seed", "7"],
+    ]);
+    insta::assert_snapshot!("simulate_precision", zh(&goal));
+    let lhs = with(&[
+        &["simulate", "--followers", "12万", "--sampling", "lhs"],
+        &START,
+        &RUN,
+        &["--at-least", "90000"],
+    ]);
+    insta::assert_snapshot!("simulate_lhs", zh(&lhs));
+}
+
 #[test]
 fn rules_list_and_diff_in_chinese() {
     insta::assert_snapshot!("rules_list", zh(&["rules", "--list"]));
