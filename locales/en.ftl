@@ -551,3 +551,86 @@ weekday-Sat = Sat
 weekday-Sun = Sun
 error-at-least-csv = --at-least: --format csv prints the daily trajectory, which has no place for the probability; use --format table or json
 error-at-least-plan = --at-least: the probability is shown by `plan --goal` in table and json formats only
+
+## Rulebook refusals (after the key)
+
+rb-invalid = key `{ $key }`: { $problem }
+rb-malformed = { $detail }
+rb-reversed = the range is reversed: min { $min } is above max { $max }
+rb-amount = { $value } is not a valid amount (a fee or limit is a finite number of yuan, 0 to 10^15)
+rb-above-limit = { $value } { $unit ->
+        [days] days
+        [working] working days
+        [minutes] minutes
+       *[months] months
+    } is above the limit of { $max }
+rb-rule-twice = rule `{ $id }` appears twice
+rb-unknown-rule = `{ $id }` is not a rule fanplan applies (M1–M9, D1–D9, B1–B2)
+rb-no-source = rule `{ $id }` does not say where it comes from
+rb-rule-missing = rule `{ $id }` is missing (every rulebook states M1–M8, D1–D9, B1–B2)
+rb-m9-not-stated = rule `M9` is missing: migration.target_followers_max is set, so say where it comes from
+rb-m9-no-cap = rule `M9` is stated but the cap is not set
+rb-list-and-switch = give `migration.{ $list }` or the older `migration.{ $switch }`, not both
+rb-missing = missing
+rb-pair-twice = { $from } → { $to } is listed twice
+rb-window-outside = { $days } is outside 1–{ $max } days
+rb-ratio-and-weights = give either `ratio` or `weights`, not both
+rb-ratio-not-positive = { $ratio } must be a finite number above 0
+rb-ratio-outside = { $ratio } is outside { $low }–{ $high } (each day's share of the losses relative to the day before)
+rb-weights-count = { $count } weights for a { $window }-day window (one weight per day)
+rb-weights-invalid = weights must be finite, at least 0, and not all 0
+rb-weights-overflow = the weights of the window overflow: their sum must be a finite number above 0
+rb-route-missing = the route is missing
+rb-duration-implausible = a duration above { $max } days is not plausible
+rb-retention-outside = retention { $value } is outside 0–1
+rb-mode-outside = mode { $mode } is outside the range { $min }–{ $max }
+rb-no-tiers = no tiers: give a number of days or at least one tier
+rb-last-tier-bounded = the last tier has no upper bound: leave up_to_followers out
+rb-tier-unbounded = only the last tier may leave up_to_followers out
+rb-tiers-not-ascending = { $max } is not above the tier before ({ $prev }): list the tiers in ascending order
+rb-deletion-in-freeze = deletion on day { $day } falls inside the { $freeze }-day freeze
+rb-deletion-day-with-tiers = with a freeze by follower tiers, give deletion_days_after_freeze instead
+rb-deletion-after-zero = must be at least 1 (the records are deleted after the freeze)
+rb-deletion-both = give deletion_day or deletion_days_after_freeze, not both
+rb-deletion-missing = missing: when the records are deleted after the freeze
+rb-subject-missing = the subject type is missing
+rb-no-materials = no materials listed
+rb-balance-limit-required = required when funds = "balance"
+rb-at-least-one = must be at least 1
+
+## Chart errors
+
+chart-error-too-small = chart size { $width }x{ $height } is too small (minimum 400x300)
+chart-error-too-large = chart size { $width }x{ $height } is too large (maximum 8000x8000)
+chart-error-invalid-size = invalid chart size '{ $input }': { $reason ->
+        [no-x] missing 'x' between width and height
+        [width] width is not a whole number
+       *[height] height is not a whole number
+    }; expected WxH such as 1600x1000, from 400x300 up to 8000x8000
+chart-error-no-data = nothing to draw: the { $chart ->
+        [histogram] histogram
+        [trajectory] trajectory
+        [portfolio] portfolio
+        [timeline] timeline
+       *[comparison] comparison
+    } has no finite values
+chart-error-font = could not load the chart font: { $detail }
+chart-error-drawing = drawing the chart failed: { $detail }
+chart-error-encode = encoding the chart as PNG failed: { $detail }
+
+## I/O errors (English: the system's words; Chinese: by kind)
+
+io-error = { $kind ->
+       *[other] { $text }
+    }
+
+## Errors reading rulebooks and holiday files
+
+error-rulebook-read = cannot read the rulebook { $path } (the built-in rulebooks are: { $names })
+error-rulebook-not-utf8 = rulebook { $path }: not UTF-8 text (byte { $byte } is invalid); save it as UTF-8
+error-rulebook = rulebook { $path }: { $reason }
+error-rulebook-builtin = built-in rulebook { $name }: { $reason }
+error-holidays-embedded = embedded holiday data: { $detail }
+error-holidays-read = --holidays: cannot read { $path }
+error-holidays-not-utf8 = --holidays { $path }: not UTF-8 text (byte { $byte } is invalid); save it as UTF-8
+error-holidays = --holidays { $path }: { $detail }

@@ -512,3 +512,95 @@ weekday-Sat = 周六
 weekday-Sun = 周日
 error-at-least-csv = --at-least：--format csv 输出每日轨迹，无处放置概率；请用 --format table 或 json
 error-at-least-plan = --at-least：概率只在 `plan --goal` 的 table 和 json 格式中显示
+
+## Rulebook refusals (after the key)
+
+rb-invalid = 键 `{ $key }`：{ $problem }
+rb-malformed = 无法按 TOML 读取：{ $detail }
+rb-reversed = 范围颠倒：最小值 { $min } 大于最大值 { $max }
+rb-amount = { $value } 不是有效金额（费用或限额须为 0 到 10^15 元之间的有限数）
+rb-above-limit = { $value } { $unit ->
+        [days] 天
+        [working] 个工作日
+        [minutes] 分钟
+       *[months] 个月
+    }超过上限 { $max }
+rb-rule-twice = 规则 `{ $id }` 出现了两次
+rb-unknown-rule = `{ $id }` 不是 fanplan 适用的规则（M1–M9、D1–D9、B1–B2）
+rb-no-source = 规则 `{ $id }` 没有注明来源（source）
+rb-rule-missing = 缺少规则 `{ $id }`（每个规则库都须列出 M1–M8、D1–D9、B1–B2）
+rb-m9-not-stated = 缺少规则 `M9`：已设置 migration.target_followers_max，请注明其来源
+rb-m9-no-cap = 列出了规则 `M9`，但没有设置上限
+rb-list-and-switch = `migration.{ $list }` 与旧版的 `migration.{ $switch }` 只能给出其一
+rb-missing = 缺少此项
+rb-pair-twice = { $from } → { $to } 重复列出
+rb-window-outside = { $days } 不在 1–{ $max } 天之内
+rb-ratio-and-weights = `ratio` 与 `weights` 只能给出其一
+rb-ratio-not-positive = { $ratio } 必须是大于 0 的有限数
+rb-ratio-outside = { $ratio } 不在 { $low }–{ $high } 之内（每天流失量与前一天之比）
+rb-weights-count = 取关观察期 { $window } 天，却给出了 { $count } 个权重（每天一个）
+rb-weights-invalid = 权重必须是不小于 0 的有限数，且不能全为 0
+rb-weights-overflow = 取关观察期的权重溢出：其和必须是大于 0 的有限数
+rb-route-missing = 缺少此迁移类型
+rb-duration-implausible = 超过 { $max } 天的耗时不合理
+rb-retention-outside = 留存率 { $value } 不在 0–1 之内
+rb-mode-outside = 众数 { $mode } 不在范围 { $min }–{ $max } 之内
+rb-no-tiers = 没有分档：请给出天数，或至少一个分档
+rb-last-tier-bounded = 最后一档没有上限：请去掉 up_to_followers
+rb-tier-unbounded = 只有最后一档可以省略 up_to_followers
+rb-tiers-not-ascending = { $max } 不大于上一档（{ $prev }）：请按升序列出各档
+rb-deletion-in-freeze = 第 { $day } 天删除落在 { $freeze } 天冻结期之内
+rb-deletion-day-with-tiers = 冻结期按粉丝数分档时，请改用 deletion_days_after_freeze
+rb-deletion-after-zero = 至少为 1（记录在冻结期结束后删除）
+rb-deletion-both = deletion_day 与 deletion_days_after_freeze 只能给出其一
+rb-deletion-missing = 缺少此项：冻结期结束后何时删除记录
+rb-subject-missing = 缺少此主体类型
+rb-no-materials = 没有列出材料
+rb-balance-limit-required = funds = "balance" 时必须给出
+rb-at-least-one = 至少为 1
+
+## Chart errors
+
+chart-error-too-small = 图表尺寸 { $width }x{ $height } 太小（最小 400x300）
+chart-error-too-large = 图表尺寸 { $width }x{ $height } 太大（最大 8000x8000）
+chart-error-invalid-size = 无效的图表尺寸“{ $input }”：{ $reason ->
+        [no-x] 宽和高之间缺少 x
+        [width] 宽度不是整数
+       *[height] 高度不是整数
+    }；应写作 宽x高，如 1600x1000，范围 400x300 到 8000x8000
+chart-error-no-data = 没有可绘制的数据：{ $chart ->
+        [histogram] 直方图
+        [trajectory] 粉丝走势图
+        [portfolio] 账号组合图
+        [timeline] 时间线
+       *[comparison] 对比图
+    }中没有有效数值
+chart-error-font = 无法加载图表字体：{ $detail }
+chart-error-drawing = 绘制图表失败：{ $detail }
+chart-error-encode = 图表编码为 PNG 失败：{ $detail }
+
+## I/O errors (English: the system's words; Chinese: by kind)
+
+io-error = { $kind ->
+        [not-found] 文件或文件夹不存在
+        [permission-denied] 没有权限
+        [already-exists] 已经存在
+        [is-a-directory] 这是一个文件夹
+        [not-a-directory] 路径中有一项不是文件夹
+        [invalid-data] 数据无效
+        [storage-full] 磁盘已满
+        [read-only-filesystem] 文件系统只读
+        [broken-pipe] 输出管道已关闭
+       *[other] { $text }
+    }
+
+## Errors reading rulebooks and holiday files
+
+error-rulebook-read = 无法读取规则库 { $path }（内置规则库：{ $names }）
+error-rulebook-not-utf8 = 规则库 { $path }：不是 UTF-8 文本（第 { $byte } 字节无效）；请另存为 UTF-8
+error-rulebook = 规则库 { $path }：{ $reason }
+error-rulebook-builtin = 内置规则库 { $name }：{ $reason }
+error-holidays-embedded = 内置节假日数据：{ $detail }
+error-holidays-read = --holidays：无法读取 { $path }
+error-holidays-not-utf8 = --holidays { $path }：不是 UTF-8 文本（第 { $byte } 字节无效）；请另存为 UTF-8
+error-holidays = --holidays { $path }：{ $detail }
