@@ -634,3 +634,26 @@ error-holidays-embedded = embedded holiday data: { $detail }
 error-holidays-read = --holidays: cannot read { $path }
 error-holidays-not-utf8 = --holidays { $path }: not UTF-8 text (byte { $byte } is invalid); save it as UTF-8
 error-holidays = --holidays { $path }: { $detail }
+
+## Output files
+
+stream-stdout = standard output
+stream-stderr = standard error
+error-cannot-write = cannot write { $what }: { $reason }
+error-output-is-input = { $flag } { $path } is { $input ->
+        [none] the input file
+       *[other] the { $input } file
+    }: refusing to write over it
+error-outputs-same-file = { $flag } and { $other } name the same file { $path }
+error-output-is-folder = { $flag }: cannot create the file { $path }: it is a folder
+error-create-folder = { $flag }: cannot create the folder { $path }
+error-create-file = { $flag }: cannot create { $path }
+error-output-read-only = { $flag }: { $path } is read-only: refusing to replace it (--force replaces it)
+error-output-sticky = { $flag }: cannot replace { $path }: it belongs to another user in a folder with the sticky bit
+
+## man, help, workdays, calendar
+
+error-help-unknown = help: `{ $name }` is not a fanplan command (see `fanplan --help`)
+error-add-not-days = `{ $value }` is not a whole number of working days (0 to { $max })
+error-add-past = --add: { $add } working days after { $from } is past { $last }, the last date fanplan handles
+error-year-outside = --year: { $year } is outside { $first }–{ $last }, the years the calendar holds

@@ -604,3 +604,26 @@ error-holidays-embedded = 内置节假日数据：{ $detail }
 error-holidays-read = --holidays：无法读取 { $path }
 error-holidays-not-utf8 = --holidays { $path }：不是 UTF-8 文本（第 { $byte } 字节无效）；请另存为 UTF-8
 error-holidays = --holidays { $path }：{ $detail }
+
+## Output files
+
+stream-stdout = 标准输出
+stream-stderr = 标准错误输出
+error-cannot-write = 无法写入 { $what }：{ $reason }
+error-output-is-input = { $flag } { $path } 是{ $input ->
+        [none] 输入文件
+       *[other] { $input } 文件
+    }：拒绝覆盖
+error-outputs-same-file = { $flag } 与 { $other } 指向同一个文件 { $path }
+error-output-is-folder = { $flag }：无法创建文件 { $path }：这是一个文件夹
+error-create-folder = { $flag }：无法创建文件夹 { $path }
+error-create-file = { $flag }：无法创建 { $path }
+error-output-read-only = { $flag }：{ $path } 是只读文件：拒绝替换（加 --force 可替换）
+error-output-sticky = { $flag }：无法替换 { $path }：它属于另一个用户，且所在文件夹设置了粘滞位
+
+## man, help, workdays, calendar
+
+error-help-unknown = help：`{ $name }` 不是 fanplan 的命令（见 `fanplan --help`）
+error-add-not-days = `{ $value }` 不是工作日天数（应为 0 到 { $max } 的整数）
+error-add-past = --add：{ $from } 之后 { $add } 个工作日已超过 { $last }，即 fanplan 能处理的最后日期
+error-year-outside = --year：{ $year } 不在 { $first }–{ $last } 之内（日历所含的年份）

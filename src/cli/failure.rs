@@ -45,6 +45,14 @@ impl Failure {
         }
     }
 
+    /// A failure that is not the input's fault (exit 1): message `id`.
+    pub fn failed(id: &'static str) -> Failure {
+        Failure {
+            invalid: false,
+            ..Failure::invalid(id)
+        }
+    }
+
     /// An I/O failure (exit 1): message `id`, caused by `source`.
     pub fn io(id: &'static str, source: io::Error) -> Failure {
         Failure {
@@ -108,6 +116,12 @@ impl Error for Failure {
 /// kind, with the system's words where the kind is not one fanplan names.
 pub fn io_text(m: &Messages, e: &io::Error) -> String {
     use io::ErrorKind as K;
+    if let Some(w) = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<super::output::WriteFailed>())
+    {
+        return w.words(m);
+    }
     let kind = match e.kind() {
         K::NotFound => "not-found",
         K::PermissionDenied => "permission-denied",
@@ -137,6 +151,8 @@ pub fn cause_text(m: &Messages, cause: &(dyn Error + 'static)) -> String {
         crate::report::text::chart_error(m, e)
     } else if let Some(e) = cause.downcast_ref::<io::Error>() {
         io_text(m, e)
+    } else if let Some(e) = cause.downcast_ref::<super::output::WriteFailed>() {
+        e.words(m)
     } else {
         cause.to_string()
     }
