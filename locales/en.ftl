@@ -300,7 +300,7 @@ error-caused-by = caused by: { $text }
 ## simulate table
 
 sim-head = { $subject } { $kind } account, { $followers } followers → { $route } ({ $target } target followers, overlap { $overlap })
-sim-run = { $runs } runs · seed { $seed } · retention { $dist } · rules { $rules } { $version } · start { $start } · horizon { $horizon } days
+sim-run = { $runs } runs{ $how } · seed { $seed } · retention { $dist } · rules { $rules } { $version } · start { $start } · horizon { $horizon } days
 sim-col-mean = mean
 sim-retention-rate = Retention rate
 sim-retained = Retained followers
@@ -342,8 +342,9 @@ compare-rejected = { $n } { $n ->
        *[other] rows
     } could not be read (see the errors above).
 
-## rules table (the statements in English come from the rulebook itself; these are the
-## seed rulebook's, for the translation's parity)
+## rules table. rule-*: the article's own wording, shown in Chinese where a rule's numbers are
+## the seed rulebook's (the English twins keep the files in step); the stmt-* messages below
+## state any rulebook from its numbers.
 
 rules-head = Rulebook { $name } { $version } — { $source }
 rules-assumption = assumption: { $text }
@@ -386,6 +387,111 @@ rule-D8 = Announce the end of service 30 days in advance.
 rule-D9 = The name is released at once, but the same entity may not apply for the same name for 30 days; a business licence can be reused after 15 days.
 rule-B1 = Article export: at most 100 articles per export batch.
 rule-B2 = Interaction records are kept 60 days; statistics only for the last 3 months; ad revenue reports 36 months.
+
+## Rule statements, written from the rulebook's numbers (`fanplan rules`, JSON `statement`)
+
+stmt-kind = { $kind ->
+        [subscription] subscription (订阅号)
+       *[service] service (服务号)
+    }
+stmt-subject = { $subject ->
+        [personal] personal-subject (个人)
+        [enterprise] enterprise-subject (企业)
+        [government] government-subject (政府)
+        [media] media-subject (媒体)
+       *[organisation] organisation-subject (其他组织)
+    }
+stmt-route = { $route ->
+        [subscription_to_subscription] subscription→subscription
+        [service_to_service] service→service
+       *[cross_entity] cross-entity
+    }
+sep-and = {" and "}
+sep-or = {" or "}
+sep-materials = {" and "}
+stmt-yuan = { $amount } yuan
+stmt-yuan-range = { $min }–{ $max } yuan
+stmt-M1-same = Same account kind only: subscription (订阅号) to subscription, service (服务号) to service.
+stmt-M1-none = No account kind may migrate.
+stmt-M1-pairs = Account kinds may migrate only as: { $pairs }.
+stmt-M2-any = Any subject type may migrate into any other.
+stmt-M2-closed = no { $target } target, whatever the source
+stmt-M2-source = no { $source } source into { $first ->
+        [enterprise] an
+        [organisation] an
+       *[other] a
+    } { $targets } target
+stmt-M2 = { $parts }.
+stmt-M3-yes = The target must be verified (通过认证).
+stmt-M3-no = The target need not be verified.
+stmt-M4 = Every migration pays a { $fee } yuan review fee (审核费).
+stmt-M5-none = No migration pays a notary fee.
+stmt-M5-cross = Cross-entity migration (跨主体迁移) also pays a notary fee (公证费) of { $amount }.
+stmt-M5-all = Every migration also needs a notarised application letter: a notary fee (公证费) of { $amount }.
+stmt-M5-some = Migrations { $routes } also pay a notary fee (公证费) of { $amount }.
+stmt-M6-route = { $route } { $min }–{ $max } days, retention { $rmin }–{ $rmax }
+stmt-M6 = Routes: { $parts }.
+stmt-M7 = Followers are notified and may unfollow during a { $days }-day window.
+stmt-M8-yes = When the migration completes, the source account is closed automatically.
+stmt-M8-no = The source account stays open after the migration.
+stmt-M9 = When all followers move, the target may hold at most { $n } followers.
+stmt-M9-none = The target may hold any number of followers.
+stmt-D1 = { $days } consecutive days without active operations (mass messages, menu changes) before applying to close.
+stmt-D2-subject = { $subject } — { $materials }{ $offline ->
+        [yes] , submitted offline
+       *[other] {""}
+    }
+stmt-D2 = Materials by type: { $parts }.
+stmt-D3-subject = { $subject } { $min }–{ $max } working days
+stmt-D3 = Review: { $parts }.
+stmt-funds-balance = balance at most { $limit } yuan
+stmt-funds-pending = no income waiting for settlement
+stmt-funds-closed = payment closed
+stmt-funds-id = { $funds }
+stmt-D4-subject = { $subject } — { $funds }
+stmt-D4 = Funds: { $parts }. An account with payment enabled cannot close with more than { $limit } yuan left.
+stmt-D5 = Closing WeChat Pay: a cancellation on the merchant platform, then a { $days }-working-day fund freeze; refunds in that time must still be handled.
+stmt-D6 = Unbind mini programs, third-party platforms and ad accounts first.
+stmt-tier-first = { $days } days up to { $n } followers
+stmt-tier-next = { $days } days up to { $n }
+stmt-tier-only = { $days } days
+stmt-tier-above = { $days } days above
+stmt-D7-flat = Confirm with a code within { $minutes } minutes; a { $days }-day freeze in which closing can be cancelled; all records deleted on day { $deleted }.
+stmt-D7-tiers = Confirm with a code within { $minutes } minutes; a freeze in which closing can be cancelled, by followers: { $tiers }; all records deleted { $after ->
+        [one] the day
+       *[other] { $after } days
+    } after the freeze ends.
+stmt-D8 = Announce the end of service { $days } days in advance.
+stmt-D9 = The name is released at once, but the same entity may not apply for the same name for { $name } days; a business licence can be reused after { $licence } days.
+stmt-B1 = Article export: at most { $n } articles per export batch.
+stmt-B2 = Interaction records are kept { $interaction } days; statistics only for the last { $statistics } months; ad revenue reports { $ads } months.
+stmt-value-yes = yes
+stmt-value-no = no
+stmt-value-none = none
+
+## rules --list and rules --diff
+
+list-col-name = name
+list-col-version = version
+list-col-file = file
+list-col-source = source
+list-default = { $name } (default)
+list-choose = Choose one with `fanplan --rules NAME …`, or give a TOML file; compare two with `fanplan rules --diff A B`.
+diff-head = { $a } { $va } → { $b } { $vb }: { $n } { $n ->
+        [one] setting differs
+       *[other] settings differ
+    }
+diff-sources = Sources:
+diff-not-in-rulebook = (not in this rulebook)
+
+## Precision words
+
+share-of-runs = { $pct } of runs
+share-with-interval = { $share }, 95% interval { $interval }
+share-cell = { $share } ({ $interval })
+precision-reached = {" "}(enough for P5, P50 and P95 of the final audience within ±{ $pct }%)
+precision-ceiling = {" "}(the ceiling: ±{ $pct }% not reached; raise --runs)
+sampling-lhs = {" "}(Latin hypercube, 10 replicates)
 
 ## batch
 
@@ -445,3 +551,109 @@ weekday-Sat = Sat
 weekday-Sun = Sun
 error-at-least-csv = --at-least: --format csv prints the daily trajectory, which has no place for the probability; use --format table or json
 error-at-least-plan = --at-least: the probability is shown by `plan --goal` in table and json formats only
+
+## Rulebook refusals (after the key)
+
+rb-invalid = key `{ $key }`: { $problem }
+rb-malformed = { $detail }
+rb-reversed = the range is reversed: min { $min } is above max { $max }
+rb-amount = { $value } is not a valid amount (a fee or limit is a finite number of yuan, 0 to 10^15)
+rb-above-limit = { $value } { $unit ->
+        [days] days
+        [working] working days
+        [minutes] minutes
+       *[months] months
+    } is above the limit of { $max }
+rb-rule-twice = rule `{ $id }` appears twice
+rb-unknown-rule = `{ $id }` is not a rule fanplan applies (M1–M9, D1–D9, B1–B2)
+rb-no-source = rule `{ $id }` does not say where it comes from
+rb-rule-missing = rule `{ $id }` is missing (every rulebook states M1–M8, D1–D9, B1–B2)
+rb-m9-not-stated = rule `M9` is missing: migration.target_followers_max is set, so say where it comes from
+rb-m9-no-cap = rule `M9` is stated but the cap is not set
+rb-list-and-switch = give `migration.{ $list }` or the older `migration.{ $switch }`, not both
+rb-missing = missing
+rb-pair-twice = { $from } → { $to } is listed twice
+rb-window-outside = { $days } is outside 1–{ $max } days
+rb-ratio-and-weights = give either `ratio` or `weights`, not both
+rb-ratio-not-positive = { $ratio } must be a finite number above 0
+rb-ratio-outside = { $ratio } is outside { $low }–{ $high } (each day's share of the losses relative to the day before)
+rb-weights-count = { $count } weights for a { $window }-day window (one weight per day)
+rb-weights-invalid = weights must be finite, at least 0, and not all 0
+rb-weights-overflow = the weights of the window overflow: their sum must be a finite number above 0
+rb-route-missing = the route is missing
+rb-duration-implausible = a duration above { $max } days is not plausible
+rb-retention-outside = retention { $value } is outside 0–1
+rb-mode-outside = mode { $mode } is outside the range { $min }–{ $max }
+rb-no-tiers = no tiers: give a number of days or at least one tier
+rb-last-tier-bounded = the last tier has no upper bound: leave up_to_followers out
+rb-tier-unbounded = only the last tier may leave up_to_followers out
+rb-tiers-not-ascending = { $max } is not above the tier before ({ $prev }): list the tiers in ascending order
+rb-deletion-in-freeze = deletion on day { $day } falls inside the { $freeze }-day freeze
+rb-deletion-day-with-tiers = with a freeze by follower tiers, give deletion_days_after_freeze instead
+rb-deletion-after-zero = must be at least 1 (the records are deleted after the freeze)
+rb-deletion-both = give deletion_day or deletion_days_after_freeze, not both
+rb-deletion-missing = missing: when the records are deleted after the freeze
+rb-subject-missing = the subject type is missing
+rb-no-materials = no materials listed
+rb-balance-limit-required = required when funds = "balance"
+rb-at-least-one = must be at least 1
+
+## Chart errors
+
+chart-error-too-small = chart size { $width }x{ $height } is too small (minimum 400x300)
+chart-error-too-large = chart size { $width }x{ $height } is too large (maximum 8000x8000)
+chart-error-invalid-size = invalid chart size '{ $input }': { $reason ->
+        [no-x] missing 'x' between width and height
+        [width] width is not a whole number
+       *[height] height is not a whole number
+    }; expected WxH such as 1600x1000, from 400x300 up to 8000x8000
+chart-error-no-data = nothing to draw: the { $chart ->
+        [histogram] histogram
+        [trajectory] trajectory
+        [portfolio] portfolio
+        [timeline] timeline
+       *[comparison] comparison
+    } has no finite values
+chart-error-font = could not load the chart font: { $detail }
+chart-error-drawing = drawing the chart failed: { $detail }
+chart-error-encode = encoding the chart as PNG failed: { $detail }
+
+## I/O errors (English: the system's words; Chinese: by kind)
+
+io-error = { $kind ->
+       *[other] { $text }
+    }
+
+## Errors reading rulebooks and holiday files
+
+error-rulebook-read = cannot read the rulebook { $path } (the built-in rulebooks are: { $names })
+error-rulebook-not-utf8 = rulebook { $path }: not UTF-8 text (byte { $byte } is invalid); save it as UTF-8
+error-rulebook = rulebook { $path }: { $reason }
+error-rulebook-builtin = built-in rulebook { $name }: { $reason }
+error-holidays-embedded = embedded holiday data: { $detail }
+error-holidays-read = --holidays: cannot read { $path }
+error-holidays-not-utf8 = --holidays { $path }: not UTF-8 text (byte { $byte } is invalid); save it as UTF-8
+error-holidays = --holidays { $path }: { $detail }
+
+## Output files
+
+stream-stdout = standard output
+stream-stderr = standard error
+error-cannot-write = cannot write { $what }: { $reason }
+error-output-is-input = { $flag } { $path } is { $input ->
+        [none] the input file
+       *[other] the { $input } file
+    }: refusing to write over it
+error-outputs-same-file = { $flag } and { $other } name the same file { $path }
+error-output-is-folder = { $flag }: cannot create the file { $path }: it is a folder
+error-create-folder = { $flag }: cannot create the folder { $path }
+error-create-file = { $flag }: cannot create { $path }
+error-output-read-only = { $flag }: { $path } is read-only: refusing to replace it (--force replaces it)
+error-output-sticky = { $flag }: cannot replace { $path }: it belongs to another user in a folder with the sticky bit
+
+## man, help, workdays, calendar
+
+error-help-unknown = help: `{ $name }` is not a fanplan command (see `fanplan --help`)
+error-add-not-days = `{ $value }` is not a whole number of working days (0 to { $max })
+error-add-past = --add: { $add } working days after { $from } is past { $last }, the last date fanplan handles
+error-year-outside = --year: { $year } is outside { $first }–{ $last }, the years the calendar holds

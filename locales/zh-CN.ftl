@@ -276,7 +276,7 @@ error-caused-by = 原因：{ $text }
 ## simulate table
 
 sim-head = { $subject }{ $kind }，{ $followers } 粉丝 → { $route }（目标账号 { $target } 粉丝，重叠 { $overlap }）
-sim-run = 模拟 { $runs } 次 · 随机种子 { $seed } · 留存率分布 { $dist } · 规则库 { $rules } { $version } · 开始 { $start } · 模拟期限 { $horizon } 天
+sim-run = 模拟 { $runs } 次{ $how } · 随机种子 { $seed } · 留存率分布 { $dist } · 规则库 { $rules } { $version } · 开始 { $start } · 模拟期限 { $horizon } 天
 sim-col-mean = 平均值
 sim-retention-rate = 粉丝留存率
 sim-retained = 保留粉丝
@@ -312,8 +312,9 @@ compare-forbidden-row-under = { $id }（第 { $line } 行，规则库 { $rules }
 compare-col-rules = 规则库
 compare-rejected = { $n } 行无法读取（见上方错误）。
 
-## rules table (the statements in English come from the rulebook itself; these are the
-## seed rulebook's, for the translation's parity)
+## rules table. rule-*: the article's own wording, shown in Chinese where a rule's numbers are
+## the seed rulebook's (the English twins keep the files in step); the stmt-* messages below
+## state any rulebook from its numbers.
 
 rules-head = 规则库 { $name } { $version } — { $source }
 rules-assumption = 假设：{ $text }
@@ -353,6 +354,108 @@ rule-D8 = 终止服务应提前 30 日公告（停更声明）。
 rule-D9 = 账号名称立即释放，但同一主体 30 天内不得申请同名公众号；企业营业执照需等待 15 天冷却期。
 rule-B1 = 图文备份：单次最多导出 100 篇，超过数量需分批次操作。
 rule-B2 = 用户互动记录保留 60 天；后台仅保留最近 3 个月统计报表；广告收益报表 36 个月。
+
+## Rule statements, written from the rulebook's numbers (`fanplan rules`, JSON `statement`)
+
+stmt-kind = { $kind ->
+        [subscription] 订阅号
+       *[service] 服务号
+    }
+stmt-subject = { $subject ->
+        [personal] 个人号
+        [enterprise] 企业号
+        [government] 政府机构号
+        [media] 媒体号
+       *[organisation] 其他组织号
+    }
+stmt-route = { $route ->
+        [subscription_to_subscription] 订阅号→订阅号
+        [service_to_service] 服务号→服务号
+       *[cross_entity] 跨主体迁移
+    }
+sep-and = 和
+sep-or = 或
+sep-materials = {" + "}
+stmt-yuan = { $amount } 元
+stmt-yuan-range = { $min }–{ $max } 元
+stmt-M1-same = 只能同类型迁移：订阅号与服务号不可互转，订阅号→订阅号，服务号→服务号。
+stmt-M1-none = 任何类型的公众号都不能迁移。
+stmt-M1-pairs = 只能按以下类型迁移：{ $pairs }。
+stmt-M2-any = 任何主体类型之间均可迁移。
+stmt-M2-closed = 任何主体都不能迁移至{ $target }
+# $first chooses "a" or "an" in English; Chinese needs no article.
+stmt-M2-source = { $source }不能迁移至{ $first ->
+       *[other] { $targets }
+    }
+stmt-M2 = { $parts }。
+stmt-M3-yes = 目标账号必须通过认证。
+stmt-M3-no = 目标账号无需通过认证。
+stmt-M4 = 每次迁移需支付 { $fee } 元审核费。
+stmt-M5-none = 迁移无需支付公证费。
+stmt-M5-cross = 跨主体迁移还需支付公证费（{ $amount }）。
+stmt-M5-all = 每次迁移都需提交经公证的申请函，另付公证费（{ $amount }）。
+stmt-M5-some = { $routes }还需支付公证费（{ $amount }）。
+stmt-M6-route = { $route } { $min }–{ $max } 天，粉丝留存率 { $rmin }–{ $rmax }
+stmt-M6 = 迁移类型：{ $parts }。
+stmt-M7 = 系统自动推送迁移告知，{ $days } 天内用户可自主取消关注。
+stmt-M8-yes = 迁移完成后原账号自动注销。
+stmt-M8-no = 迁移完成后原账号保留，不自动注销。
+stmt-M9 = 全部粉丝迁移时，目标账号最多只能有 { $n } 个粉丝。
+stmt-M9-none = 目标账号的粉丝数不受限制。
+stmt-D1 = 申请注销前需连续 { $days } 天无主动操作记录（群发消息、菜单更新等）。
+stmt-D2-subject = { $subject }——{ $materials }{ $offline ->
+        [yes] ，须通过线下渠道提交书面材料
+       *[other] {""}
+    }
+stmt-D2 = 必要材料：{ $parts }。
+stmt-D3-subject = { $subject } { $min }–{ $max } 个工作日
+stmt-D3 = 审核时长：{ $parts }。
+stmt-funds-balance = 余额 ≤ { $limit } 元
+stmt-funds-pending = 无待结算收入
+stmt-funds-closed = 关闭支付功能
+stmt-funds-id = { $funds ->
+        [balance] 余额上限
+        [pending_income] 无待结算收入
+       *[other] 关闭支付功能
+    }
+stmt-D4-subject = { $subject }——{ $funds }
+stmt-D4 = 资金清算要求：{ $parts }。开通微信支付的账号剩余金额超过 { $limit } 元将无法注销。
+stmt-D5 = 关闭微信支付：在商户平台提交注销申请，等待 { $days } 个工作日的资金冻结期；期间如有退款请求仍需处理。
+stmt-D6 = 注销前需解除所有绑定：小程序、第三方平台、广告主账户。
+stmt-tier-first = 粉丝 { $n } 以内 { $days } 天
+stmt-tier-next = { $n } 以内 { $days } 天
+stmt-tier-only = { $days } 天
+stmt-tier-above = 超过则 { $days } 天
+stmt-D7-flat = { $minutes } 分钟内输入验证码确认；之后进入 { $days } 天冻结期，期间可撤销注销；第 { $deleted } 天系统自动删除所有记录。
+stmt-D7-tiers = { $minutes } 分钟内输入验证码确认；之后进入冻结期，期间可撤销注销，时长按粉丝数：{ $tiers }；冻结期结束后 { $after } 天系统自动删除所有记录。
+stmt-D8 = 终止服务应提前 { $days } 日公告（停更声明）。
+stmt-D9 = 账号名称立即释放，但同一主体 { $name } 天内不得申请同名公众号；企业营业执照需等待 { $licence } 天冷却期。
+stmt-B1 = 图文备份：单次最多导出 { $n } 篇，超过数量需分批次操作。
+stmt-B2 = 用户互动记录保留 { $interaction } 天；后台仅保留最近 { $statistics } 个月统计报表；广告收益报表 { $ads } 个月。
+stmt-value-yes = 是
+stmt-value-no = 否
+stmt-value-none = 无
+
+## rules --list and rules --diff
+
+list-col-name = 名称
+list-col-version = 版本
+list-col-file = 文件
+list-col-source = 来源
+list-default = { $name }（默认）
+list-choose = 用 `fanplan --rules 名称 …` 选用其一，或给出 TOML 文件；用 `fanplan rules --diff A B` 比较两个规则库。
+diff-head = { $a } { $va } → { $b } { $vb }：{ $n } 项设置不同
+diff-sources = 来源：
+diff-not-in-rulebook = （此规则库中没有）
+
+## Precision words
+
+share-of-runs = { $pct } 的模拟
+share-with-interval = { $share }，95% 区间 { $interval }
+share-cell = { $share }（{ $interval }）
+precision-reached = （已足以使最终粉丝数的 P5、P50、P95 精确到 ±{ $pct }%）
+precision-ceiling = （已达模拟次数上限：未达到 ±{ $pct }%，请提高 --runs）
+sampling-lhs = （拉丁超立方抽样，10 组重复）
 
 ## batch
 
@@ -409,3 +512,118 @@ weekday-Sat = 周六
 weekday-Sun = 周日
 error-at-least-csv = --at-least：--format csv 输出每日轨迹，无处放置概率；请用 --format table 或 json
 error-at-least-plan = --at-least：概率只在 `plan --goal` 的 table 和 json 格式中显示
+
+## Rulebook refusals (after the key)
+
+rb-invalid = 键 `{ $key }`：{ $problem }
+rb-malformed = 无法按 TOML 读取：{ $detail }
+rb-reversed = 范围颠倒：最小值 { $min } 大于最大值 { $max }
+rb-amount = { $value } 不是有效金额（费用或限额须为 0 到 10^15 元之间的有限数）
+rb-above-limit = { $value } { $unit ->
+        [days] 天
+        [working] 个工作日
+        [minutes] 分钟
+       *[months] 个月
+    }超过上限 { $max }
+rb-rule-twice = 规则 `{ $id }` 出现了两次
+rb-unknown-rule = `{ $id }` 不是 fanplan 适用的规则（M1–M9、D1–D9、B1–B2）
+rb-no-source = 规则 `{ $id }` 没有注明来源（source）
+rb-rule-missing = 缺少规则 `{ $id }`（每个规则库都须列出 M1–M8、D1–D9、B1–B2）
+rb-m9-not-stated = 缺少规则 `M9`：已设置 migration.target_followers_max，请注明其来源
+rb-m9-no-cap = 列出了规则 `M9`，但没有设置上限
+rb-list-and-switch = `migration.{ $list }` 与旧版的 `migration.{ $switch }` 只能给出其一
+rb-missing = 缺少此项
+rb-pair-twice = { $from } → { $to } 重复列出
+rb-window-outside = { $days } 不在 1–{ $max } 天之内
+rb-ratio-and-weights = `ratio` 与 `weights` 只能给出其一
+rb-ratio-not-positive = { $ratio } 必须是大于 0 的有限数
+rb-ratio-outside = { $ratio } 不在 { $low }–{ $high } 之内（每天流失量与前一天之比）
+rb-weights-count = 取关观察期 { $window } 天，却给出了 { $count } 个权重（每天一个）
+rb-weights-invalid = 权重必须是不小于 0 的有限数，且不能全为 0
+rb-weights-overflow = 取关观察期的权重溢出：其和必须是大于 0 的有限数
+rb-route-missing = 缺少此迁移类型
+rb-duration-implausible = 超过 { $max } 天的耗时不合理
+rb-retention-outside = 留存率 { $value } 不在 0–1 之内
+rb-mode-outside = 众数 { $mode } 不在范围 { $min }–{ $max } 之内
+rb-no-tiers = 没有分档：请给出天数，或至少一个分档
+rb-last-tier-bounded = 最后一档没有上限：请去掉 up_to_followers
+rb-tier-unbounded = 只有最后一档可以省略 up_to_followers
+rb-tiers-not-ascending = { $max } 不大于上一档（{ $prev }）：请按升序列出各档
+rb-deletion-in-freeze = 第 { $day } 天删除落在 { $freeze } 天冻结期之内
+rb-deletion-day-with-tiers = 冻结期按粉丝数分档时，请改用 deletion_days_after_freeze
+rb-deletion-after-zero = 至少为 1（记录在冻结期结束后删除）
+rb-deletion-both = deletion_day 与 deletion_days_after_freeze 只能给出其一
+rb-deletion-missing = 缺少此项：冻结期结束后何时删除记录
+rb-subject-missing = 缺少此主体类型
+rb-no-materials = 没有列出材料
+rb-balance-limit-required = funds = "balance" 时必须给出
+rb-at-least-one = 至少为 1
+
+## Chart errors
+
+chart-error-too-small = 图表尺寸 { $width }x{ $height } 太小（最小 400x300）
+chart-error-too-large = 图表尺寸 { $width }x{ $height } 太大（最大 8000x8000）
+chart-error-invalid-size = 无效的图表尺寸“{ $input }”：{ $reason ->
+        [no-x] 宽和高之间缺少 x
+        [width] 宽度不是整数
+       *[height] 高度不是整数
+    }；应写作 宽x高，如 1600x1000，范围 400x300 到 8000x8000
+chart-error-no-data = 没有可绘制的数据：{ $chart ->
+        [histogram] 直方图
+        [trajectory] 粉丝走势图
+        [portfolio] 账号组合图
+        [timeline] 时间线
+       *[comparison] 对比图
+    }中没有有效数值
+chart-error-font = 无法加载图表字体：{ $detail }
+chart-error-drawing = 绘制图表失败：{ $detail }
+chart-error-encode = 图表编码为 PNG 失败：{ $detail }
+
+## I/O errors (English: the system's words; Chinese: by kind)
+
+io-error = { $kind ->
+        [not-found] 文件或文件夹不存在
+        [permission-denied] 没有权限
+        [already-exists] 已经存在
+        [is-a-directory] 这是一个文件夹
+        [not-a-directory] 路径中有一项不是文件夹
+        [invalid-data] 数据无效
+        [storage-full] 磁盘已满
+        [read-only-filesystem] 文件系统只读
+        [broken-pipe] 输出管道已关闭
+       *[other] { $text }
+    }
+
+## Errors reading rulebooks and holiday files
+
+error-rulebook-read = 无法读取规则库 { $path }（内置规则库：{ $names }）
+error-rulebook-not-utf8 = 规则库 { $path }：不是 UTF-8 文本（第 { $byte } 字节无效）；请另存为 UTF-8
+error-rulebook = 规则库 { $path }：{ $reason }
+error-rulebook-builtin = 内置规则库 { $name }：{ $reason }
+error-holidays-embedded = 内置节假日数据：{ $detail }
+error-holidays-read = --holidays：无法读取 { $path }
+error-holidays-not-utf8 = --holidays { $path }：不是 UTF-8 文本（第 { $byte } 字节无效）；请另存为 UTF-8
+error-holidays = --holidays { $path }：{ $detail }
+
+## Output files
+
+stream-stdout = 标准输出
+stream-stderr = 标准错误输出
+error-cannot-write = 无法写入 { $what }：{ $reason }
+error-output-is-input = { $flag } { $path } 是{ $input ->
+        [none] 输入文件
+       *[other] { $input } 文件
+    }：拒绝覆盖
+error-outputs-same-file = { $flag } 与 { $other } 指向同一个文件 { $path }
+error-output-is-folder = { $flag }：无法创建文件 { $path }：这是一个文件夹
+error-create-folder = { $flag }：无法创建文件夹 { $path }
+error-create-file = { $flag }：无法创建 { $path }
+error-output-read-only = { $flag }：{ $path } 是只读文件：拒绝替换（加 --force 可替换）
+error-output-sticky = { $flag }：无法替换 { $path }：它属于另一个用户，且所在文件夹设置了粘滞位
+
+## man, help, workdays, calendar
+
+error-help-unknown = help：`{ $name }` 不是 fanplan 的命令（见 `fanplan --help`）
+error-add-not-days = `{ $value }` 不是工作日天数（应为 0 到 { $max } 的整数）
+error-add-past = --add：{ $from } 之后 { $add } 个工作日已超过 { $last }，即 fanplan 能处理的最后日期
+error-year-outside = --year：{ $year } 不在 { $first }–{ $last } 之内（日历所含的年份）

@@ -3,7 +3,7 @@
 
 use clap::Parser;
 use fanplan::cli::output::{remove_temp_files, Stream};
-use fanplan::cli::{arg_lang, exit_code, flag_value_error, run, Cli, Ctx};
+use fanplan::cli::{arg_lang, cause_text, exit_code, flag_value_error, run, Cli, Ctx};
 use fanplan::i18n::{Lang, Messages};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -63,10 +63,11 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = out.flush();
             let m = Messages::new(lang);
-            let mut msg = m.msg("error-line", &[("text", e.to_string().into())]);
-            for cause in e.chain().skip(1) {
+            let mut causes = e.chain().map(|c| cause_text(&m, c));
+            let first = causes.next().unwrap_or_default();
+            let mut msg = m.msg("error-line", &[("text", first.into())]);
+            for cause in causes {
                 // Wrappers that repeat their source's words add nothing.
-                let cause = cause.to_string();
                 if !msg.contains(&cause) {
                     msg.push_str("\n  ");
                     msg.push_str(&m.msg("error-caused-by", &[("text", cause.into())]));

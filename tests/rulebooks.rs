@@ -158,8 +158,9 @@ fn a_changed_number_shows_in_the_rules_in_force() {
         ])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("during a 3-day window"))
-        .stdout(predicate::str::contains("7 天内用户可自主取消关注").not());
+        .stdout(predicate::str::contains("3 天内用户可自主取消关注"))
+        .stdout(predicate::str::contains("7 天内用户可自主取消关注").not())
+        .stdout(predicate::str::contains("during a").not());
     fanplan()
         .args(["--lang", "zh", "rules"])
         .assert()

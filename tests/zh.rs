@@ -122,6 +122,74 @@ fn compare_rules_workdays_and_batch_in_chinese() {
     );
 }
 
+/// A rulebook with changed numbers is stated in Chinese with the numbers in force: a 3-day
+/// window, a 450 yuan review fee, the personal → organisation pair switched off; the rules the
+/// copy leaves alone keep the article's wording. `observed` states its freeze tiers.
+#[test]
+fn rules_in_force_in_chinese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("copy.toml");
+    let text = fanplan::rules::SEED_TOML
+        .replacen("unfollow_window_days = 7", "unfollow_window_days = 3", 1)
+        .replacen("review_fee_yuan = 300.0", "review_fee_yuan = 450.0", 1)
+        .replacen("  { from = \"personal\", to = \"organisation\" },\n", "", 1);
+    std::fs::write(&path, text).expect("write");
+    let copy = path.to_str().expect("UTF-8 path");
+    let out = zh(&["--rules", copy, "rules"]);
+    for said in [
+        "M7  系统自动推送迁移告知，3 天内用户可自主取消关注。",
+        "M4  每次迁移需支付 450 元审核费。",
+        "M2  个人号不能迁移至企业号。",
+        "M1  只能同类型迁移：订阅号与服务号不可互转",
+        "M8  迁移完成后原账号自动注销。",
+    ] {
+        assert!(out.contains(said), "{said} not in\n{out}");
+    }
+    assert!(!out.contains("7 天内用户可自主取消关注"), "{out}");
+    assert!(
+        !out.contains("during a") && !out.contains("review fee"),
+        "{out}"
+    );
+    let observed = zh(&["--rules", "observed", "rules"]);
+    for said in [
+        "任何主体都不能迁移至个人号。",
+        "系统自动推送迁移告知，1 天内用户可自主取消关注。",
+        "全部粉丝迁移时，目标账号最多只能有 1,000 个粉丝。",
+        "时长按粉丝数：粉丝 1,000 以内 7 天、10,000 以内 15 天、100,000 以内 30 天、超过则 60 天",
+    ] {
+        assert!(observed.contains(said), "{said} not in\n{observed}");
+    }
+    // English is unchanged by the Chinese messages.
+    let (en, _) = run(&["--rules", copy, "rules"]);
+    assert!(en.contains("Followers are notified and may unfollow during a 3-day window."));
+    assert!(en.contains("Every migration pays a 450 yuan review fee (审核费)."));
+}
+
+/// The precision words: the run count `--precision` chose, Latin hypercube sampling and a
+/// probability with its interval.
+#[test]
+fn precision_in_chinese() {
+    let goal = with(&[
+        &["simulate", "--followers", "12万", "--cross-entity"],
+        &START,
+        &["--precision", "0.01", "--seed", "7"],
+    ]);
+    insta::assert_snapshot!("simulate_precision", zh(&goal));
+    let lhs = with(&[
+        &["simulate", "--followers", "12万", "--sampling", "lhs"],
+        &START,
+        &RUN,
+        &["--at-least", "90000"],
+    ]);
+    insta::assert_snapshot!("simulate_lhs", zh(&lhs));
+}
+
+#[test]
+fn rules_list_and_diff_in_chinese() {
+    insta::assert_snapshot!("rules_list", zh(&["rules", "--list"]));
+    insta::assert_snapshot!("rules_diff", zh(&["rules", "--diff", "seed", "observed"]));
+}
+
 #[test]
 fn errors_in_chinese() {
     insta::assert_snapshot!(

@@ -7,8 +7,8 @@ use plotters::prelude::*;
 use super::{
     build_chart, draw_diamond, draw_mesh, format_amount, format_thousands, min_max, nice_axis,
     plot_width, put_value, render_framed, text_style, text_width, usable, x_tick_target,
-    ChartError, ChartSize, LegendItem, Look, Png, RowAxis, Swatch, TickAxis, INK, MUTED, SKY,
-    STRIPE, VERMILLION,
+    ChartError, ChartKind, ChartSize, LegendItem, Look, Png, RowAxis, Swatch, TickAxis, INK, MUTED,
+    SKY, STRIPE, VERMILLION,
 };
 
 /// One scenario.
@@ -47,14 +47,14 @@ pub fn compare_png(c: &CompareChart, size: ChartSize, look: &Look) -> Result<Png
     let m = &look.messages;
     let columns = COLUMNS.map(|id| m.text(id));
     if c.rows.is_empty() {
-        return Err(ChartError::NoData("the comparison has no scenarios".into()));
+        return Err(ChartError::NoData(ChartKind::Comparison));
     }
     let (lo, hi) = min_max(
         c.rows
             .iter()
             .flat_map(|r| [r.retained_p5, r.retained_p50, r.retained_p95]),
     )
-    .ok_or_else(|| ChartError::NoData("the comparison has no finite retained values".into()))?;
+    .ok_or(ChartError::NoData(ChartKind::Comparison))?;
 
     let legend = [
         LegendItem::new(m.text("chart-retained-p5-p95"), Swatch::Fill(SKY.to_rgba())),

@@ -8,8 +8,8 @@ use plotters::style::RGBAColor;
 use super::{
     bin_values, boxed_text, build_chart, draw_line, draw_mesh, format_thousands, half_label_room,
     min_max, nice_axis, plot_width, render_framed, text_style, text_width, usable, x_tick_target,
-    Area, Bins, ChartError, ChartSize, HAlign, LegendItem, Look, Mesh, Png, Swatch, Theme,
-    TickAxis, BLUE_OI, INK, VERMILLION,
+    Area, Bins, ChartError, ChartKind, ChartSize, HAlign, LegendItem, Look, Mesh, Png, Swatch,
+    Theme, TickAxis, BLUE_OI, INK, VERMILLION,
 };
 
 /// Data for [`histogram_png`].
@@ -39,7 +39,7 @@ pub struct HistogramChart {
 pub fn histogram_png(c: &HistogramChart, size: ChartSize, look: &Look) -> Result<Png, ChartError> {
     let m = &look.messages;
     if c.values.is_empty() {
-        return Err(ChartError::NoData("the histogram has no values".into()));
+        return Err(ChartError::NoData(ChartKind::Histogram));
     }
     let n = c.values.iter().filter(|v| usable(**v)).count();
     let skipped = c.values.len() - n;
@@ -52,7 +52,7 @@ pub fn histogram_png(c: &HistogramChart, size: ChartSize, look: &Look) -> Result
         .all(|v| v.fract() == 0.0);
     let target = ((n as f64).sqrt().round() as usize).clamp(10, 60);
     let bins = bin_values(&c.values, target, if integer { 1.0 } else { 0.0 })
-        .ok_or_else(|| ChartError::NoData("the histogram has no finite values".into()))?;
+        .ok_or(ChartError::NoData(ChartKind::Histogram))?;
 
     let mut markers = Vec::new();
     for (name, v, color, dashed) in [

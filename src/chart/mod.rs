@@ -110,6 +110,32 @@ pub enum ChartWarning {
     MissingGlyphs(Vec<char>),
 }
 
+/// What is wrong with a chart size text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SizeProblem {
+    /// No `x` between width and height.
+    NoX,
+    /// The width is not a whole number.
+    Width,
+    /// The height is not a whole number.
+    Height,
+}
+
+/// A kind of chart, for an error about it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ChartKind {
+    /// The histogram of final audiences.
+    Histogram,
+    /// The audience trajectory.
+    Trajectory,
+    /// The portfolio of a batch.
+    Portfolio,
+    /// The plan timeline.
+    Timeline,
+    /// The comparison of scenarios.
+    Comparison,
+}
+
 /// Everything that can go wrong while producing a chart.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ChartError {
@@ -130,19 +156,16 @@ pub enum ChartError {
         height: u32,
     },
     /// A size string such as `--size 1600x1000` could not be understood.
-    #[error(
-        "invalid chart size '{input}': {reason}; expected WxH such as 1600x1000, \
-         from 400x300 up to 8000x8000"
-    )]
+    #[error("invalid chart size '{input}': {reason:?}")]
     InvalidSize {
         /// The text that was given.
         input: String,
         /// What is wrong with it.
-        reason: String,
+        reason: SizeProblem,
     },
-    /// The chart has no (finite) data to show.
-    #[error("nothing to draw: {0}")]
-    NoData(String),
+    /// The chart has no finite data to show.
+    #[error("nothing to draw: {0:?}")]
+    NoData(ChartKind),
     /// The bundled font could not be loaded.
     #[error("could not load the chart font: {0}")]
     Font(String),

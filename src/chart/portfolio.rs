@@ -7,8 +7,8 @@ use plotters::prelude::*;
 use super::histogram::{bar_colour, draw_hist_plot, HistPlot, Marker};
 use super::{
     bin_values, format_thousands, median, min_max, put_text, put_value, render_framed, text_style,
-    text_width, usable, Area, ChartError, ChartSize, HAlign, LegendItem, Look, Png, Swatch, Theme,
-    VAlign, GRID, INK, MUTED,
+    text_width, usable, Area, ChartError, ChartKind, ChartSize, HAlign, LegendItem, Look, Png,
+    Swatch, Theme, VAlign, GRID, INK, MUTED,
 };
 
 /// Data for [`portfolio_png`].
@@ -38,16 +38,13 @@ pub fn portfolio_png(c: &PortfolioChart, size: ChartSize, look: &Look) -> Result
     let msgs = &look.messages;
     let percent = |v: f64| msgs.msg("chart-percent", &[("value", format_thousands(v, 1).into())]);
     if c.retention_p50.is_empty() {
-        return Err(ChartError::NoData(
-            "the portfolio has no account retention rates".into(),
-        ));
+        return Err(ChartError::NoData(ChartKind::Portfolio));
     }
     // Work in percent so bins and ticks get round percentages.
     let pct: Vec<f64> = c.retention_p50.iter().map(|r| r * 100.0).collect();
     let n = pct.iter().filter(|v| usable(**v)).count();
     let target = ((n as f64).sqrt() * 1.5).round().clamp(8.0, 40.0) as usize;
-    let bins = bin_values(&pct, target, 0.1)
-        .ok_or_else(|| ChartError::NoData("the portfolio has no finite retention rates".into()))?;
+    let bins = bin_values(&pct, target, 0.1).ok_or(ChartError::NoData(ChartKind::Portfolio))?;
     let med = median(&pct);
     let weighted = c
         .weighted_retention

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::ChartError;
+use super::{ChartError, SizeProblem};
 
 /// Default image size in pixels (width, height).
 pub const DEFAULT_SIZE: (u32, u32) = (1600, 1000);
@@ -70,22 +70,16 @@ impl FromStr for ChartSize {
 
     /// Parses `WxH` (or `WXH`), e.g. `1600x1000`, and checks the range.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = |reason: &str| ChartError::InvalidSize {
+        let bad = |reason: SizeProblem| ChartError::InvalidSize {
             input: s.to_string(),
-            reason: reason.to_string(),
+            reason,
         };
         let t = s.trim();
         let (w, h) = t
             .split_once(['x', 'X'])
-            .ok_or_else(|| bad("missing 'x' between width and height"))?;
-        let w: u32 = w
-            .trim()
-            .parse()
-            .map_err(|_| bad("width is not a whole number"))?;
-        let h: u32 = h
-            .trim()
-            .parse()
-            .map_err(|_| bad("height is not a whole number"))?;
-        ChartSize::new(w, h).map_err(|e| bad(&e.to_string()))
+            .ok_or_else(|| bad(SizeProblem::NoX))?;
+        let w: u32 = w.trim().parse().map_err(|_| bad(SizeProblem::Width))?;
+        let h: u32 = h.trim().parse().map_err(|_| bad(SizeProblem::Height))?;
+        ChartSize::new(w, h)
     }
 }

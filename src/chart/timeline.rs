@@ -11,8 +11,8 @@ use plotters::prelude::*;
 use super::{
     build_chart, date_at, date_axis_ticks, date_label_width, day_offset, draw_mesh,
     half_label_room, plot_width, put_text, render_framed, text_style, text_width, ChartError,
-    ChartSize, HAlign, LegendItem, Look, Png, RowAxis, Swatch, TickAxis, VAlign, BLUE_OI, INK,
-    MUTED, STRIPE, VERMILLION,
+    ChartKind, ChartSize, HAlign, LegendItem, Look, Png, RowAxis, Swatch, TickAxis, VAlign,
+    BLUE_OI, INK, MUTED, STRIPE, VERMILLION,
 };
 
 /// The shade of a day off.
@@ -69,7 +69,7 @@ fn stretches(days: &[NaiveDate]) -> Vec<(NaiveDate, NaiveDate)> {
 pub fn timeline_png(c: &TimelineChart, size: ChartSize, look: &Look) -> Result<Png, ChartError> {
     let m = &look.messages;
     if c.steps.is_empty() {
-        return Err(ChartError::NoData("the timeline has no steps".into()));
+        return Err(ChartError::NoData(ChartKind::Timeline));
     }
     let all_dates = c.steps.iter().flat_map(|s| [s.start, s.end_p50, s.end_p90]);
     let d0 = all_dates.clone().min().unwrap_or(c.steps[0].start);

@@ -8,8 +8,8 @@ use plotters::prelude::*;
 use super::{
     build_chart, date_at, date_axis_ticks, date_label_width, day_offset, draw_line, draw_mesh,
     format_thousands, half_label_room, min_max, nice_axis, plot_width, render_framed, text_style,
-    text_width, usable, Chart, ChartError, ChartSize, LegendItem, Look, Mesh, Png, Swatch, Theme,
-    TickAxis, BLUE_OI, GREEN_OI, INK, MUTED, PURPLE, VERMILLION,
+    text_width, usable, Chart, ChartError, ChartKind, ChartSize, LegendItem, Look, Mesh, Png,
+    Swatch, Theme, TickAxis, BLUE_OI, GREEN_OI, INK, MUTED, PURPLE, VERMILLION,
 };
 
 /// Forecast of the audience on one day (all values in followers).
@@ -62,7 +62,7 @@ pub fn trajectory_png(
     let m = &look.messages;
     let mut pts: Vec<TrajectoryPoint> = c.points.clone();
     if pts.is_empty() {
-        return Err(ChartError::NoData("the trajectory has no points".into()));
+        return Err(ChartError::NoData(ChartKind::Trajectory));
     }
     pts.sort_by_key(|p| p.date);
     let values = pts
@@ -70,8 +70,7 @@ pub fn trajectory_png(
         .flat_map(|p| [p.mean, p.p5, p.p10, p.p50, p.p90, p.p95])
         .chain(std::iter::once(c.start_audience))
         .chain(c.threshold.map(|(t, _)| t));
-    let (y_lo, y_hi) = min_max(values)
-        .ok_or_else(|| ChartError::NoData("the trajectory has no finite values".into()))?;
+    let (y_lo, y_hi) = min_max(values).ok_or(ChartError::NoData(ChartKind::Trajectory))?;
     let yaxis = nice_axis(y_lo, y_hi, 7, 0.03, true);
 
     // The x axis counts days from the earliest date shown, so it can include

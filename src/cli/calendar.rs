@@ -2,7 +2,7 @@
 //! and basis — what the planner assumes.
 
 use super::args::TableJsonCsv;
-use super::{Ctx, InvalidInput, Outcome};
+use super::{Ctx, Failure, Outcome};
 use crate::calendar::{Calendar, FIRST_YEAR, LAST_YEAR};
 use chrono::Datelike;
 use clap::Args;
@@ -29,9 +29,10 @@ pub struct CalendarArgs {
 pub fn run(cal: &Calendar, a: &CalendarArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     let year = a.year.unwrap_or(ctx.today.year());
     let listing = cal.listing(year).ok_or_else(|| {
-        InvalidInput(format!(
-            "--year: {year} is outside {FIRST_YEAR}–{LAST_YEAR}, the years the calendar holds"
-        ))
+        Failure::invalid("error-year-outside")
+            .arg("year", year)
+            .arg("first", FIRST_YEAR)
+            .arg("last", LAST_YEAR)
     })?;
     crate::report::emit(
         &listing,

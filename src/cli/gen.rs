@@ -1,7 +1,7 @@
 //! Shell completions, man pages and `fanplan help`, generated from the same clap definitions.
 
-use super::{Cli, Ctx, InvalidInput, Outcome};
-use anyhow::Context;
+use super::{Cli, Ctx, Failure, Outcome};
+use crate::report::fmt::shown;
 use clap::{Args, Command, CommandFactory};
 use clap_complete::Shell;
 use std::io::Write;
@@ -110,8 +110,14 @@ pub fn man(a: &ManArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
     match &a.dir {
         None => render_page(&cmd, "fanplan", ctx.out)?,
         Some(dir) => {
+            let m = crate::i18n::Messages::new(ctx.lang);
             for path in write_pages(&cmd, dir)? {
-                writeln!(ctx.err, "wrote {}", path.display())?;
+                let shown = path.display().to_string();
+                writeln!(
+                    ctx.err,
+                    "{}",
+                    m.msg("wrote-file", &[("path", shown.into())])
+                )?;
             }
         }
     }
@@ -126,11 +132,7 @@ pub fn help(a: &HelpArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
         None => cmd.render_long_help(),
         Some(name) => cmd
             .find_subcommand_mut(name)
-            .ok_or_else(|| {
-                InvalidInput(format!(
-                    "help: `{name}` is not a fanplan command (see `fanplan --help`)"
-                ))
-            })?
+            .ok_or_else(|| Failure::invalid("error-help-unknown").arg("name", shown(name)))?
             .render_long_help(),
     };
     write!(ctx.out, "{text}")?;
@@ -139,8 +141,11 @@ pub fn help(a: &HelpArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
 
 /// Writes `fanplan.1` and `fanplan-<command>.1` for every visible command into `dir`.
 fn write_pages(cmd: &Command, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("--dir: cannot create the folder {}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Failure::io("error-create-folder", e)
+            .arg("flag", "--dir")
+            .arg("path", dir.display())
+    })?;
     let mut pages = vec![("fanplan".to_string(), cmd.clone())];
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         pages.push((format!("fanplan-{}", sub.get_name()), sub.clone()));

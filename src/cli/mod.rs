@@ -6,6 +6,7 @@ mod batch;
 mod calendar;
 mod check;
 mod compare;
+mod failure;
 mod gen;
 pub mod output;
 mod plan;
@@ -22,6 +23,7 @@ use crate::scenario::{Field, Scenario, ScenarioError};
 use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+pub use failure::{cause_text, Failure, Reason};
 use rulebook::load;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -223,6 +225,9 @@ pub fn arg_lang() -> Lang {
 /// The exit code for an error: 2 for invalid input, 1 for everything else (I/O).
 pub fn exit_code(err: &anyhow::Error) -> i32 {
     for cause in err.chain() {
+        if let Some(f) = cause.downcast_ref::<Failure>() {
+            return if f.is_invalid() { 2 } else { 1 };
+        }
         if cause.is::<InvalidInput>() || cause.is::<RulebookError>() || cause.is::<ScenarioError>()
         {
             return 2;
@@ -291,23 +296,26 @@ pub fn flag_value_error(m: &Messages, e: &clap::Error) -> Option<String> {
 
 /// Build the working-day calendar: the embedded data, with the years of `path` over it.
 pub fn load_calendar(path: Option<&Path>) -> anyhow::Result<Calendar> {
-    let cal =
-        Calendar::embedded().map_err(|e| InvalidInput(format!("embedded holiday data: {e}")))?;
+    let cal = Calendar::embedded()
+        .map_err(|e| Failure::invalid("error-holidays-embedded").arg("detail", e))?;
     let Some(p) = path else {
         return Ok(cal);
     };
+    let shown = p.display();
     let bytes =
-        std::fs::read(p).with_context(|| format!("--holidays: cannot read {}", p.display()))?;
+        std::fs::read(p).map_err(|e| Failure::io("error-holidays-read", e).arg("path", &shown))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        InvalidInput(format!(
-            "--holidays {}: not UTF-8 text (byte {} is invalid); save it as UTF-8",
-            p.display(),
-            e.utf8_error().valid_up_to()
-        ))
+        Failure::invalid("error-holidays-not-utf8")
+            .arg("path", &shown)
+            .arg("byte", e.utf8_error().valid_up_to())
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    cal.with_user(text)
-        .map_err(|e| InvalidInput(format!("--holidays {}: {e}", p.display())).into())
+    cal.with_user(text).map_err(|e| {
+        Failure::invalid("error-holidays")
+            .arg("path", &shown)
+            .arg("detail", e)
+            .into()
+    })
 }
 
 /// The command-line flag that sets a scenario input.
@@ -357,8 +365,12 @@ pub fn partial_scenario_of(
 
 /// Parse `--chart-size`.
 pub fn chart_size(text: &str) -> anyhow::Result<crate::chart::ChartSize> {
-    text.parse()
-        .map_err(|e: ChartError| InvalidInput(format!("--chart-size: {e}")).into())
+    text.parse().map_err(|e: ChartError| {
+        Failure::invalid("error-flag")
+            .arg("flag", "--chart-size")
+            .reason(Reason::Chart(e))
+            .into()
+    })
 }
 
 /// Render charts and write them into `dir` (created when missing). Every chart is rendered

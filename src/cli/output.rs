@@ -11,7 +11,7 @@
 //!   the rest quietly, a failing standard error never stops the work, and every other write
 //!   error names what was being written.
 
-use super::InvalidInput;
+use super::Failure;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -26,14 +26,37 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 const TEMP_PREFIX: &str = ".fanplan-";
 const TEMP_SUFFIX: &str = ".tmp";
 
+/// What [`Stream::stdout`] names in messages.
+pub const STDOUT: &str = "standard output";
+/// What [`Stream::stderr`] names in messages.
+pub const STDERR: &str = "standard error";
+
 /// A write that failed, naming what was being written and the OS reason.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot write {what}: {reason}")]
 pub struct WriteFailed {
-    /// `-o FILE`, `--summary FILE`, `standard output`, …
+    /// `-o FILE`, `--summary FILE`, [`STDOUT`], …
     pub what: String,
     /// The OS reason.
     pub reason: io::Error,
+}
+
+impl WriteFailed {
+    /// The sentence in the language of `m`.
+    pub fn words(&self, m: &crate::i18n::Messages) -> String {
+        let what = match self.what.as_str() {
+            STDOUT => m.text("stream-stdout"),
+            STDERR => m.text("stream-stderr"),
+            other => other.to_string(),
+        };
+        m.msg(
+            "error-cannot-write",
+            &[
+                ("what", what.into()),
+                ("reason", super::failure::io_text(m, &self.reason).into()),
+            ],
+        )
+    }
 }
 
 /// Wrap an I/O error so that its message names what was being written; the kind is kept (a
@@ -323,7 +346,7 @@ impl<W: Write> Stream<W> {
     pub fn stdout(inner: W) -> Self {
         Stream {
             inner,
-            what: "standard output",
+            what: STDOUT,
             quiet: false,
             closed: false,
         }
@@ -333,7 +356,7 @@ impl<W: Write> Stream<W> {
     pub fn stderr(inner: W) -> Self {
         Stream {
             inner,
-            what: "standard error",
+            what: STDERR,
             quiet: true,
             closed: false,
         }
@@ -486,12 +509,11 @@ impl OutputPlan {
         }
         for (flag, path) in &self.outputs {
             if path.is_dir() {
-                return Err(anyhow::anyhow!(is_folder(flag, path)));
+                return Err(is_folder(flag, path).into());
             }
         }
         for (flag, dir) in &self.folders {
-            fs::create_dir_all(dir)
-                .map_err(|e| anyhow::Error::new(e).context(no_folder(flag, dir)))?;
+            fs::create_dir_all(dir).map_err(|e| no_folder(flag, dir, e))?;
         }
         for (flag, path) in &self.outputs {
             self.prove_writable(flag, path)?;
@@ -509,7 +531,7 @@ impl OutputPlan {
         let target = target_of(path).map_err(|e| cannot_create(flag, path, e))?;
         if let Some(m) = &meta {
             if m.permissions().readonly() && !self.force {
-                return Err(anyhow::anyhow!(read_only(flag, path)));
+                return Err(read_only(flag, path).into());
             }
         }
         let dir = folder_of(&target);
@@ -521,7 +543,7 @@ impl OutputPlan {
         let _ = fs::remove_file(&probe_path);
         unregister(&probe_path);
         if !check {
-            return Err(anyhow::anyhow!(sticky(flag, path)));
+            return Err(sticky(flag, path).into());
         }
         Ok(())
     }
@@ -553,52 +575,55 @@ fn may_replace(dir_mode: u32, dir_uid: u32, file_uid: u32, me: u32) -> bool {
     dir_mode & 0o1000 == 0 || me == 0 || me == file_uid || me == dir_uid
 }
 
-fn overlap_input(flag: &str, path: &Path, input: &str) -> InvalidInput {
-    let what = if !input.starts_with("--") {
-        "the input file".to_string()
-    } else {
-        format!("the {input} file")
-    };
-    InvalidInput(format!(
-        "{flag} {} is {what}: refusing to write over it",
-        path_shown(path)
-    ))
+fn overlap_input(flag: &str, path: &Path, input: &str) -> Failure {
+    Failure::invalid("error-output-is-input")
+        .arg("flag", flag)
+        .arg("path", path_shown(path))
+        .arg(
+            "input",
+            if input.starts_with("--") {
+                input
+            } else {
+                "none"
+            },
+        )
 }
 
-fn overlap_output(flag: &str, other: &str, path: &Path) -> InvalidInput {
-    InvalidInput(format!(
-        "{flag} and {other} name the same file {}",
-        path_shown(path)
-    ))
+fn overlap_output(flag: &str, other: &str, path: &Path) -> Failure {
+    Failure::invalid("error-outputs-same-file")
+        .arg("flag", flag)
+        .arg("other", other)
+        .arg("path", path_shown(path))
 }
 
-fn is_folder(flag: &str, path: &Path) -> String {
-    format!(
-        "{flag}: cannot create the file {}: it is a folder",
-        path_shown(path)
-    )
+fn is_folder(flag: &str, path: &Path) -> Failure {
+    Failure::failed("error-output-is-folder")
+        .arg("flag", flag)
+        .arg("path", path_shown(path))
 }
 
-fn no_folder(flag: &str, dir: &Path) -> String {
-    format!("{flag}: cannot create the folder {}", path_shown(dir))
+fn no_folder(flag: &str, dir: &Path, e: io::Error) -> Failure {
+    Failure::io("error-create-folder", e)
+        .arg("flag", flag)
+        .arg("path", path_shown(dir))
 }
 
-fn cannot_create(flag: &str, path: &Path, e: io::Error) -> anyhow::Error {
-    anyhow::Error::new(e).context(format!("{flag}: cannot create {}", path_shown(path)))
+fn cannot_create(flag: &str, path: &Path, e: io::Error) -> Failure {
+    Failure::io("error-create-file", e)
+        .arg("flag", flag)
+        .arg("path", path_shown(path))
 }
 
-fn read_only(flag: &str, path: &Path) -> String {
-    format!(
-        "{flag}: {} is read-only: refusing to replace it (--force replaces it)",
-        path_shown(path)
-    )
+fn read_only(flag: &str, path: &Path) -> Failure {
+    Failure::failed("error-output-read-only")
+        .arg("flag", flag)
+        .arg("path", path_shown(path))
 }
 
-fn sticky(flag: &str, path: &Path) -> String {
-    format!(
-        "{flag}: cannot replace {}: it belongs to another user in a folder with the sticky bit",
-        path_shown(path)
-    )
+fn sticky(flag: &str, path: &Path) -> Failure {
+    Failure::failed("error-output-sticky")
+        .arg("flag", flag)
+        .arg("path", path_shown(path))
 }
 
 #[cfg(test)]

@@ -1,10 +1,9 @@
 //! `--rules NAME|FILE`: a built-in rulebook by name (`seed`, the default, or `observed`) or a
 //! TOML file, kept with the text it was read from (`fanplan rules --toml` prints that text).
 
-use super::InvalidInput;
+use super::{Failure, Reason};
 use crate::rules::builtin::{builtin, Builtin, BUILTINS};
 use crate::rules::Rulebook;
-use anyhow::Context;
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -26,23 +25,23 @@ pub fn load(spec: Option<&Path>) -> anyhow::Result<Loaded> {
     if let Some(b) = p.to_str().and_then(builtin) {
         return load_builtin(b);
     }
-    let bytes = std::fs::read(p).with_context(|| {
+    let shown = p.display();
+    let bytes = std::fs::read(p).map_err(|e| {
         let names: Vec<&str> = BUILTINS.iter().map(|b| b.name).collect();
-        format!(
-            "cannot read the rulebook {} (the built-in rulebooks are: {})",
-            p.display(),
-            names.join(", ")
-        )
+        Failure::io("error-rulebook-read", e)
+            .arg("path", &shown)
+            .arg("names", names.join(", "))
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        InvalidInput(format!(
-            "rulebook {}: not UTF-8 text (byte {} is invalid); save it as UTF-8",
-            p.display(),
-            e.utf8_error().valid_up_to()
-        ))
+        Failure::invalid("error-rulebook-not-utf8")
+            .arg("path", &shown)
+            .arg("byte", e.utf8_error().valid_up_to())
     })?;
-    let book = Rulebook::from_toml(&text)
-        .map_err(|e| InvalidInput(format!("rulebook {}: {e}", p.display())))?;
+    let book = Rulebook::from_toml(&text).map_err(|e| {
+        Failure::invalid("error-rulebook")
+            .arg("path", &shown)
+            .reason(Reason::Rulebook(e))
+    })?;
     Ok(Loaded {
         book,
         text: Cow::Owned(text),
@@ -50,9 +49,11 @@ pub fn load(spec: Option<&Path>) -> anyhow::Result<Loaded> {
 }
 
 fn load_builtin(b: &Builtin) -> anyhow::Result<Loaded> {
-    let book = b
-        .load()
-        .map_err(|e| InvalidInput(format!("built-in rulebook {}: {e}", b.name)))?;
+    let book = b.load().map_err(|e| {
+        Failure::invalid("error-rulebook-builtin")
+            .arg("name", b.name)
+            .reason(Reason::Rulebook(e))
+    })?;
     Ok(Loaded {
         book,
         text: Cow::Borrowed(b.toml),

@@ -2,7 +2,7 @@
 //! statutory calendar, with the basis of the days counted (SPEC §8).
 
 use super::args::{parse_day, TableOrJson};
-use super::{Ctx, InvalidInput, Outcome};
+use super::{Ctx, Failure, Outcome};
 use crate::calendar::{Basis, Calendar, FIRST_YEAR, LAST_YEAR};
 use crate::i18n::Messages;
 use chrono::NaiveDate;
@@ -41,27 +41,28 @@ struct Answer {
 /// Parse `--add`: a whole number of working days.
 fn parse_add(s: &str) -> Result<u32, String> {
     s.trim().parse().map_err(|_| {
-        format!(
-            "`{}` is not a whole number of working days (0 to {})",
-            crate::report::fmt::shown(s),
-            u32::MAX
+        Messages::new(super::arg_lang()).msg(
+            "error-add-not-days",
+            &[
+                ("value", crate::report::fmt::shown(s).into()),
+                ("max", u32::MAX.to_string().into()),
+            ],
         )
     })
 }
 
 /// Run `fanplan workdays`.
 pub fn run(cal: &Calendar, a: &WorkdaysArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
-    let shifted = cal
-        .add_working_days(a.from, a.add)
-        .map_err(|e| InvalidInput(format!("--add: {e}")))?;
+    let m = Messages::new(ctx.lang);
+    let past = || {
+        Failure::invalid("error-add-past")
+            .arg("add", a.add)
+            .arg("from", m.date(a.from))
+            .arg("last", m.date(super::last_printable_date()))
+    };
+    let shifted = cal.add_working_days(a.from, a.add).map_err(|_| past())?;
     if shifted.date > super::last_printable_date() {
-        return Err(InvalidInput(format!(
-            "--add: {} working days after {} is past {}, the last date fanplan handles",
-            a.add,
-            a.from,
-            super::last_printable_date()
-        ))
-        .into());
+        return Err(past().into());
     }
     let answer = Answer {
         from: a.from,
@@ -73,7 +74,6 @@ pub fn run(cal: &Calendar, a: &WorkdaysArgs, ctx: &mut Ctx<'_>) -> anyhow::Resul
     match a.format {
         TableOrJson::Json => crate::report::json(&answer, ctx.out)?,
         TableOrJson::Table => {
-            let m = Messages::new(ctx.lang);
             writeln!(ctx.out, "{}", m.date(answer.date))?;
             if answer.weekends_only {
                 let text = m.msg(

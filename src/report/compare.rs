@@ -98,7 +98,7 @@ impl Document for CompareReport {
                     cells.push(
                         r.probability_at_least
                             .as_ref()
-                            .map_or(String::new(), super::precision::at_least_cell),
+                            .map_or(String::new(), |x| super::precision::at_least_cell(m, x)),
                     );
                 }
                 rows.push(cells);

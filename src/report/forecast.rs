@@ -94,11 +94,12 @@ impl Document for Forecast {
                 ]
             )
         )?;
-        let runs = format!(
-            "{}{}{}",
-            thousands(self.provenance.runs as f64),
-            self.precision.as_ref().map_or(String::new(), goal),
-            sampling(self.sampling)
+        let how = format!(
+            "{}{}",
+            self.precision
+                .as_ref()
+                .map_or(String::new(), |g| goal(tr, g)),
+            sampling(tr, self.sampling)
         );
         writeln!(
             w,
@@ -106,7 +107,8 @@ impl Document for Forecast {
             tr.msg(
                 "sim-run",
                 &[
-                    ("runs", a(runs)),
+                    ("runs", a(thousands(self.provenance.runs as f64))),
+                    ("how", a(how)),
                     ("seed", a(self.provenance.seed)),
                     ("dist", a(self.provenance.dist.name())),
                     ("rules", a(&self.provenance.rules.name)),
@@ -209,7 +211,7 @@ impl Document for Forecast {
                     &[
                         ("day", a(s.horizon_days)),
                         ("threshold", a(thousands(at.threshold))),
-                        ("chance", a(at_least(at))),
+                        ("chance", a(at_least(tr, at))),
                     ]
                 )
             )?;

@@ -13,6 +13,7 @@ mod plan;
 pub mod precision;
 pub mod text;
 pub use plan::ForbiddenPlan;
+pub mod rulebook_errors;
 pub mod rulebooks;
 mod rules;
 mod statements;

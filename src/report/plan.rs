@@ -273,7 +273,7 @@ impl Document for Plan {
                     "plan-chance",
                     &[
                         ("threshold", a(thousands(at.threshold))),
-                        ("chance", a(super::precision::at_least(at))),
+                        ("chance", a(super::precision::at_least(m, at))),
                     ]
                 )
             )?;

@@ -7,13 +7,14 @@
 
 use super::fmt::percent;
 use crate::forecast::{AtLeast, PrecisionGoal};
+use crate::i18n::Messages;
 use crate::intervals::{round_to, step, Bounds, Interval, Z95};
 use crate::sim::lhs::Sampling;
 
 /// A share as a percentage. A share of exactly 0 or 1 of the runs prints "< 0.1%" or
 /// "> 99.9%" when its 95% interval supports that, else "0% of runs" or "100% of runs" (never a
 /// bare 0.0% or 100.0%, which would claim certainty).
-pub fn share(p: f64, ci: &Interval) -> String {
+pub fn share(tr: &Messages, p: f64, ci: &Interval) -> String {
     if !p.is_finite() {
         "–".to_string()
     } else if p < 0.0005 && ci.high < 0.001 {
@@ -21,9 +22,9 @@ pub fn share(p: f64, ci: &Interval) -> String {
     } else if p > 0.9995 && ci.low > 0.999 {
         "> 99.9%".to_string()
     } else if p == 0.0 {
-        "0% of runs".to_string()
+        tr.msg("share-of-runs", &[("pct", "0%".into())])
     } else if p == 1.0 {
-        "100% of runs".to_string()
+        tr.msg("share-of-runs", &[("pct", "100%".into())])
     } else {
         percent(p)
     }
@@ -48,35 +49,43 @@ pub fn interval_percent(i: &Interval) -> String {
 }
 
 /// The table's probability after the colon: "< 0.1%, 95% interval 0–0.038%".
-pub fn at_least(a: &AtLeast) -> String {
-    format!(
-        "{}, 95% interval {}",
-        share(a.p, &a.ci95),
-        interval_percent(&a.ci95)
+pub fn at_least(tr: &Messages, a: &AtLeast) -> String {
+    tr.msg(
+        "share-with-interval",
+        &[
+            ("share", share(tr, a.p, &a.ci95).into()),
+            ("interval", interval_percent(&a.ci95).into()),
+        ],
     )
 }
 
 /// A compact cell for comparison tables: "83.5% (80.2–86.4%)".
-pub fn at_least_cell(a: &AtLeast) -> String {
-    format!("{} ({})", share(a.p, &a.ci95), interval_percent(&a.ci95))
+pub fn at_least_cell(tr: &Messages, a: &AtLeast) -> String {
+    tr.msg(
+        "share-cell",
+        &[
+            ("share", share(tr, a.p, &a.ci95).into()),
+            ("interval", interval_percent(&a.ci95).into()),
+        ],
+    )
 }
 
 /// What `--precision` did, after the run count: "(enough for ±0.1%)" or "(the ceiling: ±0.1%
 /// not reached)".
-pub fn goal(g: &PrecisionGoal) -> String {
-    let pct = interval_end(g.relative);
-    if g.reached {
-        format!(" (enough for P5, P50 and P95 of the final audience within ±{pct}%)")
+pub fn goal(tr: &Messages, g: &PrecisionGoal) -> String {
+    let id = if g.reached {
+        "precision-reached"
     } else {
-        format!(" (the ceiling: ±{pct}% not reached; raise --runs)")
-    }
+        "precision-ceiling"
+    };
+    tr.msg(id, &[("pct", interval_end(g.relative).into())])
 }
 
 /// The sampling after the run count: nothing for Monte Carlo.
-pub fn sampling(s: Sampling) -> &'static str {
+pub fn sampling(tr: &Messages, s: Sampling) -> String {
     match s {
-        Sampling::Mc => "",
-        Sampling::Lhs => " (Latin hypercube, 10 replicates)",
+        Sampling::Mc => String::new(),
+        Sampling::Lhs => tr.text("sampling-lhs"),
     }
 }
 
@@ -137,9 +146,12 @@ mod tests {
             low: 0.0,
             high: 0.000_4,
         };
-        assert_eq!(share(0.0, &narrow), "< 0.1%");
-        assert_eq!(share(1.0, &wide), "100% of runs");
-        assert_eq!(share(0.5, &wide), "50.0%");
+        let en = crate::i18n::english();
+        assert_eq!(share(en, 0.0, &narrow), "< 0.1%");
+        assert_eq!(share(en, 1.0, &wide), "100% of runs");
+        assert_eq!(share(en, 0.5, &wide), "50.0%");
+        let zh = Messages::new(crate::i18n::Lang::Zh);
+        assert_eq!(share(&zh, 1.0, &wide), "100% 的模拟");
         let i = Interval {
             low: 0.0,
             high: 0.000_384,

@@ -6,6 +6,7 @@ use super::statements::value_text;
 use super::Document;
 use crate::domain::RuleId;
 use crate::forecast::RulesId;
+use crate::i18n::Messages;
 use crate::rules::builtin::Builtin;
 use crate::rules::settings::{Difference, Value};
 use crate::rules::Rulebook;
@@ -55,12 +56,17 @@ impl Serialize for BuiltinList {
 }
 
 impl Document for BuiltinList {
-    fn table(&self, _m: &crate::i18n::Messages, w: &mut dyn Write) -> io::Result<()> {
-        let mut rows = vec![header(&["name", "version", "file", "source"])];
+    fn table(&self, tr: &Messages, w: &mut dyn Write) -> io::Result<()> {
+        let mut rows = vec![header(&[
+            &tr.text("list-col-name"),
+            &tr.text("list-col-version"),
+            &tr.text("list-col-file"),
+            &tr.text("list-col-source"),
+        ])];
         for e in self.entries() {
             rows.push(vec![
                 if e.default {
-                    format!("{} (default)", e.name)
+                    tr.msg("list-default", &[("name", e.name.into())])
                 } else {
                     e.name.to_string()
                 },
@@ -70,10 +76,7 @@ impl Document for BuiltinList {
             ]);
         }
         write!(w, "{}", table(&rows))?;
-        writeln!(
-            w,
-            "Choose one with `fanplan --rules NAME …`, or give a TOML file; compare two with `fanplan rules --diff A B`."
-        )
+        writeln!(w, "{}", tr.text("list-choose"))
     }
 }
 
@@ -146,16 +149,22 @@ impl RulesDiff {
 }
 
 impl Document for RulesDiff {
-    fn table(&self, _m: &crate::i18n::Messages, w: &mut dyn Write) -> io::Result<()> {
+    fn table(&self, tr: &Messages, w: &mut dyn Write) -> io::Result<()> {
         let (a, b) = (&self.labels.0, &self.labels.1);
         let n = self.differences.len();
         writeln!(
             w,
-            "{a} {} → {b} {}: {n} setting{} differ{}",
-            self.a.version,
-            self.b.version,
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "s" } else { "" }
+            "{}",
+            tr.msg(
+                "diff-head",
+                &[
+                    ("a", a.as_str().into()),
+                    ("va", self.a.version.as_str().into()),
+                    ("b", b.as_str().into()),
+                    ("vb", self.b.version.as_str().into()),
+                    ("n", n.into()),
+                ]
+            )
         )?;
         if n == 0 {
             return Ok(());
@@ -167,28 +176,33 @@ impl Document for RulesDiff {
             writeln!(w, "{:<3} {}", d.rule.as_str(), d.key)?;
             for (name, value) in [(a, &d.a), (b, &d.b)] {
                 let pad = " ".repeat(width - name.width());
-                writeln!(w, "      {name}{pad}  {}", value_text(value))?;
+                writeln!(w, "      {name}{pad}  {}", value_text(tr, value))?;
             }
         }
         writeln!(w)?;
-        writeln!(w, "Sources:")?;
+        writeln!(w, "{}", tr.text("diff-sources"))?;
         let mut last = None;
         for d in &self.differences {
             if last == Some(d.rule) {
                 continue;
             }
             last = Some(d.rule);
-            writeln!(w, "{:<3} {a}: {}", d.rule.as_str(), or_none(&d.source_a))?;
-            writeln!(w, "    {b}: {}", or_none(&d.source_b))?;
+            writeln!(
+                w,
+                "{:<3} {a}: {}",
+                d.rule.as_str(),
+                or_none(tr, &d.source_a)
+            )?;
+            writeln!(w, "    {b}: {}", or_none(tr, &d.source_b))?;
         }
         Ok(())
     }
 }
 
-fn or_none(source: &str) -> &str {
+fn or_none(tr: &Messages, source: &str) -> String {
     if source.is_empty() {
-        "(not in this rulebook)"
+        tr.text("diff-not-in-rulebook")
     } else {
-        source
+        source.to_string()
     }
 }

@@ -38,7 +38,10 @@ impl Serialize for RulesReport<'_> {
                     let rest = std::mem::take(map);
                     let mut rest = rest.into_iter();
                     map.extend(rest.next());
-                    map.insert("statement".to_string(), statement(self.book, id).into());
+                    map.insert(
+                        "statement".to_string(),
+                        statement(crate::i18n::english(), self.book, id).into(),
+                    );
                     map.extend(rest);
                 }
             }
@@ -79,14 +82,16 @@ impl Document for RulesReport<'_> {
         writeln!(w)?;
         let seed = Rulebook::seed().ok();
         for (id, r) in stated(book) {
-            // English states the rule from the rulebook's numbers. Chinese gives the article's
-            // wording, which carries the seed rulebook's numbers: it is used only where the
-            // rule's numbers are the seed's, else the statement from the numbers in force.
-            let in_force = statement(book, id);
-            let as_seed = seed.as_ref().is_some_and(|s| statement(s, id) == in_force);
+            // The statement is written from the rulebook's numbers. Chinese gives the article's
+            // own wording where the rule's numbers are the seed's (the article is the source and
+            // its wording carries the seed's numbers), else the statement from the numbers.
+            let en = crate::i18n::english();
+            let as_seed = seed
+                .as_ref()
+                .is_some_and(|s| statement(en, s, id) == statement(en, book, id));
             let said = match tr.lang() {
                 Lang::Zh if as_seed => tr.text(&format!("rule-{}", r.id)),
-                _ => in_force,
+                _ => statement(tr, book, id),
             };
             writeln!(w, "{:<3} {}  [{}]", r.id, said, r.source)?;
             let labelled = [

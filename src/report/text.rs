@@ -533,3 +533,44 @@ impl serde::Serialize for Note {
         ser.serialize_str(&note(english(), self))
     }
 }
+
+/// A chart error: a size that cannot be read or drawn, a chart with nothing to draw, or what
+/// the drawing library said.
+pub fn chart_error(m: &Messages, e: &crate::chart::ChartError) -> String {
+    use crate::chart::{ChartError as E, ChartKind, SizeProblem};
+    let size = |id: &str, width: &u32, height: &u32| {
+        m.msg(id, &[("width", s(width)), ("height", s(height))])
+    };
+    let detail = |id: &str, d: &str| m.msg(id, &[("detail", s(d))]);
+    match e {
+        E::TooSmall { width, height } => size("chart-error-too-small", width, height),
+        E::TooLarge { width, height } => size("chart-error-too-large", width, height),
+        E::InvalidSize { input, reason } => {
+            let reason = match reason {
+                SizeProblem::NoX => "no-x",
+                SizeProblem::Width => "width",
+                SizeProblem::Height => "height",
+            };
+            m.msg(
+                "chart-error-invalid-size",
+                &[
+                    ("input", s(crate::report::fmt::shown(input))),
+                    ("reason", s(reason)),
+                ],
+            )
+        }
+        E::NoData(kind) => {
+            let chart = match kind {
+                ChartKind::Histogram => "histogram",
+                ChartKind::Trajectory => "trajectory",
+                ChartKind::Portfolio => "portfolio",
+                ChartKind::Timeline => "timeline",
+                ChartKind::Comparison => "comparison",
+            };
+            m.msg("chart-error-no-data", &[("chart", s(chart))])
+        }
+        E::Font(d) => detail("chart-error-font", d),
+        E::Drawing(d) => detail("chart-error-drawing", d),
+        E::Encode(d) => detail("chart-error-encode", d),
+    }
+}

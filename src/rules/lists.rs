@@ -2,7 +2,7 @@
 //! take (M2) and the closing freeze by follower tiers (D7), with the older single switches they
 //! replace (`same_kind_only`, `forbid_personal_to_enterprise`) still read from older files.
 
-use super::{invalid, Migration, Range, RouteRule, RulebookError, UnfollowCurve};
+use super::{Migration, Range, RouteRule, UnfollowCurve};
 use crate::domain::{Kind, Route, Subject};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -80,40 +80,29 @@ pub(super) struct RawMigration {
     routes: BTreeMap<Route, RouteRule>,
 }
 
-/// One of a list and the older switch that it replaces, not both, not neither.
+/// The list, else the list the older switch stands for (validation has checked, on the TOML
+/// table, that exactly one of the two is given).
 fn list_or_switch<T>(
     list: Option<Vec<T>>,
     switch: Option<bool>,
-    names: (&str, &str),
     of_switch: fn(bool) -> Vec<T>,
-) -> Result<Vec<T>, String> {
-    match (list, switch) {
-        (Some(l), None) => Ok(l),
-        (None, Some(s)) => Ok(of_switch(s)),
-        (Some(_), Some(_)) => Err(format!(
-            "give `migration.{}` or the older `migration.{}`, not both",
-            names.0, names.1
-        )),
-        (None, None) => Err(format!("`migration.{}` is missing", names.0)),
-    }
+) -> Vec<T> {
+    list.unwrap_or_else(|| switch.map(of_switch).unwrap_or_default())
 }
 
-impl TryFrom<RawMigration> for Migration {
-    type Error = String;
-    fn try_from(r: RawMigration) -> Result<Migration, String> {
-        Ok(Migration {
+impl From<RawMigration> for Migration {
+    fn from(r: RawMigration) -> Migration {
+        Migration {
             allowed_kind_pairs: list_or_switch(
                 r.allowed_kind_pairs,
                 r.same_kind_only,
-                ("allowed_kind_pairs", "same_kind_only"),
                 kind_pairs_of_switch,
-            )?,
+            ),
             forbidden_subject_pairs: list_or_switch(
                 r.forbidden_subject_pairs,
                 r.forbid_personal_to_enterprise,
-                ("forbidden_subject_pairs", "forbid_personal_to_enterprise"),
                 subject_pairs_of_switch,
-            )?,
+            ),
             require_verified_target: r.require_verified_target,
             review_fee_yuan: r.review_fee_yuan,
             notary_fee_yuan: r.notary_fee_yuan,
@@ -122,24 +111,8 @@ impl TryFrom<RawMigration> for Migration {
             target_followers_max: r.target_followers_max,
             unfollow_curve: r.unfollow_curve,
             routes: r.routes,
-        })
-    }
-}
-
-/// Refuse a pair listed twice.
-pub(super) fn check_pairs<T: PartialEq + std::fmt::Display>(
-    key: &str,
-    pairs: &[Pair<T>],
-) -> Result<(), RulebookError> {
-    for (i, p) in pairs.iter().enumerate() {
-        if pairs[..i].contains(p) {
-            return Err(invalid(
-                format!("{key}[{i}]"),
-                format!("{} → {} is listed twice", p.from, p.to),
-            ));
         }
     }
-    Ok(())
 }
 
 /// One tier of the D7 freeze: accounts with at most `up_to_followers` followers (any number in
@@ -166,9 +139,6 @@ pub enum FreezeDays {
     /// Lengths by follower count, the tiers in ascending order.
     Tiers(Vec<FreezeTier>),
 }
-
-/// The longest freeze a rulebook may give, in days.
-const MAX_FREEZE_DAYS: u32 = 3650;
 
 impl FreezeDays {
     /// The tiers (a flat freeze is one tier without an upper bound).
@@ -198,62 +168,13 @@ impl FreezeDays {
     pub fn by_followers(&self) -> bool {
         self.tiers().len() > 1
     }
-
-    /// Tiers in ascending order, each bounded but the last, lengths within 0–3,650 days.
-    pub(super) fn validate(&self, key: &str) -> Result<(), RulebookError> {
-        let tiers = self.tiers();
-        if tiers.is_empty() {
-            return Err(invalid(
-                key,
-                "no tiers: give a number of days or at least one tier",
-            ));
-        }
-        let last = tiers.len() - 1;
-        for (i, t) in tiers.iter().enumerate() {
-            let at = |field: &str| match self {
-                FreezeDays::Flat(_) => key.to_string(),
-                FreezeDays::Tiers(_) => format!("{key}[{i}].{field}"),
-            };
-            if t.days > MAX_FREEZE_DAYS {
-                return Err(invalid(
-                    at("days"),
-                    format!("{} days is above {MAX_FREEZE_DAYS}", t.days),
-                ));
-            }
-            match (t.up_to_followers, i == last) {
-                (Some(_), true) => {
-                    return Err(invalid(
-                        at("up_to_followers"),
-                        "the last tier has no upper bound: leave up_to_followers out",
-                    ))
-                }
-                (None, false) => {
-                    return Err(invalid(
-                        at("up_to_followers"),
-                        "only the last tier may leave up_to_followers out",
-                    ))
-                }
-                _ => {}
-            }
-            if let (Some(max), Some(prev)) = (
-                t.up_to_followers,
-                i.checked_sub(1).and_then(|p| tiers[p].up_to_followers),
-            ) {
-                if max <= prev {
-                    return Err(invalid(
-                        at("up_to_followers"),
-                        format!("{max} is not above the tier before ({prev}): list the tiers in ascending order"),
-                    ));
-                }
-            }
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::validate::{check_freeze, check_pairs};
     use super::*;
+    use crate::rules::RulebookError;
 
     fn tiers() -> FreezeDays {
         let tier = |up_to_followers, days| FreezeTier {
@@ -277,7 +198,7 @@ mod tests {
             .collect();
         assert_eq!(got, [7, 7, 15, 15, 30, 30, 60, 60]);
         assert!(f.by_followers());
-        assert!(f.validate("closing.freeze_days").is_ok());
+        assert!(check_freeze("closing.freeze_days", &f).is_ok());
     }
 
     #[test]
@@ -289,7 +210,7 @@ mod tests {
 
     #[test]
     fn d7_bad_tiers_are_refused_naming_the_tier() {
-        let key_of = |f: FreezeDays| match f.validate("closing.freeze_days") {
+        let key_of = |f: FreezeDays| match check_freeze("closing.freeze_days", &f) {
             Err(RulebookError::Invalid { key, .. }) => key,
             other => format!("{other:?}"),
         };
