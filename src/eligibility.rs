@@ -104,15 +104,10 @@ pub fn notary_range<N>(book: &Rulebook, s: &Scenario<N>, route: Route) -> Option
     book.route(route)
         .notary
         .then(|| match (s.notary_fee_min, s.notary_fee_max) {
-            (Some(min), Some(max)) => Range { min, max },
-            (Some(min), None) => Range {
-                min,
-                max: d.max.max(min),
-            },
-            (None, Some(max)) => Range {
-                min: d.min.min(max),
-                max,
-            },
+            // the scenario has checked that a given minimum is at most a given maximum
+            (Some(min), Some(max)) => Range::up_from(min, max),
+            (Some(min), None) => Range::up_from(min, d.max()),
+            (None, Some(max)) => Range::up_from(d.min().min(max), max),
             (None, None) => d,
         })
 }
@@ -175,7 +170,7 @@ pub fn check<N>(book: &Rulebook, s: &Scenario<N>) -> Eligibility {
     }
     let route = route_of(s);
     let (notary_min, notary_max) =
-        notary_range(book, s, route).map_or((0.0, 0.0), |r| (r.min, r.max));
+        notary_range(book, s, route).map_or((0.0, 0.0), |r| (r.min(), r.max()));
     let allowed = violations.is_empty();
     Eligibility {
         allowed,

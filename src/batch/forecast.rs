@@ -275,17 +275,18 @@ pub fn forecast_row(
     let start = s.start_date;
 
     // Transfer and settled days (D and D + W), from the histogram of D.
-    let span = (model.duration.max - model.duration.min) as usize + 1;
+    let span = (model.duration.max() - model.duration.min()) as usize + 1;
     days.clear();
     days.resize(span, 0);
     for d in draws {
-        if let Some(c) = days.get_mut(d.transfer_day.saturating_sub(model.duration.min) as usize) {
+        if let Some(c) = days.get_mut(d.transfer_day.saturating_sub(model.duration.min()) as usize)
+        {
             *c += 1;
         }
     }
     let hist = Histogram {
         counts: days,
-        min: model.duration.min,
+        min: model.duration.min(),
     };
     let wf = f64::from(window);
     let transfer_p50 = hist.percentile(n, 0.5, |x| x);
@@ -411,7 +412,8 @@ pub fn forecast_row(
 
     // Final audience on the horizon day: non-decreasing in R once every window has closed.
     let horizon = model.horizon;
-    let settled_by_horizon = horizon > model.duration.max && horizon - model.duration.max >= window;
+    let settled_by_horizon =
+        horizon > model.duration.max() && horizon - model.duration.max() >= window;
     let (final_audience_p50, final_audience_half) = if settled_by_horizon {
         let f = |r: f64| model.audience(horizon, r);
         (up(ranks, picked, pct[1], f), half_of(ci[1], &f))

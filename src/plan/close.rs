@@ -147,16 +147,16 @@ pub(super) fn plan(
         "D3",
         Title::Review {
             subject: s.source_subject,
-            min: range.min,
-            max: range.max,
+            min: range.min(),
+            max: range.max(),
         },
         &gate,
         &reviewed.when,
     );
     review.unit = Unit::WorkingDays;
     review.duration = Length {
-        min: range.min,
-        max: range.max,
+        min: range.min(),
+        max: range.max(),
     };
     review.after = vec![StepId::Submit];
     notes.working(&mut review, &reviewed);

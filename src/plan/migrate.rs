@@ -57,7 +57,7 @@ pub(super) fn plan(
             quantiles(&mut fees, &[0.5])
                 .first()
                 .copied()
-                .unwrap_or(r.min),
+                .unwrap_or(r.min()),
         );
         let mut d = Draft::new(
             StepId::Notarise,
@@ -70,9 +70,9 @@ pub(super) fn plan(
         );
         notes.working(&mut d, &office);
         d.cost = Money {
-            min: r.min,
+            min: r.min(),
             p50,
-            max: r.max,
+            max: r.max(),
         };
         d
     });
@@ -86,7 +86,7 @@ pub(super) fn plan(
     if m.source_closed_on_completion {
         let notice_end = announce.end_p90;
         let gate = notice_end
-            .checked_sub_days(Days::new(u64::from(rr.duration_days.min)))
+            .checked_sub_days(Days::new(u64::from(rr.duration_days.min())))
             .unwrap_or(notice_end);
         apply_at = apply_at.later(&When::Fixed(gate));
         after.insert(0, StepId::Announce);
@@ -106,7 +106,7 @@ pub(super) fn plan(
     if m.source_closed_on_completion {
         apply.notes.push(Note::NoticeKept {
             notice_days: book.closing.announce_days,
-            shortest: rr.duration_days.min,
+            shortest: rr.duration_days.min(),
         });
     }
 
@@ -118,15 +118,15 @@ pub(super) fn plan(
         "M6",
         Title::ReviewTransfer {
             route,
-            min: rr.duration_days.min,
-            max: rr.duration_days.max,
+            min: rr.duration_days.min(),
+            max: rr.duration_days.max(),
         },
         &apply_at,
         &transferred,
     );
     review.duration = Length {
-        min: rr.duration_days.min,
-        max: rr.duration_days.max,
+        min: rr.duration_days.min(),
+        max: rr.duration_days.max(),
     };
     review.after = vec![StepId::Apply];
     review.notes.push(Note::Retention {
@@ -186,7 +186,7 @@ pub(super) fn plan(
     let audience = Spread::of(&mut audience);
     let mut costs: Vec<f64> = draws.iter().map(|d| model.cost(d)).collect();
     drop(draws);
-    let (notary_min, notary_max) = model.notary.map_or((0.0, 0.0), |r| (r.min, r.max));
+    let (notary_min, notary_max) = model.notary.map_or((0.0, 0.0), |r| (r.min(), r.max()));
     let cost_yuan = Money {
         min: m.review_fee_yuan + notary_min,
         p50: cents(

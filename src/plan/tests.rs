@@ -99,7 +99,7 @@ fn busy() -> Account {
 fn fixed_review(n: u32) -> Rulebook {
     let mut b = book();
     for s in b.closing.subjects.values_mut() {
-        s.review_working_days = Range { min: n, max: n };
+        s.review_working_days = Range::new(n, n).expect("ordered");
     }
     b
 }

@@ -113,8 +113,8 @@ impl Document for CheckReport<'_> {
                         "check-route",
                         &[
                             ("route", a(text::route(m, route))),
-                            ("min", a(r.duration_days.min)),
-                            ("max", a(r.duration_days.max)),
+                            ("min", a(r.duration_days.min())),
+                            ("max", a(r.duration_days.max())),
                             ("low", a(percent(r.retention.min))),
                             ("high", a(percent(r.retention.max))),
                         ]

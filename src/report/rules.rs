@@ -121,8 +121,8 @@ impl Document for RulesReport<'_> {
                     "rules-fees-notary",
                     &[
                         ("review", a(yuan(m.review_fee_yuan))),
-                        ("min", a(yuan(m.notary_fee_yuan.min))),
-                        ("max", a(yuan(m.notary_fee_yuan.max))),
+                        ("min", a(yuan(m.notary_fee_yuan.min()))),
+                        ("max", a(yuan(m.notary_fee_yuan.max()))),
                     ],
                 )
             } else {
@@ -130,7 +130,7 @@ impl Document for RulesReport<'_> {
             };
             rows.push(vec![
                 text::route(tr, route),
-                format!("{}–{}", r.duration_days.min, r.duration_days.max),
+                format!("{}–{}", r.duration_days.min(), r.duration_days.max()),
                 format!("{}–{}", percent(r.retention.min), percent(r.retention.max)),
                 fees,
             ]);
@@ -164,7 +164,8 @@ impl Document for RulesReport<'_> {
                 text::subject(tr, *subject),
                 format!(
                     "{}–{}",
-                    c.review_working_days.min, c.review_working_days.max
+                    c.review_working_days.min(),
+                    c.review_working_days.max()
                 ),
                 match c.funds {
                     FundsCheck::Balance => tr.msg(

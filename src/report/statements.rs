@@ -56,7 +56,7 @@ fn amount(v: f64) -> String {
 fn yuan_range(tr: &Messages, r: &Range<f64>) -> String {
     tr.msg(
         "stmt-yuan-range",
-        &[("min", s(amount(r.min))), ("max", s(amount(r.max)))],
+        &[("min", s(amount(r.min()))), ("max", s(amount(r.max())))],
     )
 }
 
@@ -179,8 +179,8 @@ fn m6(tr: &Messages, book: &Rulebook) -> String {
                 "stmt-M6-route",
                 &[
                     ("route", s(route_word(tr, r))),
-                    ("min", s(rr.duration_days.min)),
-                    ("max", s(rr.duration_days.max)),
+                    ("min", s(rr.duration_days.min())),
+                    ("max", s(rr.duration_days.max())),
                     ("rmin", s(pct(rr.retention.min))),
                     ("rmax", s(pct(rr.retention.max))),
                 ],
@@ -238,8 +238,8 @@ fn d3(tr: &Messages, book: &Rulebook) -> String {
                 "stmt-D3-subject",
                 &[
                     ("subject", s(text::subject(tr, *sub))),
-                    ("min", s(c.review_working_days.min)),
-                    ("max", s(c.review_working_days.max)),
+                    ("min", s(c.review_working_days.min())),
+                    ("max", s(c.review_working_days.max())),
                 ],
             )
         })
@@ -386,11 +386,11 @@ pub fn statement(tr: &Messages, book: &Rulebook, id: RuleId) -> String {
     }
 }
 
-fn range_text<T: std::fmt::Display + PartialEq>(r: &Range<T>) -> String {
-    if r.min == r.max {
-        r.min.to_string()
+fn range_text<T: std::fmt::Display + PartialOrd + Copy>(r: &Range<T>) -> String {
+    if r.min() == r.max() {
+        r.min().to_string()
     } else {
-        format!("{}–{}", r.min, r.max)
+        format!("{}–{}", r.min(), r.max())
     }
 }
 
@@ -410,8 +410,8 @@ pub fn value_text(tr: &Messages, v: &Value) -> String {
         Value::Yuan(y) => tr.msg("stmt-yuan", &[("amount", s(amount(*y)))]),
         Value::Counts(r) => range_text(r),
         Value::YuanRange(r) => yuan_range(tr, r),
-        Value::Shares(r) if r.min == r.max => pct(r.min),
-        Value::Shares(r) => format!("{}–{}", pct(r.min), pct(r.max)),
+        Value::Shares(r) if r.min() == r.max() => pct(r.min()),
+        Value::Shares(r) => format!("{}–{}", pct(r.min()), pct(r.max())),
         Value::Weights(w) => w.iter().map(|x| percent(*x)).collect::<Vec<_>>().join(" "),
         Value::KindPairs(p) => pairs(
             p.iter()

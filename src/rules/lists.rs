@@ -2,7 +2,8 @@
 //! take (M2) and the closing freeze by follower tiers (D7), with the older single switches they
 //! replace (`same_kind_only`, `forbid_personal_to_enterprise`) still read from older files.
 
-use super::{Migration, Range, RouteRule, UnfollowCurve};
+use super::validate::invalid;
+use super::{Migration, Problem, Range, RouteRule, RulebookError, UnfollowCurve};
 use crate::domain::{Kind, Route, Subject};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -80,29 +81,48 @@ pub(super) struct RawMigration {
     routes: BTreeMap<Route, RouteRule>,
 }
 
-/// The list, else the list the older switch stands for (validation has checked, on the TOML
-/// table, that exactly one of the two is given).
+/// The list, or the list the older switch stands for: exactly one of the two is given.
 fn list_or_switch<T>(
     list: Option<Vec<T>>,
     switch: Option<bool>,
+    keys: (&'static str, &'static str),
     of_switch: fn(bool) -> Vec<T>,
-) -> Vec<T> {
-    list.unwrap_or_else(|| switch.map(of_switch).unwrap_or_default())
+) -> Result<Vec<T>, RulebookError> {
+    let (list_key, switch_key) = keys;
+    match (list, switch) {
+        (Some(list), None) => Ok(list),
+        (None, Some(switch)) => Ok(of_switch(switch)),
+        (Some(_), Some(_)) => Err(invalid(
+            format!("migration.{switch_key}"),
+            Problem::ListAndSwitch {
+                list: list_key,
+                switch: switch_key,
+            },
+        )),
+        (None, None) => Err(invalid(
+            format!("migration.{list_key}"),
+            Problem::ListMissing,
+        )),
+    }
 }
 
-impl From<RawMigration> for Migration {
-    fn from(r: RawMigration) -> Migration {
-        Migration {
+impl TryFrom<RawMigration> for Migration {
+    type Error = RulebookError;
+
+    fn try_from(r: RawMigration) -> Result<Migration, RulebookError> {
+        Ok(Migration {
             allowed_kind_pairs: list_or_switch(
                 r.allowed_kind_pairs,
                 r.same_kind_only,
+                ("allowed_kind_pairs", "same_kind_only"),
                 kind_pairs_of_switch,
-            ),
+            )?,
             forbidden_subject_pairs: list_or_switch(
                 r.forbidden_subject_pairs,
                 r.forbid_personal_to_enterprise,
+                ("forbidden_subject_pairs", "forbid_personal_to_enterprise"),
                 subject_pairs_of_switch,
-            ),
+            )?,
             require_verified_target: r.require_verified_target,
             review_fee_yuan: r.review_fee_yuan,
             notary_fee_yuan: r.notary_fee_yuan,
@@ -111,7 +131,7 @@ impl From<RawMigration> for Migration {
             target_followers_max: r.target_followers_max,
             unfollow_curve: r.unfollow_curve,
             routes: r.routes,
-        }
+        })
     }
 }
 

@@ -27,14 +27,64 @@ use std::collections::BTreeMap;
 /// The embedded default rulebook (TOML text).
 pub const SEED_TOML: &str = include_str!("../../data/rulebooks/seed.toml");
 
-/// A closed range of numbers with `min <= max`, checked when the rulebook is loaded.
+/// A closed range with `min <= max`, by construction: [`Range::new`] refuses a reversed one, and
+/// so does reading one (`{ min = 15, max = 10 }` is not a range).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    try_from = "RawRange<T>",
+    bound(deserialize = "T: Deserialize<'de> + PartialOrd + Copy")
+)]
 pub struct Range<T> {
+    min: T,
+    max: T,
+}
+
+/// A range as written, before its ends are compared.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRange<T> {
+    min: T,
+    max: T,
+}
+
+/// A range whose low end is above its high end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("reversed range: min > max")]
+pub struct ReversedRange;
+
+impl<T: PartialOrd + Copy> TryFrom<RawRange<T>> for Range<T> {
+    type Error = ReversedRange;
+
+    fn try_from(r: RawRange<T>) -> Result<Range<T>, ReversedRange> {
+        Range::new(r.min, r.max).ok_or(ReversedRange)
+    }
+}
+
+impl<T: PartialOrd + Copy> Range<T> {
+    /// The range from `min` to `max`; `None` when `min` is above `max` (or they do not compare).
+    pub fn new(min: T, max: T) -> Option<Range<T>> {
+        (min <= max).then_some(Range { min, max })
+    }
+
+    /// The range from `min` to `max`, or the single value `min` when `max` is below it (an end
+    /// given by the user wins over the rulebook's other end).
+    pub fn up_from(min: T, max: T) -> Range<T> {
+        if min <= max {
+            Range { min, max }
+        } else {
+            Range { min, max: min }
+        }
+    }
+
     /// Low end, included.
-    pub min: T,
+    pub fn min(&self) -> T {
+        self.min
+    }
+
     /// High end, included.
-    pub max: T,
+    pub fn max(&self) -> T {
+        self.max
+    }
 }
 
 impl Range<f64> {
@@ -118,6 +168,11 @@ pub struct Retention {
 }
 
 impl Retention {
+    /// The range min..=max (validation has checked that min is at most max).
+    pub fn range(&self) -> Range<f64> {
+        Range::up_from(self.min, self.max)
+    }
+
     /// The mode in force: the given one, or the middle of the range.
     pub fn mode_or_mid(&self) -> f64 {
         self.mode.unwrap_or((self.min + self.max) / 2.0)
@@ -126,7 +181,7 @@ impl Retention {
 
 /// Migration rules M1–M9.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "lists::RawMigration")]
+#[serde(try_from = "lists::RawMigration")]
 pub struct Migration {
     /// M1: the kind pairs (source → target) a migration may take.
     pub allowed_kind_pairs: Vec<Pair<Kind>>,
@@ -250,20 +305,43 @@ pub struct Backup {
     pub ad_revenue_months: u32,
 }
 
-/// A validated rulebook.
+/// A validated rulebook: it can only be made by reading one ([`Rulebook::from_toml`], or
+/// deserialising, which validates the same way), so every number in it has been checked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawRulebook")]
 pub struct Rulebook {
-    /// Identity.
-    pub rulebook: Meta,
-    /// The rule statements.
-    pub rules: Vec<Rule>,
-    /// M1–M8.
-    pub migration: Migration,
-    /// D1–D9.
-    pub closing: Closing,
-    /// B1, B2.
-    pub backup: Backup,
+    pub(crate) rulebook: Meta,
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) migration: Migration,
+    pub(crate) closing: Closing,
+    pub(crate) backup: Backup,
+}
+
+/// A rulebook as read, before validation.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRulebook {
+    rulebook: Meta,
+    rules: Vec<Rule>,
+    migration: Migration,
+    closing: Closing,
+    backup: Backup,
+}
+
+impl TryFrom<RawRulebook> for Rulebook {
+    type Error = RulebookError;
+
+    fn try_from(raw: RawRulebook) -> Result<Rulebook, RulebookError> {
+        let book = Rulebook {
+            rulebook: raw.rulebook,
+            rules: raw.rules,
+            migration: raw.migration,
+            closing: raw.closing,
+            backup: raw.backup,
+        };
+        validate::validate(&book)?;
+        Ok(book)
+    }
 }
 
 impl Rulebook {
@@ -274,12 +352,45 @@ impl Rulebook {
 
     /// Parse and validate a rulebook from TOML text.
     pub fn from_toml(text: &str) -> Result<Rulebook, RulebookError> {
-        let malformed =
-            |e: toml::de::Error| RulebookError::Malformed(e.to_string().trim_end().to_string());
-        let book: Rulebook = toml::from_str(text).map_err(malformed)?;
-        validate::check_lists(&toml::from_str(text).map_err(malformed)?)?;
-        validate::validate(&book)?;
-        Ok(book)
+        match toml::from_str::<RawRulebook>(text) {
+            Ok(raw) => Rulebook::try_from(raw),
+            Err(e) => {
+                // The lists (M1, M2) and the ranges refuse a wrong shape while they are read;
+                // name the key, as validation does, when that is why the text was refused.
+                if let Ok(table) = toml::from_str::<toml::Table>(text) {
+                    validate::check_lists(&table)?;
+                    validate::check_ranges(&table, "")?;
+                }
+                Err(RulebookError::Malformed(
+                    e.to_string().trim_end().to_string(),
+                ))
+            }
+        }
+    }
+
+    /// Identity: name, version, source.
+    pub fn meta(&self) -> &Meta {
+        &self.rulebook
+    }
+
+    /// Each rule's source and the rulebook's own notes.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// M1–M9.
+    pub fn migration(&self) -> &Migration {
+        &self.migration
+    }
+
+    /// D1–D9.
+    pub fn closing(&self) -> &Closing {
+        &self.closing
+    }
+
+    /// B1, B2.
+    pub fn backup(&self) -> &Backup {
+        &self.backup
     }
 
     /// The statement of a rule by id.

@@ -460,3 +460,49 @@ fn numbers_are_bounded_like_the_flags() {
         .replacen("review_fee_yuan = 300.0", "review_fee_yuan = 1e15", 1);
     assert!(Rulebook::from_toml(&at_limit).is_ok());
 }
+
+#[test]
+fn a_range_is_ordered_by_construction() {
+    assert_eq!(Range::new(5, 3), None);
+    let r = Range::new(3, 5).expect("ordered");
+    assert_eq!((r.min(), r.max()), (3, 5));
+    assert_eq!(Range::new(f64::NAN, 1.0), None);
+    // a user's end wins over the rulebook's other end: never reversed
+    assert_eq!(
+        Range::up_from(400.0, 300.0),
+        Range::new(400.0, 400.0).expect("ordered")
+    );
+    // reading one checks it too
+    let read = |text: &str| toml::from_str::<std::collections::BTreeMap<String, Range<u32>>>(text);
+    assert!(read("r = { min = 5, max = 3 }").is_err());
+    assert_eq!(
+        read("r = { min = 3, max = 5 }").expect("ordered")["r"],
+        Range::new(3, 5).expect("ordered")
+    );
+}
+
+#[test]
+fn deserialising_a_rulebook_validates_it_as_loading_does() {
+    // a library user's serde path reaches the same validation as `from_toml`
+    let bad = SEED_TOML.replacen(
+        "retention = { min = 0.85, max = 0.92 }",
+        "retention = { min = 0.85, max = 1.2 }",
+        1,
+    );
+    assert!(toml::from_str::<Rulebook>(&bad).is_err());
+    assert!(Rulebook::from_toml(&bad).is_err());
+    let book: Rulebook = toml::from_str(SEED_TOML).expect("the seed is valid");
+    assert_eq!(book, seed());
+    assert_eq!(book.meta().name, "seed");
+    assert_eq!(book.migration().unfollow_window_days, 7);
+}
+
+#[test]
+fn a_list_and_its_older_switch_together_are_refused_with_the_key() {
+    let e = refused("[migration]\n", "[migration]\nsame_kind_only = true\n");
+    assert_eq!(key_of(&e), "migration.same_kind_only");
+    assert!(matches!(
+        problem_of(&e),
+        Some(Problem::ListAndSwitch { .. })
+    ));
+}

@@ -4,7 +4,7 @@
 //! language.
 
 use super::lists::{FreezeDays, Pair};
-use super::{FundsCheck, Range, Rulebook};
+use super::{FundsCheck, Rulebook};
 use crate::domain::{Route, RuleId, Subject};
 use std::collections::BTreeSet;
 
@@ -178,18 +178,28 @@ pub(super) fn invalid(key: impl Into<String>, problem: Problem) -> RulebookError
     }
 }
 
-fn check_range<T: PartialOrd + Into<f64> + Copy>(
-    key: &str,
-    r: &Range<T>,
-) -> Result<(), RulebookError> {
-    if r.min > r.max {
-        return Err(invalid(
-            key,
-            Problem::Reversed {
-                min: r.min.into(),
-                max: r.max.into(),
-            },
-        ));
+/// Every `{ min, max }` table under `table` (dotted path `path`) in order: a [`Range`] refuses
+/// to be read reversed, and this names its key.
+pub(super) fn check_ranges(table: &toml::Table, path: &str) -> Result<(), RulebookError> {
+    let number = |v: Option<&toml::Value>| match v {
+        Some(toml::Value::Integer(i)) => Some(*i as f64),
+        Some(toml::Value::Float(f)) => Some(*f),
+        _ => None,
+    };
+    if let (Some(min), Some(max)) = (number(table.get("min")), number(table.get("max"))) {
+        if min > max {
+            return Err(invalid(path, Problem::Reversed { min, max }));
+        }
+    }
+    for (key, value) in table {
+        if let toml::Value::Table(t) = value {
+            let path = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            check_ranges(t, &path)?;
+        }
     }
     Ok(())
 }
@@ -341,7 +351,6 @@ fn check_migration(book: &Rulebook) -> Result<(), RulebookError> {
     check_money("migration.review_fee_yuan", m.review_fee_yuan)?;
     check_money("migration.notary_fee_yuan.min", m.notary_fee_yuan.min)?;
     check_money("migration.notary_fee_yuan.max", m.notary_fee_yuan.max)?;
-    check_range("migration.notary_fee_yuan", &m.notary_fee_yuan)?;
     if m.unfollow_window_days == 0 || m.unfollow_window_days > MAX_WINDOW_DAYS {
         return Err(invalid(
             "migration.unfollow_window_days",
@@ -387,7 +396,6 @@ fn check_migration(book: &Rulebook) -> Result<(), RulebookError> {
         let Some(rr) = m.routes.get(&route) else {
             return Err(invalid(key, Problem::RouteMissing));
         };
-        check_range(&format!("{key}.duration_days"), &rr.duration_days)?;
         if rr.duration_days.max > MAX_DAYS {
             return Err(invalid(
                 format!("{key}.duration_days.max"),
@@ -403,13 +411,15 @@ fn check_migration(book: &Rulebook) -> Result<(), RulebookError> {
                 ));
             }
         }
-        check_range(
-            &format!("{key}.retention"),
-            &Range {
-                min: ret.min,
-                max: ret.max,
-            },
-        )?;
+        if ret.min > ret.max {
+            return Err(invalid(
+                format!("{key}.retention"),
+                Problem::Reversed {
+                    min: ret.min,
+                    max: ret.max,
+                },
+            ));
+        }
         if let Some(mode) = ret.mode {
             if !(ret.min..=ret.max).contains(&mode) {
                 return Err(invalid(
@@ -464,10 +474,6 @@ fn check_closing(book: &Rulebook) -> Result<(), RulebookError> {
         let Some(s) = c.subjects.get(&subject) else {
             return Err(invalid(key, Problem::SubjectMissing));
         };
-        check_range(
-            &format!("{key}.review_working_days"),
-            &s.review_working_days,
-        )?;
         if s.materials.is_empty() {
             return Err(invalid(format!("{key}.materials"), Problem::NoMaterials));
         }

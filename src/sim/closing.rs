@@ -15,13 +15,13 @@ const REVIEW_KEY: &str = "closing.review";
 /// included). A range of one value gives that value in every run.
 pub fn review_working_days(seed: u64, runs: usize, range: Range<u32>) -> Vec<u32> {
     let base = mix(seed, key_of(REVIEW_KEY));
-    let uniform = (range.min < range.max)
-        .then(|| Uniform::new_inclusive(range.min, range.max).ok())
+    let uniform = (range.min() < range.max())
+        .then(|| Uniform::new_inclusive(range.min(), range.max()).ok())
         .flatten();
     (0..runs as u64)
         .map(|i| match &uniform {
             Some(u) => u.sample(&mut stream(base, i)),
-            None => range.min,
+            None => range.min(),
         })
         .collect()
 }
@@ -32,7 +32,7 @@ mod tests {
 
     #[test]
     fn d3_draws_stay_inside_the_range_and_cover_it() {
-        let days = review_working_days(7, 5000, Range { min: 7, max: 15 });
+        let days = review_working_days(7, 5000, Range::new(7, 15).expect("ordered"));
         assert_eq!(days.len(), 5000);
         assert!(days.iter().all(|d| (7..=15).contains(d)));
         for v in 7..=15 {
@@ -42,7 +42,7 @@ mod tests {
 
     #[test]
     fn same_seed_same_draws_and_a_fixed_range_is_fixed() {
-        let r = Range { min: 3, max: 5 };
+        let r = Range::new(3, 5).expect("ordered");
         assert_eq!(
             review_working_days(1, 100, r),
             review_working_days(1, 100, r)
@@ -52,7 +52,7 @@ mod tests {
             review_working_days(2, 100, r)
         );
         assert_eq!(
-            review_working_days(1, 3, Range { min: 20, max: 20 }),
+            review_working_days(1, 3, Range::new(20, 20).expect("ordered")),
             [20, 20, 20]
         );
     }

@@ -221,10 +221,7 @@ impl Model {
             horizon: s.horizon_days,
             value_per_follower: s.value_per_follower,
             duration,
-            retention: Range {
-                min: ret.min,
-                max: ret.max,
-            },
+            retention: ret.range(),
             review_fee: book.migration.review_fee_yuan,
             notary,
             window: book.migration.unfollow_window_days,
@@ -232,12 +229,12 @@ impl Model {
             dist,
             sampler: RetentionSampler::new(dist, ret.min, ret.max, ret.mode_or_mid()),
             quantile: copula::RetentionQuantile::new(dist, ret.min, ret.max, ret.mode_or_mid()),
-            transfer: (duration.min < duration.max)
-                .then(|| Uniform::new_inclusive(duration.min, duration.max).ok())
+            transfer: (duration.min() < duration.max())
+                .then(|| Uniform::new_inclusive(duration.min(), duration.max()).ok())
                 .flatten(),
             notary_sampler: notary.and_then(|r| {
-                if r.min < r.max {
-                    Uniform::new_inclusive(r.min, r.max).ok()
+                if r.min() < r.max() {
+                    Uniform::new_inclusive(r.min(), r.max()).ok()
                 } else {
                     None
                 }
@@ -273,13 +270,13 @@ impl Model {
         let mut rng = stream(seed, index);
         let transfer_day = match &self.transfer {
             Some(u) => u.sample(&mut rng),
-            None => self.duration.min,
+            None => self.duration.min(),
         };
         let retention = retention(self, &mut rng).clamp(0.0, 1.0);
         let retained = binomial::sample(&mut rng, self.followers, retention);
         let notary_fee = match (&self.notary, &self.notary_sampler) {
             (_, Some(u)) => u.sample(&mut rng),
-            (Some(r), None) => r.min,
+            (Some(r), None) => r.min(),
             (None, None) => 0.0,
         };
         Draw {
@@ -296,14 +293,14 @@ impl Model {
     pub fn draw_stratified(&self, seed: u64, index: u64, u: impl Fn(usize, f64) -> f64) -> Draw {
         let mut rng = stream(seed, index);
         let v: [f64; 3] = std::array::from_fn(|_| rng.random::<f64>());
-        let span = f64::from(self.duration.max - self.duration.min) + 1.0;
-        let transfer_day = self.duration.min
-            + ((u(1, v[1]) * span) as u32).min(self.duration.max - self.duration.min);
+        let span = f64::from(self.duration.max() - self.duration.min()) + 1.0;
+        let transfer_day = self.duration.min()
+            + ((u(1, v[1]) * span) as u32).min(self.duration.max() - self.duration.min());
         let retention = self.quantile.at(u(0, v[0])).clamp(0.0, 1.0);
         let retained = binomial::sample(&mut rng, self.followers, retention);
         let notary_fee = self
             .notary
-            .map_or(0.0, |r| r.min + u(2, v[2]) * (r.max - r.min));
+            .map_or(0.0, |r| r.min() + u(2, v[2]) * (r.max() - r.min()));
         Draw {
             transfer_day,
             retention,

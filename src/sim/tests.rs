@@ -175,7 +175,7 @@ fn m6_route_numbers_come_from_the_rulebook() {
         .routes
         .get_mut(&Route::SubscriptionToSubscription)
         .expect("route");
-    rr.duration_days = Range { min: 20, max: 21 };
+    rr.duration_days = Range::new(20, 21).expect("ordered");
     rr.retention.min = 0.5;
     rr.retention.max = 0.6;
     let m = model_with(&b, &scenario(|_| {}), Dist::Uniform);

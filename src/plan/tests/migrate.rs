@@ -65,10 +65,7 @@ fn m5_notary_only_across_entities() {
         .iter()
         .any(|a| a.as_str() == "notarise"));
     let mut b = book();
-    b.migration.notary_fee_yuan = Range {
-        min: 200.0,
-        max: 200.0,
-    };
+    b.migration.notary_fee_yuan = Range::new(200.0, 200.0).expect("ordered");
     let p = migrate(&b, &s, &Account::default());
     assert_eq!(p.cost_yuan, Money::fixed(500.0));
 }
@@ -90,7 +87,7 @@ fn m6_transfer_days_from_the_runs_and_m7_window_after() {
         .routes
         .get_mut(&Route::SubscriptionToSubscription)
     {
-        r.duration_days = Range { min: 9, max: 9 };
+        r.duration_days = Range::new(9, 9).expect("ordered");
     }
     b.migration.unfollow_window_days = 3;
     b.migration.unfollow_curve.ratio = Some(0.5);
