@@ -533,7 +533,9 @@ error-charts-write = --charts: cannot write { $path }
 ## calendar
 
 mark-provisional = * rests on provisional holidays
-calendar-head = { $year } · basis { $basis }
+calendar-head = { $year } · basis { $basis ->
+       *[other] { $basis }
+    }
 calendar-source = source: { $source }
 calendar-provisional-source = the statutory holidays of 全国年节及纪念日放假办法 (2024); no notice known, make-up working days unknown
 calendar-col-date = date

@@ -135,7 +135,7 @@ warning-cross-entity-implied = 目标账号的主体类型（{ $target }）与�
 warning-funds-assumed-cleared-one = 日期假定资金清算（D4）的阻碍在开始日期已解除
 warning-funds-assumed-cleared-several = 日期假定所有资金清算（D4）的阻碍在开始日期已解除
 warning-weekends-only = 节假日日历覆盖 { $from } 至 { $to }：超出此范围时按周一至周五计算工作日（法定节假日和调休未知），涉及：{ $steps }
-warning-provisional-holidays = { $years } 年的日期基于暂定假日（按 2024 年修订的法定节假日推算；国务院放假通知尚未公布，因此缺少调休上班日）；可用 --holidays FILE 或 FANPLAN_HOLIDAYS 提供通知（用 `fanplan calendar --year { $first }` 查看）
+warning-provisional-holidays = { $years } 年的日期基于暂定假日（按 2024 年修订的法定节假日推算；国务院放假通知尚未公布，因此缺少调休上班日）；可用 --holidays 文件 或 FANPLAN_HOLIDAYS 提供通知（用 `fanplan calendar --year { $first }` 查看）
 warning-few-runs = 只模拟了 { $runs } 次：尾部（P5、P95）较粗略；请用 --runs 1000 或更多
 warning-horizon-before-settled = 模拟期限（第 { $horizon } 天）早于取关观察期结束日的 P90（第 { $day } 天）：许多模拟中粉丝仍在迁移或取关，因此这不是最终粉丝数；请用 --horizon { $day } 或更大
 warning-weekends-only-step = { $step }（最晚 { $last }）
@@ -494,7 +494,11 @@ error-charts-write = --charts：无法写入 { $path }
 ## calendar
 
 mark-provisional = * 基于暂定假日
-calendar-head = { $year } 年 · 依据 { $basis }
+calendar-head = { $year } 年 · 依据：{ $basis ->
+        [official] 国务院办公厅放假通知
+        [user] --holidays 文件
+       *[provisional] 按法定节假日推算（暂定）
+    }
 calendar-source = 来源：{ $source }
 calendar-provisional-source = 《全国年节及纪念日放假办法》（2024）规定的法定节假日；放假通知尚未公布，调休上班日未知
 calendar-col-date = 日期

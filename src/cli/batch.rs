@@ -412,7 +412,7 @@ pub(crate) fn table_notes<R: Read>(
             .iter()
             .map(|c| crate::report::text::unknown_column(m, c))
             .collect();
-        let mut columns = names.join(", ");
+        let mut columns = names.join(&m.text("sep-list"));
         if unknown.len() > shown {
             columns.push_str(&m.msg(
                 "batch-and-more",

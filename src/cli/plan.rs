@@ -272,10 +272,15 @@ fn account_flag(field: AccountField) -> &'static str {
 
 fn plan_error(m: &Messages, e: PlanError) -> anyhow::Error {
     match e {
-        PlanError::Account { field, problem } => InvalidInput(format!(
-            "{}: {}",
-            account_flag(field),
-            crate::report::text::account_problem(m, &problem)
+        PlanError::Account { field, problem } => InvalidInput(m.msg(
+            "error-flag",
+            &[
+                ("flag", account_flag(field).into()),
+                (
+                    "reason",
+                    crate::report::text::account_problem(m, &problem).into(),
+                ),
+            ],
         ))
         .into(),
         PlanError::Calendar(e) => InvalidInput(crate::report::text::calendar_error(m, &e)).into(),
