@@ -533,7 +533,9 @@ error-charts-write = --charts: cannot write { $path }
 ## calendar
 
 mark-provisional = * rests on provisional holidays
-calendar-head = { $year } · basis { $basis }
+calendar-head = { $year } · basis { $basis ->
+       *[other] { $basis }
+    }
 calendar-source = source: { $source }
 calendar-provisional-source = the statutory holidays of 全国年节及纪念日放假办法 (2024); no notice known, make-up working days unknown
 calendar-col-date = date
@@ -605,7 +607,9 @@ chart-error-too-large = chart size { $width }x{ $height } is too large (maximum 
 chart-error-invalid-size = invalid chart size '{ $input }': { $reason ->
         [no-x] missing 'x' between width and height
         [width] width is not a whole number
-       *[height] height is not a whole number
+        [height] height is not a whole number
+        [too-small] it is too small
+       *[too-large] it is too large
     }; expected WxH such as 1600x1000, from 400x300 up to 8000x8000
 chart-error-no-data = nothing to draw: the { $chart ->
         [histogram] histogram
@@ -657,3 +661,31 @@ error-help-unknown = help: `{ $name }` is not a fanplan command (see `fanplan --
 error-add-not-days = `{ $value }` is not a whole number of working days (0 to { $max })
 error-add-past = --add: { $add } working days after { $from } is past { $last }, the last date fanplan handles
 error-year-outside = --year: { $year } is outside { $first }–{ $last }, the years the calendar holds
+
+## Input tables, batch and compare
+
+input-stdin = standard input
+error-input-open = cannot open the input { $path }
+error-input-read = cannot read the input { $path }
+error-input-header = { $path }: { $reason }
+header-empty = the input is empty: expected a header row naming the columns (at least id, followers)
+header-missing = missing required column `{ $column }` (the header must name at least id and followers)
+header-separator = missing required column `{ $missing }`: the header is a single field containing { $separator ->
+        [semicolon] `;`, so the file seems to use semicolons
+       *[tab] a tab, so the file seems to use tabs
+    } to separate columns; fanplan reads comma-separated files (in Excel: Save As "CSV UTF-8 (Comma delimited)")
+header-repeated = column `{ $column }` appears twice in the header
+column-empty-name = (empty name, column { $column })
+error-threads = cannot start the worker threads
+error-correlation = `{ $value }` is not a number from 0 to 1 (e.g. 0.5)
+error-precision-with = --precision cannot be combined with { $flag }: its rows stop at different run counts, and portfolio totals add the rows run by run
+error-compare-max-rows = { $path }: compare takes at most { $max } rows; use `fanplan batch` for more
+error-rules-set-with-rules = --rules-set: give every rulebook there, without --rules
+error-rules-set-same-name = --rules-set: two rulebooks are named `{ $name }` ({ $path }); each needs its own name to be told apart
+error-rules-set-empty = --rules-set: no rulebook given
+error-settle-past = --start: the followers would settle in the year { $year }, past { $last }; start earlier
+error-plan-past = --start: the plan would end in the year { $year }, past { $last }; start earlier
+error-calendar-days-overflow = date overflow: { $days } calendar days after { $from } is past the latest supported date { $max }
+error-working-days-overflow = date overflow: { $days } working days after { $from } is past the latest supported date { $max }
+error-yuan-negative = { $value } yuan is negative
+error-not-small-count = `{ $value }` is not a whole number (0 to { $max })

@@ -135,7 +135,7 @@ warning-cross-entity-implied = 目标账号的主体类型（{ $target }）与�
 warning-funds-assumed-cleared-one = 日期假定资金清算（D4）的阻碍在开始日期已解除
 warning-funds-assumed-cleared-several = 日期假定所有资金清算（D4）的阻碍在开始日期已解除
 warning-weekends-only = 节假日日历覆盖 { $from } 至 { $to }：超出此范围时按周一至周五计算工作日（法定节假日和调休未知），涉及：{ $steps }
-warning-provisional-holidays = { $years } 年的日期基于暂定假日（按 2024 年修订的法定节假日推算；国务院放假通知尚未公布，因此缺少调休上班日）；可用 --holidays FILE 或 FANPLAN_HOLIDAYS 提供通知（用 `fanplan calendar --year { $first }` 查看）
+warning-provisional-holidays = { $years } 年的日期基于暂定假日（按 2024 年修订的法定节假日推算；国务院放假通知尚未公布，因此缺少调休上班日）；可用 --holidays 文件 或 FANPLAN_HOLIDAYS 提供通知（用 `fanplan calendar --year { $first }` 查看）
 warning-few-runs = 只模拟了 { $runs } 次：尾部（P5、P95）较粗略；请用 --runs 1000 或更多
 warning-horizon-before-settled = 模拟期限（第 { $horizon } 天）早于取关观察期结束日的 P90（第 { $day } 天）：许多模拟中粉丝仍在迁移或取关，因此这不是最终粉丝数；请用 --horizon { $day } 或更大
 warning-weekends-only-step = { $step }（最晚 { $last }）
@@ -494,7 +494,11 @@ error-charts-write = --charts：无法写入 { $path }
 ## calendar
 
 mark-provisional = * 基于暂定假日
-calendar-head = { $year } 年 · 依据 { $basis }
+calendar-head = { $year } 年 · 依据：{ $basis ->
+        [official] 国务院办公厅放假通知
+        [user] --holidays 文件
+       *[provisional] 按法定节假日推算（暂定）
+    }
 calendar-source = 来源：{ $source }
 calendar-provisional-source = 《全国年节及纪念日放假办法》（2024）规定的法定节假日；放假通知尚未公布，调休上班日未知
 calendar-col-date = 日期
@@ -566,7 +570,9 @@ chart-error-too-large = 图表尺寸 { $width }x{ $height } 太大（最大 8000
 chart-error-invalid-size = 无效的图表尺寸“{ $input }”：{ $reason ->
         [no-x] 宽和高之间缺少 x
         [width] 宽度不是整数
-       *[height] 高度不是整数
+        [height] 高度不是整数
+        [too-small] 尺寸太小
+       *[too-large] 尺寸太大
     }；应写作 宽x高，如 1600x1000，范围 400x300 到 8000x8000
 chart-error-no-data = 没有可绘制的数据：{ $chart ->
         [histogram] 直方图
@@ -627,3 +633,31 @@ error-help-unknown = help：`{ $name }` 不是 fanplan 的命令（见 `fanplan 
 error-add-not-days = `{ $value }` 不是工作日天数（应为 0 到 { $max } 的整数）
 error-add-past = --add：{ $from } 之后 { $add } 个工作日已超过 { $last }，即 fanplan 能处理的最后日期
 error-year-outside = --year：{ $year } 不在 { $first }–{ $last } 之内（日历所含的年份）
+
+## Input tables, batch and compare
+
+input-stdin = 标准输入
+error-input-open = 无法打开输入文件 { $path }
+error-input-read = 无法读取输入 { $path }
+error-input-header = { $path }：{ $reason }
+header-empty = 输入为空：需要一行表头列出各列（至少 id、followers）
+header-missing = 缺少必需的列 `{ $column }`（表头至少要有 id 和 followers）
+header-separator = 缺少必需的列 `{ $missing }`：表头只有一个字段，其中含有{ $separator ->
+        [semicolon] 分号 `;`，文件似乎用分号
+       *[tab] 制表符，文件似乎用制表符
+    }分隔各列；fanplan 读取逗号分隔的文件（Excel 中：另存为“CSV UTF-8（逗号分隔）”）
+header-repeated = 表头中列 `{ $column }` 出现了两次
+column-empty-name = （第 { $column } 列，无列名）
+error-threads = 无法启动工作线程
+error-correlation = `{ $value }` 不是 0 到 1 之间的数（如 0.5）
+error-precision-with = --precision 不能与 { $flag } 同时使用：各行在不同的模拟次数停止，而组合合计要逐次相加各行
+error-compare-max-rows = { $path }：compare 最多处理 { $max } 行；更多行请用 `fanplan batch`
+error-rules-set-with-rules = --rules-set：所有规则库都请在这里给出，不要再加 --rules
+error-rules-set-same-name = --rules-set：有两个规则库都叫 `{ $name }`（{ $path }）；每个规则库需要各自的名称才能区分
+error-rules-set-empty = --rules-set：没有给出规则库
+error-settle-past = --start：粉丝要到 { $year } 年才稳定，晚于 { $last }；请提前开始
+error-plan-past = --start：计划将在 { $year } 年结束，晚于 { $last }；请提前开始
+error-calendar-days-overflow = 日期超出范围：{ $from } 之后 { $days } 个自然日已超过所支持的最后日期 { $max }
+error-working-days-overflow = 日期超出范围：{ $from } 之后 { $days } 个工作日已超过所支持的最后日期 { $max }
+error-yuan-negative = { $value } 元是负数
+error-not-small-count = `{ $value }` 不是整数（应为 0 到 { $max }）

@@ -285,3 +285,253 @@ fn machine_outputs_do_not_change_with_the_language() {
     zh[1] = "zh";
     assert_eq!(run(&en).0, run(&zh).0, "batch CSV differs");
 }
+
+/// Latin words a Chinese reader is expected to meet in fanplan's Chinese output: ids (step ids,
+/// rulebook and distribution names, example account ids), command and column names, units and
+/// formats written in Latin letters. Flags (`--x`), paths, dotted keys and ids with `_` or `-`
+/// are recognised by their form and need no entry.
+const ALLOWED: &[&str] = &[
+    // commands and names of the program
+    "fanplan",
+    "check",
+    "simulate",
+    "batch",
+    "plan",
+    "compare",
+    "workdays",
+    "calendar",
+    "rules",
+    "help",
+    // rulebooks, distributions, step ids, required columns
+    "seed",
+    "observed",
+    "uniform",
+    "triangular",
+    "pert",
+    "announce",
+    "inactivity",
+    "backup",
+    "unbind",
+    "submit",
+    "review",
+    "freeze",
+    "deletion",
+    "apply",
+    "id",
+    "followers",
+    // --goal values (the way `close` shares its name)
+    "migrate",
+    "close",
+    // formats, units and abbreviations Chinese operators write in Latin letters
+    "csv",
+    "utf",
+    "toml",
+    "excel",
+    "png",
+    "yyyy",
+    "mm",
+    "dd",
+    "eta",
+    "wxh",
+    "ttf",
+    "otf",
+];
+
+/// The Latin words of `text` that are neither allowed nor of an id's, flag's or path's form.
+/// Values echoed between quotes (“…”, `…`) are what the user wrote and are skipped.
+fn english_words(text: &str, extra: &[String]) -> Vec<String> {
+    let mut unquoted = String::new();
+    let mut quote = None;
+    for c in text.chars() {
+        match (quote, c) {
+            (None, '“') => quote = Some('”'),
+            (None, '`') => quote = Some('`'),
+            (Some(end), c) if c == end => quote = None,
+            (None, c) => unquoted.push(c),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for token in unquoted.split(|c: char| c.is_whitespace() || !c.is_ascii()) {
+        let token = token.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-');
+        if token.starts_with('-')
+            || token.contains(['/', '.', '_', '='])
+            || token.trim_matches('-').contains('-')
+        {
+            continue;
+        }
+        for word in token.split(|c: char| !c.is_ascii_alphabetic()) {
+            let lower = word.to_ascii_lowercase();
+            if word.len() >= 2
+                && !ALLOWED.contains(&lower.as_str())
+                && !extra.iter().any(|e| e.eq_ignore_ascii_case(word))
+            {
+                found.push(word.to_string());
+            }
+        }
+    }
+    found
+}
+
+/// Commands that succeed and commands that fail, run in Chinese: no English word is left in
+/// what they print beyond the allowed ones (the seed rulebook's materials are its own words,
+/// shown as written).
+#[test]
+fn chinese_output_has_no_english_words_left() {
+    let ex = example();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = |name: &str| dir.path().join(name).to_str().expect("UTF-8").to_string();
+    let read_only = path("ro.csv");
+    std::fs::write(&read_only, "x").expect("write");
+    let mut perms = std::fs::metadata(&read_only).expect("meta").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&read_only, perms).expect("read-only");
+    let semicolons = path("semicolons.csv");
+    std::fs::write(&semicolons, "id;followers\na;1\n").expect("write");
+    let bad_rules = path("bad.toml");
+    let text = fanplan::rules::SEED_TOML.replacen(
+        "duration_days = { min = 10, max = 15 }",
+        "duration_days = { min = 15, max = 10 }",
+        1,
+    );
+    std::fs::write(&bad_rules, text).expect("write");
+    let out = path("out.csv");
+    let missing = path("missing.csv");
+    let cases: Vec<Vec<&str>> = vec![
+        // succeeding
+        with(&[
+            &["simulate", "--followers", "12万", "--cross-entity"],
+            &START,
+            &RUN,
+        ]),
+        with(&[
+            &[
+                "simulate",
+                "--followers",
+                "12万",
+                "--sampling",
+                "lhs",
+                "--at-least",
+                "90000",
+            ],
+            &START,
+            &RUN,
+        ]),
+        with(&[
+            &["simulate", "--followers", "12万", "--precision", "0.02"],
+            &START,
+        ]),
+        vec!["check", "--followers", "12万", "--cross-entity"],
+        vec![
+            "check",
+            "--kind",
+            "服务号",
+            "--target-kind",
+            "订阅号",
+            "--target-unverified",
+        ],
+        with(&[&[
+            "plan",
+            "--goal",
+            "close",
+            "--subject",
+            "个人",
+            "--start",
+            "2026-09-01",
+            "--balance",
+            "0.5",
+            "--payment",
+            "--mini-programs",
+            "1",
+            "--articles",
+            "230",
+            "--followers",
+            "8000",
+        ]]),
+        with(&[
+            &["plan", "--goal", "migrate", "--followers", "12万"],
+            &START,
+            &RUN,
+        ]),
+        with(&[&["plan", "--options", "--followers", "12万"], &START, &RUN]),
+        with(&[&["compare", &ex], &RUN]),
+        with(&[&["batch", &ex, "-o", &out, "--progress", "never"], &RUN]),
+        vec!["workdays", "--from", "2026-02-13", "--add", "3"],
+        vec!["calendar", "--year", "2026"],
+        // failing
+        vec!["simulate", "--followers", "abc"],
+        vec!["simulate", "--followers", "0"],
+        vec!["simulate", "--followers", "1", "--dist", "foo"],
+        vec![
+            "simulate",
+            "--followers",
+            "1",
+            "--charts",
+            &out,
+            "--chart-size",
+            "10x10",
+        ],
+        vec![
+            "simulate",
+            "--followers",
+            "1",
+            "--charts",
+            &out,
+            "--chart-size",
+            "10y10",
+        ],
+        vec!["plan", "--goal", "foo"],
+        vec!["plan", "--goal", "close", "--balance", "-1"],
+        vec!["batch", &missing, "-o", &out],
+        vec!["batch", &semicolons, "-o", &out],
+        vec!["batch", &ex, "-o", &read_only],
+        vec!["batch", &ex, "-o", &ex],
+        vec!["batch", &ex, "--correlation", "2"],
+        vec!["compare", &ex, "--rules-set", "seed,seed"],
+        vec!["workdays", "--from", "2026-01-01", "--add", "x"],
+        vec!["workdays", "--from", "9999-12-01", "--add", "300"],
+        vec!["calendar", "--year", "1900"],
+        vec!["help", "nope"],
+        vec!["--rules", &missing, "rules"],
+        vec!["--rules", &bad_rules, "rules"],
+        vec![
+            "--holidays",
+            &missing,
+            "workdays",
+            "--from",
+            "2026-01-01",
+            "--add",
+            "1",
+        ],
+    ];
+    let seed = fanplan::rules::Rulebook::seed().expect("seed");
+    let materials: Vec<String> = seed
+        .closing()
+        .subjects
+        .values()
+        .flat_map(|s| s.materials.iter())
+        .flat_map(|m| m.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    for case in &cases {
+        let mut args = vec!["--lang", "zh"];
+        args.extend_from_slice(case);
+        let (stdout, stderr) = run(&args);
+        let text = format!("{stdout}\n{stderr}");
+        let left = english_words(&text, &materials);
+        assert!(
+            left.is_empty(),
+            "{case:?}: English left {left:?} in\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_english_word_finder_sees_words_and_skips_ids() {
+    let left = english_words(
+        "错误：--followers：cannot read apply review_transfer tea-house a/b.csv P50 seed “abc” `x y`",
+        &[],
+    );
+    assert_eq!(left, vec!["cannot".to_string(), "read".to_string()]);
+}

@@ -54,6 +54,15 @@ pub fn column(field: Field) -> &'static str {
 /// The columns every input must have.
 pub const REQUIRED: [&str; 2] = ["id", "followers"];
 
+/// A header name fanplan does not know (kept aside and named in a note).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownColumn {
+    /// The column's number, from 1.
+    pub column: usize,
+    /// Its name as written (empty when the header cell is empty).
+    pub name: String,
+}
+
 /// Why a header cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HeaderError {
@@ -67,15 +76,13 @@ pub enum HeaderError {
     Missing(&'static str),
     /// A required column is absent and the header is one field holding another separator.
     #[error(
-        "missing required column `{missing}`: the header is a single field containing {shown}, so the file seems to use {name} to separate columns; fanplan reads comma-separated files (in Excel: Save As \"CSV UTF-8 (Comma delimited)\")"
+        "missing required column `{missing}`: the header is one field containing {separator:?}"
     )]
     Separator {
         /// The missing column.
         missing: &'static str,
-        /// The separator as shown (`` `;` `` or "a tab").
-        shown: &'static str,
-        /// The separator's name, plural (semicolons, tabs).
-        name: &'static str,
+        /// The separator found (`;` or a tab).
+        separator: char,
     },
     /// A column appears twice.
     #[error("column `{0}` appears twice in the header")]
@@ -89,7 +96,7 @@ pub struct Columns {
     fields: Vec<(usize, Field)>,
     width: usize,
     /// Header names that are not columns of SPEC §4, in header order.
-    pub unknown: Vec<String>,
+    pub unknown: Vec<UnknownColumn>,
 }
 
 fn header_name(raw: &[u8]) -> String {
@@ -121,10 +128,9 @@ impl Columns {
                 }
                 fields.push((i, *f));
             } else {
-                unknown.push(if name.is_empty() {
-                    format!("(empty name, column {})", i + 1)
-                } else {
-                    name
+                unknown.push(UnknownColumn {
+                    column: i + 1,
+                    name,
                 });
             }
         }
@@ -142,14 +148,12 @@ impl Columns {
             } else if only.contains(';') {
                 HeaderError::Separator {
                     missing,
-                    shown: "`;`",
-                    name: "semicolons",
+                    separator: ';',
                 }
             } else if only.contains('\t') {
                 HeaderError::Separator {
                     missing,
-                    shown: "a tab",
-                    name: "tabs",
+                    separator: '\t',
                 }
             } else {
                 HeaderError::Missing(missing)
@@ -320,7 +324,13 @@ mod tests {
         let c = Columns::from_header(&rec(&["Followers", " ID ", "notes", "SOURCE_KIND"]))
             .expect("valid");
         assert_eq!(c.id, 1);
-        assert_eq!(c.unknown, vec!["notes".to_string()]);
+        assert_eq!(
+            c.unknown,
+            vec![UnknownColumn {
+                column: 3,
+                name: "notes".to_string()
+            }]
+        );
         let (id, s) = parse_row(&c, &rec(&["12万", "a", "x", "服务号"]), today());
         let s = s.expect("valid");
         assert_eq!(id, "a");
@@ -346,16 +356,24 @@ mod tests {
 
     #[test]
     fn a_header_split_by_semicolons_or_tabs_is_named() {
+        let words = |e: &HeaderError| crate::report::text::header_error(crate::i18n::english(), e);
         let e = Columns::from_header(&rec(&["id;followers;overlap"])).expect_err("semicolons");
+        assert_eq!(
+            e,
+            HeaderError::Separator {
+                missing: "id",
+                separator: ';'
+            }
+        );
+        let e = words(&e);
         assert!(
-            e.to_string()
-                .contains("`;`, so the file seems to use semicolons"),
+            e.contains("`;`, so the file seems to use semicolons"),
             "{e}"
         );
-        assert!(e.to_string().contains("comma-separated"), "{e}");
-        let e = Columns::from_header(&rec(&["id\tfollowers"])).expect_err("tabs");
-        assert!(e.to_string().contains("tabs"), "{e}");
-        assert!(e.to_string().contains("`id`"), "{e}");
+        assert!(e.contains("comma-separated"), "{e}");
+        let e = words(&Columns::from_header(&rec(&["id\tfollowers"])).expect_err("tabs"));
+        assert!(e.contains("tabs"), "{e}");
+        assert!(e.contains("`id`"), "{e}");
     }
 
     #[test]

@@ -119,6 +119,10 @@ pub enum SizeProblem {
     Width,
     /// The height is not a whole number.
     Height,
+    /// Below [`MIN_SIZE`].
+    TooSmall,
+    /// Above [`MAX_SIZE`].
+    TooLarge,
 }
 
 /// A kind of chart, for an error about it.

@@ -80,6 +80,9 @@ impl FromStr for ChartSize {
             .ok_or_else(|| bad(SizeProblem::NoX))?;
         let w: u32 = w.trim().parse().map_err(|_| bad(SizeProblem::Width))?;
         let h: u32 = h.trim().parse().map_err(|_| bad(SizeProblem::Height))?;
-        ChartSize::new(w, h)
+        ChartSize::new(w, h).map_err(|e| match e {
+            ChartError::TooLarge { .. } => bad(SizeProblem::TooLarge),
+            _ => bad(SizeProblem::TooSmall),
+        })
     }
 }

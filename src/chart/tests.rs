@@ -32,7 +32,7 @@ fn rejects_bad_sizes() {
         "1.5x300",
     ] {
         let err = bad.parse::<ChartSize>().unwrap_err();
-        let msg = err.to_string();
+        let msg = crate::report::text::chart_error(crate::i18n::english(), &err);
         assert!(msg.contains("WxH"), "{bad}: {msg}");
         assert!(
             msg.contains("400x300") && msg.contains("8000x8000"),

@@ -14,7 +14,7 @@ use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
 /// Words for a flag value that could not be read.
-fn words<T>(r: Result<T, InputError>) -> Result<T, String> {
+pub(crate) fn words<T>(r: Result<T, InputError>) -> Result<T, String> {
     r.map_err(|e| text::input_error(&Messages::new(super::arg_lang()), &e))
 }
 

@@ -7,7 +7,7 @@
 
 use super::args::RunArgs;
 use super::output::{commit_all, is_dash, path_shown, AtomicFile};
-use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
+use super::{chart_look, chart_size, write_charts, Ctx, Failure, Outcome, Reason};
 use crate::batch::forecast::RowOptions;
 use crate::batch::input::{decode, EncodingChoice, Table, TableError};
 use crate::batch::output::{write_error, write_error_header, write_header, BOM};
@@ -20,7 +20,6 @@ use crate::i18n::Messages;
 use crate::report::fmt::shown;
 use crate::rules::Rulebook;
 use crate::sim::Dist;
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{self, Read, Write};
@@ -33,7 +32,10 @@ use std::time::{Duration, Instant};
 fn parse_correlation(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(r) if (0.0..=1.0).contains(&r) => Ok(r),
-        _ => Err(format!("`{s}` is not a number from 0 to 1 (e.g. 0.5)")),
+        _ => Err(Messages::new(super::arg_lang()).msg(
+            "error-correlation",
+            &[("value", crate::report::fmt::shown(s).into())],
+        )),
     }
 }
 
@@ -301,10 +303,9 @@ fn check_precision(a: &BatchArgs) -> anyhow::Result<()> {
         ("--charts", a.run.charts.is_some()),
     ] {
         if given {
-            return Err(InvalidInput(format!(
-                "--precision cannot be combined with {flag}: its rows stop at different run counts, and portfolio totals add the rows run by run"
-            ))
-            .into());
+            return Err(Failure::invalid("error-precision-with")
+                .arg("flag", flag)
+                .into());
         }
     }
     Ok(())
@@ -344,19 +345,19 @@ pub(crate) fn open_table(
         Box::new(io::stdin())
     } else {
         let f = std::fs::File::open(input)
-            .with_context(|| format!("cannot open the input {}", input.display()))?;
+            .map_err(|e| Failure::io("error-input-open", e).arg("path", input.display()))?;
         Box::new(io::BufReader::with_capacity(256 * 1024, f))
     };
     let counted: Box<dyn Read + Send> = Box::new(Counting { inner: raw, bytes });
     let decoded = decode(counted, encoding)
-        .with_context(|| format!("cannot read the input {}", input_name(input)))?;
+        .map_err(|e| Failure::io("error-input-read", e).input("path", input))?;
     Table::decoded(decoded, today).map_err(|e| table_error(e, input))
 }
 
 /// How messages name the input: its path, or "standard input" for `-`.
-pub(crate) fn input_name(input: &Path) -> String {
+pub(crate) fn input_name(m: &Messages, input: &Path) -> String {
     if is_dash(input) {
-        "standard input".to_string()
+        m.text("input-stdin")
     } else {
         input.display().to_string()
     }
@@ -365,10 +366,13 @@ pub(crate) fn input_name(input: &Path) -> String {
 /// A table error as an exit-coded error: header problems are invalid input (exit 2).
 pub(crate) fn table_error(e: TableError, input: &Path) -> anyhow::Error {
     match e {
-        TableError::Header(h) => InvalidInput(format!("{}: {h}", input_name(input))).into(),
-        TableError::Csv(c) => {
-            anyhow::Error::new(c).context(format!("cannot read the input {}", input_name(input)))
-        }
+        TableError::Header(h) => Failure::invalid("error-input-header")
+            .input("path", input)
+            .reason(Reason::Header(h))
+            .into(),
+        TableError::Csv(c) => Failure::io("error-input-read", c)
+            .input("path", input)
+            .into(),
     }
 }
 
@@ -396,7 +400,7 @@ pub(crate) fn table_notes<R: Read>(
         let reading = m.msg(
             "batch-reading-as",
             &[
-                ("path", input_name(input).to_string().into()),
+                ("path", input_name(m, input).into()),
                 ("encoding", encoding_name(table.encoding).to_string().into()),
             ],
         );
@@ -405,7 +409,11 @@ pub(crate) fn table_notes<R: Read>(
     let unknown = &table.columns().unknown;
     if !unknown.is_empty() {
         let shown = unknown.len().min(UNKNOWN_SHOWN);
-        let mut columns = unknown[..shown].join(", ");
+        let names: Vec<String> = unknown[..shown]
+            .iter()
+            .map(|c| crate::report::text::unknown_column(m, c))
+            .collect();
+        let mut columns = names.join(&m.text("sep-list"));
         if unknown.len() > shown {
             columns.push_str(&m.msg(
                 "batch-and-more",
@@ -450,7 +458,7 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.threads.map_or(0, usize::from))
         .build()
-        .context("cannot start the worker threads")?;
+        .map_err(|e| Failure::io("error-threads", e))?;
     let dist: Dist = a.run.dist.into();
     let opts = BatchOptions {
         row: RowOptions {

@@ -5,10 +5,10 @@
 //! depend on the other rows. Rows that cannot be read are reported and make the exit code 4.
 
 use super::args::RunArgs;
-use super::batch::{bom_for_file, input_name, open_table, table_error, table_notes, EncodingArg};
+use super::batch::{bom_for_file, open_table, table_error, table_notes, EncodingArg};
 use super::output::{path_shown, AtomicFile};
 use super::rulebook::{load, Loaded};
-use super::{chart_look, chart_size, write_charts, Ctx, InvalidInput, Outcome};
+use super::{chart_look, chart_size, write_charts, Ctx, Failure, Outcome};
 use crate::batch::output::BOM;
 use crate::chart::{compare_png, CompareChart, CompareRow};
 use crate::compare::{compare, compare_rulebooks, CompareOptions};
@@ -86,21 +86,17 @@ pub struct CompareArgs {
 /// The rulebooks of `--rules-set`, each with its own name; refused together with `--rules`.
 fn rulebooks(rules: Option<&Path>, set: &[PathBuf]) -> anyhow::Result<Vec<Loaded>> {
     if rules.is_some() {
-        return Err(InvalidInput(
-            "--rules-set: give every rulebook there, without --rules".to_string(),
-        )
-        .into());
+        return Err(Failure::invalid("error-rules-set-with-rules").into());
     }
     let mut books: Vec<Loaded> = Vec::with_capacity(set.len());
     for spec in set {
         let loaded = load(Some(spec))?;
         let name = &loaded.book.rulebook.name;
         if books.iter().any(|b| &b.book.rulebook.name == name) {
-            return Err(InvalidInput(format!(
-                "--rules-set: two rulebooks are named `{name}` ({}); each needs its own name to be told apart",
-                spec.display()
-            ))
-            .into());
+            return Err(Failure::invalid("error-rules-set-same-name")
+                .arg("name", name)
+                .arg("path", spec.display())
+                .into());
         }
         books.push(loaded);
     }
@@ -146,11 +142,10 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
     let mut rows = Vec::new();
     while let Some(row) = table.next_row().map_err(|e| table_error(e, &a.file))? {
         if rows.len() == MAX_ROWS {
-            return Err(InvalidInput(format!(
-                "{}: compare takes at most {MAX_ROWS} rows; use `fanplan batch` for more",
-                input_name(&a.file)
-            ))
-            .into());
+            return Err(Failure::invalid("error-compare-max-rows")
+                .input("path", &a.file)
+                .arg("max", MAX_ROWS)
+                .into());
         }
         rows.push(row);
     }
@@ -167,7 +162,7 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
             compare_rulebooks(&first.book, &others, rows, &opts)
         }
         Some((first, _)) => compare(&first.book, rows, &opts),
-        None => return Err(InvalidInput("--rules-set: no rulebook given".to_string()).into()),
+        None => return Err(Failure::invalid("error-rules-set-empty").into()),
     };
     let m = Messages::new(ctx.lang);
     for e in &report.rejected {

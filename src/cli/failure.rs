@@ -18,8 +18,15 @@ pub enum Reason {
     Rulebook(RulebookError),
     /// A chart size or drawing problem.
     Chart(ChartError),
-    /// Another failure.
-    Failure(Box<Failure>),
+    /// A table header fanplan cannot read.
+    Header(crate::batch::row::HeaderError),
+}
+
+/// An argument: text as it is, or a message worded in the reader's language.
+#[derive(Debug)]
+enum Arg {
+    Text(String),
+    Message(&'static str),
 }
 
 /// One failure of the command line: message `id` with its arguments, `$reason` from
@@ -27,10 +34,10 @@ pub enum Reason {
 #[derive(Debug)]
 pub struct Failure {
     id: &'static str,
-    args: Vec<(&'static str, String)>,
+    args: Vec<(&'static str, Arg)>,
     reason: Option<Reason>,
     invalid: bool,
-    source: Option<io::Error>,
+    source: Option<Box<dyn Error + Send + Sync + 'static>>,
 }
 
 impl Failure {
@@ -54,19 +61,27 @@ impl Failure {
     }
 
     /// An I/O failure (exit 1): message `id`, caused by `source`.
-    pub fn io(id: &'static str, source: io::Error) -> Failure {
+    pub fn io(id: &'static str, source: impl Error + Send + Sync + 'static) -> Failure {
         Failure {
-            id,
-            args: Vec::new(),
-            reason: None,
-            invalid: false,
-            source: Some(source),
+            source: Some(Box::new(source)),
+            ..Failure::failed(id)
         }
     }
 
     /// With the argument `$name`.
     pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Failure {
-        self.args.push((name, value.to_string()));
+        self.args.push((name, Arg::Text(value.to_string())));
+        self
+    }
+
+    /// With the input file `path` as `$name` (`-` is standard input, in words).
+    pub fn input(mut self, name: &'static str, path: &std::path::Path) -> Failure {
+        let arg = if super::output::is_dash(path) {
+            Arg::Message("input-stdin")
+        } else {
+            Arg::Text(path.display().to_string())
+        };
+        self.args.push((name, arg));
         self
     }
 
@@ -86,13 +101,19 @@ impl Failure {
         let mut args: Vec<(&str, FluentValue<'_>)> = self
             .args
             .iter()
-            .map(|(k, v)| (*k, FluentValue::from(v.as_str())))
+            .map(|(k, v)| {
+                let v = match v {
+                    Arg::Text(t) => t.clone(),
+                    Arg::Message(id) => m.text(id),
+                };
+                (*k, FluentValue::from(v))
+            })
             .collect();
         if let Some(r) = &self.reason {
             let text = match r {
                 Reason::Rulebook(e) => crate::report::rulebook_errors::rulebook_error(m, e),
                 Reason::Chart(e) => crate::report::text::chart_error(m, e),
-                Reason::Failure(f) => f.words(m),
+                Reason::Header(h) => crate::report::text::header_error(m, h),
             };
             args.push(("reason", FluentValue::from(text)));
         }
@@ -108,7 +129,9 @@ impl fmt::Display for Failure {
 
 impl Error for Failure {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
-        self.source.as_ref().map(|e| e as &(dyn Error + 'static))
+        self.source
+            .as_ref()
+            .map(|e| e.as_ref() as &(dyn Error + 'static))
     }
 }
 

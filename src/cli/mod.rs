@@ -342,7 +342,11 @@ pub fn flag(field: Field) -> &'static str {
 pub fn flag_error(lang: Lang, e: ScenarioError) -> anyhow::Error {
     let m = Messages::new(lang);
     let problem = crate::report::text::scenario_problem(&m, &e.problem, flag(Field::Horizon));
-    InvalidInput(format!("{}: {problem}", flag(e.field))).into()
+    InvalidInput(m.msg(
+        "error-flag",
+        &[("flag", flag(e.field).into()), ("reason", problem.into())],
+    ))
+    .into()
 }
 
 /// Build the scenario of the SCENARIO flags.

@@ -7,8 +7,8 @@ use super::args::{
 };
 use super::simulate::run_options;
 use super::{
-    chart_look, chart_size, partial_scenario_of, scenario_of, write_charts, Ctx, InvalidInput,
-    Outcome,
+    chart_look, chart_size, partial_scenario_of, scenario_of, write_charts, Ctx, Failure,
+    InvalidInput, Outcome,
 };
 use crate::calendar::Calendar;
 use crate::chart::{timeline_png, ChartSize, Look, TimelineChart, TimelineStep};
@@ -33,7 +33,7 @@ Examples:
 fn parse_yuan(s: &str) -> Result<f64, String> {
     let v = parse_number(s)?;
     if v < 0.0 {
-        Err(format!("{v} yuan is negative"))
+        Err(Messages::new(super::arg_lang()).msg("error-yuan-negative", &[("value", v.into())]))
     } else {
         Ok(v)
     }
@@ -41,16 +41,18 @@ fn parse_yuan(s: &str) -> Result<f64, String> {
 
 /// Parse a goal: migrate|close or 迁移|注销.
 fn parse_goal(s: &str) -> Result<Goal, String> {
-    s.parse()
+    super::args::words(s.parse().map_err(crate::input::InputError::NotWord))
 }
 
 /// Parse a small whole count (bindings).
 fn parse_small(s: &str) -> Result<u32, String> {
     s.trim().parse().map_err(|_| {
-        format!(
-            "`{}` is not a whole number (0 to {})",
-            crate::report::fmt::shown(s),
-            u32::MAX
+        Messages::new(super::arg_lang()).msg(
+            "error-not-small-count",
+            &[
+                ("value", crate::report::fmt::shown(s).into()),
+                ("max", u32::MAX.to_string().into()),
+            ],
         )
     })
 }
@@ -251,12 +253,10 @@ fn last_date(p: &crate::plan::Plan) -> Option<NaiveDate> {
 /// Refuse a plan that reaches past the last date fanplan prints (four-digit years).
 fn check_printable(last: Option<NaiveDate>) -> anyhow::Result<()> {
     match last {
-        Some(d) if d > super::last_printable_date() => Err(InvalidInput(format!(
-            "--start: the plan would end in the year {}, past {}; start earlier",
-            chrono::Datelike::year(&d),
-            super::last_printable_date()
-        ))
-        .into()),
+        Some(d) if d > super::last_printable_date() => Err(Failure::invalid("error-plan-past")
+            .arg("year", chrono::Datelike::year(&d))
+            .arg("last", super::last_printable_date())
+            .into()),
         _ => Ok(()),
     }
 }
@@ -274,13 +274,18 @@ fn account_flag(field: AccountField) -> &'static str {
 fn plan_error(lang: Lang, e: PlanError) -> anyhow::Error {
     let m = &Messages::new(lang);
     match e {
-        PlanError::Account { field, problem } => InvalidInput(format!(
-            "{}: {}",
-            account_flag(field),
-            crate::report::text::account_problem(m, &problem)
+        PlanError::Account { field, problem } => InvalidInput(m.msg(
+            "error-flag",
+            &[
+                ("flag", account_flag(field).into()),
+                (
+                    "reason",
+                    crate::report::text::account_problem(m, &problem).into(),
+                ),
+            ],
         ))
         .into(),
-        PlanError::Calendar(e) => InvalidInput(e.to_string()).into(),
+        PlanError::Calendar(e) => InvalidInput(crate::report::text::calendar_error(m, &e)).into(),
         PlanError::Scenario(e) => super::flag_error(lang, e),
     }
 }

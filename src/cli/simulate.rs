@@ -1,7 +1,9 @@
 //! `fanplan simulate`: the Monte Carlo forecast of one migration.
 
 use super::args::{RunArgs, ScenarioArgs, TableJsonCsv};
-use super::{chart_look, chart_size, scenario_of, write_charts, Ctx, InvalidInput, Outcome};
+use super::{
+    chart_look, chart_size, scenario_of, write_charts, Ctx, Failure, InvalidInput, Outcome,
+};
 use crate::chart::{histogram_chart, histogram_png, trajectory_chart, trajectory_png};
 use crate::forecast::{Forecast, RunOptions};
 use crate::i18n::Messages;
@@ -121,12 +123,10 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
         Ok(forecast) => {
             let last = forecast.dates.settled.p90;
             if last > super::last_printable_date() {
-                return Err(InvalidInput(format!(
-                    "--start: the followers would settle in the year {}, past {}; start earlier",
-                    chrono::Datelike::year(&last),
-                    super::last_printable_date()
-                ))
-                .into());
+                return Err(Failure::invalid("error-settle-past")
+                    .arg("year", chrono::Datelike::year(&last))
+                    .arg("last", super::last_printable_date())
+                    .into());
             }
             if let (Some(dir), Some(look)) = (&a.run.charts, &look) {
                 let m = &look.messages;

@@ -99,12 +99,15 @@ impl Goal {
 }
 
 impl std::str::FromStr for Goal {
-    type Err = String;
+    type Err = crate::domain::WordError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "migrate" | "迁移" => Ok(Goal::Migrate),
             "close" | "注销" => Ok(Goal::Close),
-            _ => Err(format!("`{s}` is not one of: migrate (迁移), close (注销)")),
+            _ => Err(crate::domain::WordError {
+                value: s.to_string(),
+                allowed: "migrate (迁移), close (注销)",
+            }),
         }
     }
 }

@@ -550,6 +550,8 @@ pub fn chart_error(m: &Messages, e: &crate::chart::ChartError) -> String {
                 SizeProblem::NoX => "no-x",
                 SizeProblem::Width => "width",
                 SizeProblem::Height => "height",
+                SizeProblem::TooSmall => "too-small",
+                SizeProblem::TooLarge => "too-large",
             };
             m.msg(
                 "chart-error-invalid-size",
@@ -573,4 +575,54 @@ pub fn chart_error(m: &Messages, e: &crate::chart::ChartError) -> String {
         E::Drawing(d) => detail("chart-error-drawing", d),
         E::Encode(d) => detail("chart-error-encode", d),
     }
+}
+
+/// Why a table's header cannot be read.
+pub fn header_error(m: &Messages, e: &crate::batch::row::HeaderError) -> String {
+    use crate::batch::row::HeaderError as H;
+    match e {
+        H::Empty => m.text("header-empty"),
+        H::Missing(column) => m.msg("header-missing", &[("column", s(column))]),
+        H::Separator { missing, separator } => m.msg(
+            "header-separator",
+            &[
+                ("missing", s(missing)),
+                (
+                    "separator",
+                    s(if *separator == ';' {
+                        "semicolon"
+                    } else {
+                        "tab"
+                    }),
+                ),
+            ],
+        ),
+        H::Repeated(column) => m.msg("header-repeated", &[("column", s(column))]),
+    }
+}
+
+/// An unknown column in the note that names them: its name, or its number when it has none.
+pub fn unknown_column(m: &Messages, c: &crate::batch::row::UnknownColumn) -> String {
+    if c.name.is_empty() {
+        m.msg("column-empty-name", &[("column", s(c.column))])
+    } else {
+        c.name.clone()
+    }
+}
+
+/// A date that would fall past the last one the calendar can hold.
+pub fn calendar_error(m: &Messages, e: &crate::calendar::CalendarError) -> String {
+    use crate::calendar::CalendarError as C;
+    let (id, from, days) = match e {
+        C::CalendarDaysOverflow { from, days } => ("error-calendar-days-overflow", from, days),
+        C::WorkingDaysOverflow { from, days } => ("error-working-days-overflow", from, days),
+    };
+    m.msg(
+        id,
+        &[
+            ("days", s(days)),
+            ("from", date(m, *from)),
+            ("max", date(m, NaiveDate::MAX)),
+        ],
+    )
 }

@@ -75,13 +75,16 @@ pub enum Dist {
 }
 
 impl std::str::FromStr for Dist {
-    type Err = String;
+    type Err = crate::domain::WordError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "uniform" => Ok(Dist::Uniform),
             "triangular" => Ok(Dist::Triangular),
             "pert" => Ok(Dist::Pert),
-            _ => Err(format!("`{s}` is not one of: uniform, triangular, pert")),
+            _ => Err(crate::domain::WordError {
+                value: s.to_string(),
+                allowed: "uniform, triangular, pert",
+            }),
         }
     }
 }
