@@ -11,6 +11,7 @@
 //!
 //! Only [`run`] and [`output`] touch readers and writers; the rest take values and return values.
 
+pub mod encoding;
 pub mod forecast;
 pub mod input;
 pub mod output;

@@ -8,8 +8,9 @@
 use super::args::RunArgs;
 use super::output::{commit_all, is_dash, path_shown, AtomicFile};
 use super::{chart_look, chart_size, write_charts, Ctx, Failure, Outcome, Reason};
+use crate::batch::encoding::{decode, EncodingChoice};
 use crate::batch::forecast::RowOptions;
-use crate::batch::input::{decode, EncodingChoice, Table, TableError};
+use crate::batch::input::{Table, TableError};
 use crate::batch::output::{write_error, write_error_header, write_header, BOM};
 use crate::batch::run::{run_batch, BatchError, BatchOptions, Events};
 use crate::batch::summary::Counts;
