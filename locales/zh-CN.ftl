@@ -276,7 +276,11 @@ error-caused-by = 原因：{ $text }
 ## simulate table
 
 sim-head = { $subject }{ $kind }，{ $followers } 粉丝 → { $route }（目标账号 { $target } 粉丝，重叠 { $overlap }）
-sim-run = 模拟 { $runs } 次{ $how } · 随机种子 { $seed } · 留存率分布 { $dist } · 规则库 { $rules } { $version } · 开始 { $start } · 模拟期限 { $horizon } 天
+sim-run = 模拟 { $runs } 次{ $how } · 随机种子 { $seed } · 留存率分布：{ $dist ->
+        [uniform] 均匀分布
+        [triangular] 三角分布
+       *[pert] PERT 分布
+    } · 规则库 { $rules } { $version } · 开始 { $start } · 模拟期限 { $horizon } 天
 sim-col-mean = 平均值
 sim-retention-rate = 粉丝留存率
 sim-retained = 保留粉丝

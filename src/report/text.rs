@@ -261,7 +261,7 @@ pub fn warning(m: &Messages, w: &Warning) -> String {
             let first = years.first().copied().unwrap_or_default();
             m.msg(
                 "warning-provisional-holidays",
-                &[("years", s(list.join(", "))), ("first", s(first))],
+                &[("years", s(list.join(&m.text("sep-list")))), ("first", s(first))],
             )
         }
     }
