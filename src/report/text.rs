@@ -626,3 +626,33 @@ pub fn calendar_error(m: &Messages, e: &crate::calendar::CalendarError) -> Strin
         ],
     )
 }
+
+/// What is wrong in a holiday file, with its line and key.
+pub fn holiday_file_error(m: &Messages, e: &crate::calendar::FileError) -> String {
+    use crate::calendar::Problem as P;
+    let problem = match &e.problem {
+        P::Syntax(detail) => m.msg("holidays-syntax", &[("detail", s(detail))]),
+        P::BadDate(v) => m.msg(
+            "holidays-bad-date",
+            &[("value", s(crate::report::fmt::shown(v)))],
+        ),
+        P::OutsideYear { date: d, year } => m.msg(
+            "holidays-outside-year",
+            &[("date", date(m, *d)), ("year", s(year))],
+        ),
+        P::OffAndWork(d) => m.msg("holidays-off-and-work", &[("date", date(m, *d))]),
+        P::DuplicateYear(year) => m.msg("holidays-year-twice", &[("year", s(year))]),
+        P::YearOutOfRange { year, min, max } => m.msg(
+            "holidays-year-outside",
+            &[("year", s(year)), ("min", s(min)), ("max", s(max))],
+        ),
+    };
+    m.msg(
+        "holidays-at",
+        &[
+            ("line", s(e.line)),
+            ("key", s(&e.key)),
+            ("problem", s(problem)),
+        ],
+    )
+}
