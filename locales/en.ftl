@@ -634,10 +634,10 @@ error-rulebook-read = cannot read the rulebook { $path } (the built-in rulebooks
 error-rulebook-not-utf8 = rulebook { $path }: not UTF-8 text (byte { $byte } is invalid); save it as UTF-8
 error-rulebook = rulebook { $path }: { $reason }
 error-rulebook-builtin = built-in rulebook { $name }: { $reason }
-error-holidays-embedded = embedded holiday data: { $detail }
+error-holidays-embedded = embedded holiday data: { $reason }
 error-holidays-read = --holidays: cannot read { $path }
 error-holidays-not-utf8 = --holidays { $path }: not UTF-8 text (byte { $byte } is invalid); save it as UTF-8
-error-holidays = --holidays { $path }: { $detail }
+error-holidays = --holidays { $path }: { $reason }
 
 ## Output files
 
@@ -689,3 +689,13 @@ error-calendar-days-overflow = date overflow: { $days } calendar days after { $f
 error-working-days-overflow = date overflow: { $days } working days after { $from } is past the latest supported date { $max }
 error-yuan-negative = { $value } yuan is negative
 error-not-small-count = `{ $value }` is not a whole number (0 to { $max })
+
+## Holiday files
+
+holidays-at = line { $line }, key `{ $key }`: { $problem }
+holidays-syntax = { $detail }
+holidays-bad-date = `{ $value }` is not a date YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD
+holidays-outside-year = { $date } is outside the year { $year }
+holidays-off-and-work = { $date } is listed both as a day off and as a working day
+holidays-year-twice = the year { $year } is given twice
+holidays-year-outside = the year { $year } is outside { $min }–{ $max }

@@ -276,7 +276,11 @@ error-caused-by = 原因：{ $text }
 ## simulate table
 
 sim-head = { $subject }{ $kind }，{ $followers } 粉丝 → { $route }（目标账号 { $target } 粉丝，重叠 { $overlap }）
-sim-run = 模拟 { $runs } 次{ $how } · 随机种子 { $seed } · 留存率分布 { $dist } · 规则库 { $rules } { $version } · 开始 { $start } · 模拟期限 { $horizon } 天
+sim-run = 模拟 { $runs } 次{ $how } · 随机种子 { $seed } · 留存率分布：{ $dist ->
+        [uniform] 均匀分布
+        [triangular] 三角分布
+       *[pert] PERT 分布
+    } · 规则库 { $rules } { $version } · 开始 { $start } · 模拟期限 { $horizon } 天
 sim-col-mean = 平均值
 sim-retention-rate = 粉丝留存率
 sim-retained = 保留粉丝
@@ -606,10 +610,10 @@ error-rulebook-read = 无法读取规则库 { $path }（内置规则库：{ $nam
 error-rulebook-not-utf8 = 规则库 { $path }：不是 UTF-8 文本（第 { $byte } 字节无效）；请另存为 UTF-8
 error-rulebook = 规则库 { $path }：{ $reason }
 error-rulebook-builtin = 内置规则库 { $name }：{ $reason }
-error-holidays-embedded = 内置节假日数据：{ $detail }
+error-holidays-embedded = 内置节假日数据：{ $reason }
 error-holidays-read = --holidays：无法读取 { $path }
 error-holidays-not-utf8 = --holidays { $path }：不是 UTF-8 文本（第 { $byte } 字节无效）；请另存为 UTF-8
-error-holidays = --holidays { $path }：{ $detail }
+error-holidays = --holidays { $path }：{ $reason }
 
 ## Output files
 
@@ -661,3 +665,13 @@ error-calendar-days-overflow = 日期超出范围：{ $from } 之后 { $days } �
 error-working-days-overflow = 日期超出范围：{ $from } 之后 { $days } 个工作日已超过所支持的最后日期 { $max }
 error-yuan-negative = { $value } 元是负数
 error-not-small-count = `{ $value }` 不是整数（应为 0 到 { $max }）
+
+## Holiday files
+
+holidays-at = 第 { $line } 行，键 `{ $key }`：{ $problem }
+holidays-syntax = 无法按 TOML 读取：{ $detail }
+holidays-bad-date = `{ $value }` 不是日期 YYYY-MM-DD，也不是日期范围 YYYY-MM-DD..YYYY-MM-DD
+holidays-outside-year = { $date } 不在 { $year } 年之内
+holidays-off-and-work = { $date } 同时被列为休息日和工作日
+holidays-year-twice = { $year } 年出现了两次
+holidays-year-outside = { $year } 年不在 { $min }–{ $max } 之内

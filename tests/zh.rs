@@ -395,6 +395,12 @@ fn chinese_output_has_no_english_words_left() {
         1,
     );
     std::fs::write(&bad_rules, text).expect("write");
+    let holidays = path("holidays.toml");
+    std::fs::write(
+        &holidays,
+        "[[years]]\nyear = 2027\n[[years.holidays]]\nname = \"元旦\"\noff = [\"2026-12-31\"]\n",
+    )
+    .expect("write");
     let out = path("out.csv");
     let missing = path("missing.csv");
     let cases: Vec<Vec<&str>> = vec![
@@ -494,6 +500,7 @@ fn chinese_output_has_no_english_words_left() {
         vec!["help", "nope"],
         vec!["--rules", &missing, "rules"],
         vec!["--rules", &bad_rules, "rules"],
+        vec!["--holidays", &holidays, "calendar", "--year", "2027"],
         vec![
             "--holidays",
             &missing,

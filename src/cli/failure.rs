@@ -18,6 +18,8 @@ pub enum Reason {
     Rulebook(RulebookError),
     /// A chart size or drawing problem.
     Chart(ChartError),
+    /// A holiday file fanplan cannot read.
+    Holidays(crate::calendar::FileError),
     /// A table header fanplan cannot read.
     Header(crate::batch::row::HeaderError),
 }
@@ -113,6 +115,7 @@ impl Failure {
             let text = match r {
                 Reason::Rulebook(e) => crate::report::rulebook_errors::rulebook_error(m, e),
                 Reason::Chart(e) => crate::report::text::chart_error(m, e),
+                Reason::Holidays(e) => crate::report::text::holiday_file_error(m, e),
                 Reason::Header(h) => crate::report::text::header_error(m, h),
             };
             args.push(("reason", FluentValue::from(text)));

@@ -297,7 +297,7 @@ pub fn flag_value_error(m: &Messages, e: &clap::Error) -> Option<String> {
 /// Build the working-day calendar: the embedded data, with the years of `path` over it.
 pub fn load_calendar(path: Option<&Path>) -> anyhow::Result<Calendar> {
     let cal = Calendar::embedded()
-        .map_err(|e| Failure::invalid("error-holidays-embedded").arg("detail", e))?;
+        .map_err(|e| Failure::invalid("error-holidays-embedded").reason(Reason::Holidays(e)))?;
     let Some(p) = path else {
         return Ok(cal);
     };
@@ -313,7 +313,7 @@ pub fn load_calendar(path: Option<&Path>) -> anyhow::Result<Calendar> {
     cal.with_user(text).map_err(|e| {
         Failure::invalid("error-holidays")
             .arg("path", &shown)
-            .arg("detail", e)
+            .reason(Reason::Holidays(e))
             .into()
     })
 }

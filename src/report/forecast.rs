@@ -224,7 +224,7 @@ impl Document for Forecast {
             tr.msg(
                 "sim-assumptions",
                 &[
-                    ("ids", a(ids.join(", "))),
+                    ("ids", a(ids.join(&tr.text("sep-list")))),
                     ("se", a(thousands(m.retained_followers.se))),
                 ]
             )

@@ -187,7 +187,10 @@ impl Document for Plan {
                 writeln!(
                     w,
                     "    {}",
-                    m.msg("plan-after", &[("steps", a(after.join(", ")))])
+                    m.msg(
+                        "plan-after",
+                        &[("steps", a(after.join(&m.text("sep-list"))))]
+                    )
                 )?;
             }
             if let Some(reason) = st.reason.as_ref().map(|b| text::blockers(m, b)) {
@@ -413,7 +416,10 @@ impl Document for Options {
                     let rules: Vec<&str> = o.violations.iter().map(|v| v.rule.as_str()).collect();
                     rows.push(vec![
                         label,
-                        m.msg("options-forbidden-by", &[("rules", a(rules.join(", ")))]),
+                        m.msg(
+                            "options-forbidden-by",
+                            &[("rules", a(rules.join(&m.text("sep-list"))))],
+                        ),
                     ]);
                 }
             }

@@ -1,5 +1,5 @@
 //! The words of a rulebook refusal: the key and what is wrong, from the typed
-//! [`Problem`](crate::rules::Problem) the validation returns.
+//! [`Problem`] the validation returns.
 
 use crate::i18n::Messages;
 use crate::rules::{Problem, RulebookError, Unit, MAX_DAYS, MAX_WINDOW_DAYS, RATIO_RANGE};

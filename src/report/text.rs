@@ -261,7 +261,7 @@ pub fn warning(m: &Messages, w: &Warning) -> String {
             let first = years.first().copied().unwrap_or_default();
             m.msg(
                 "warning-provisional-holidays",
-                &[("years", s(list.join(", "))), ("first", s(first))],
+                &[("years", s(list.join(&m.text("sep-list")))), ("first", s(first))],
             )
         }
     }
@@ -623,6 +623,36 @@ pub fn calendar_error(m: &Messages, e: &crate::calendar::CalendarError) -> Strin
             ("days", s(days)),
             ("from", date(m, *from)),
             ("max", date(m, NaiveDate::MAX)),
+        ],
+    )
+}
+
+/// What is wrong in a holiday file, with its line and key.
+pub fn holiday_file_error(m: &Messages, e: &crate::calendar::FileError) -> String {
+    use crate::calendar::Problem as P;
+    let problem = match &e.problem {
+        P::Syntax(detail) => m.msg("holidays-syntax", &[("detail", s(detail))]),
+        P::BadDate(v) => m.msg(
+            "holidays-bad-date",
+            &[("value", s(crate::report::fmt::shown(v)))],
+        ),
+        P::OutsideYear { date: d, year } => m.msg(
+            "holidays-outside-year",
+            &[("date", date(m, *d)), ("year", s(year))],
+        ),
+        P::OffAndWork(d) => m.msg("holidays-off-and-work", &[("date", date(m, *d))]),
+        P::DuplicateYear(year) => m.msg("holidays-year-twice", &[("year", s(year))]),
+        P::YearOutOfRange { year, min, max } => m.msg(
+            "holidays-year-outside",
+            &[("year", s(year)), ("min", s(min)), ("max", s(max))],
+        ),
+    };
+    m.msg(
+        "holidays-at",
+        &[
+            ("line", s(e.line)),
+            ("key", s(&e.key)),
+            ("problem", s(problem)),
         ],
     )
 }

@@ -3,10 +3,11 @@
 //! The built-in rulebooks (`seed`, the default, and `observed`; see [`builtin`]) are embedded in
 //! the binary; another one can be loaded from text. A rulebook holds numbers and switches, not
 //! sentences: the report writes each rule's statement from them. M9 (the target follower cap) is
-//! optional; every other rule is stated by every rulebook. Loading validates the whole book once: a range whose low end is above its
-//! high end, a retention outside 0–1, a negative fee, an unknown route or subject, a missing or
-//! repeated rule id are refused with an error that names the key. After loading, the values are
-//! trusted: the types below only hold validated numbers.
+//! optional; every other rule is stated by every rulebook. Loading validates the whole book once
+//! (`validate.rs`): a range whose low end is above its high end, a retention outside 0–1, a
+//! negative fee, an unknown route or subject, a missing or repeated rule id are refused with the
+//! key and a typed [`Problem`] (the report words it). After loading, the values are trusted: the
+//! types below only hold validated numbers.
 
 pub mod builtin;
 mod lists;
