@@ -5,6 +5,8 @@ use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
+pub use crate::report::fmt::{format_amount, format_thousands};
+
 use super::text::TextFix;
 use super::ChartError;
 use super::{canvas::*, layout::*, theme::*};
@@ -30,49 +32,6 @@ pub(crate) fn min_max<I: IntoIterator<Item = f64>>(values: I) -> Option<(f64, f6
             None => Some((v, v)),
             Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
         })
-}
-
-/// Formats `v` with `decimals` decimals and thousands separators: 120000 ->
-/// "120,000". NaN becomes "n/a" so bad data is visible rather than hidden.
-pub fn format_thousands(v: f64, decimals: usize) -> String {
-    if v.is_nan() {
-        return "n/a".to_string();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { "∞" } else { "-∞" }.to_string();
-    }
-    let digits = format!("{:.*}", decimals.min(12), v.abs());
-    let (int, frac) = match digits.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (digits.as_str(), None),
-    };
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    // Avoid "-0" when a tiny negative number rounds to zero.
-    if v < 0.0 && digits.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
-        out.push('-');
-    }
-    let n = int.len();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
-}
-
-/// A "human" amount: whole numbers from 100 up (or when whole), otherwise
-/// two decimals.
-pub(crate) fn format_amount(v: f64) -> String {
-    if v.abs() >= 100.0 || !v.is_finite() || v.fract() == 0.0 {
-        format_thousands(v, 0)
-    } else {
-        format_thousands(v, 2)
-    }
 }
 
 /// A linear axis with "nice" bounds and evenly spaced ticks.

@@ -27,25 +27,63 @@ pub fn shown(value: &str) -> String {
     out
 }
 
-/// An integer with thousands separators: 120000 → "120,000".
-pub fn thousands(v: f64) -> String {
+/// `v` with `decimals` decimals and thousands separators (120000 → "120,000"), for tables and
+/// charts alike; `None` when `v` is not finite. A tiny negative number that rounds to zero
+/// prints without its sign.
+pub fn grouped(v: f64, decimals: usize) -> Option<String> {
     if !v.is_finite() {
-        return "–".to_string();
+        return None;
     }
-    let rounded = v.round();
-    let neg = rounded < 0.0;
-    let digits = format!("{:.0}", rounded.abs());
+    let digits = format!("{:.*}", decimals.min(12), v.abs());
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits.as_str(), None),
+    };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+    if v < 0.0 && digits.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        out.push('-');
+    }
+    let n = int.len();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
             out.push(',');
         }
-        out.push(c);
+        out.push(ch);
     }
-    if neg {
-        format!("-{out}")
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+/// An integer with thousands separators: 120000 → "120,000"; "–" when not finite.
+pub fn thousands(v: f64) -> String {
+    grouped(v.round(), 0).unwrap_or_else(|| "–".to_string())
+}
+
+/// A chart label: `v` with `decimals` decimals and thousands separators; NaN becomes "n/a" so
+/// bad data is visible rather than hidden, and infinities "∞" and "-∞".
+pub fn format_thousands(v: f64, decimals: usize) -> String {
+    grouped(v, decimals).unwrap_or_else(|| {
+        if v.is_nan() {
+            "n/a"
+        } else if v > 0.0 {
+            "∞"
+        } else {
+            "-∞"
+        }
+        .to_string()
+    })
+}
+
+/// A "human" amount on a chart: whole numbers from 100 up (or when whole), otherwise two
+/// decimals.
+pub fn format_amount(v: f64) -> String {
+    if v.abs() >= 100.0 || !v.is_finite() || v.fract() == 0.0 {
+        format_thousands(v, 0)
     } else {
-        out
+        format_thousands(v, 2)
     }
 }
 
