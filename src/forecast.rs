@@ -14,6 +14,7 @@ use crate::sim::lhs::Sampling;
 use crate::sim::trajectory::{trajectory, DayStats};
 use crate::sim::{Dist, Draw, Model};
 use crate::stats::{probability_at_least, Summary};
+use crate::stats::{Band, Quantiles};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -142,24 +143,13 @@ pub struct Metrics {
     pub lost_value_yuan: Summary,
 }
 
-/// Dates of day percentiles, each rounded up to a whole day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct DatePercentiles {
-    /// 10th percentile.
-    pub p10: NaiveDate,
-    /// Median.
-    pub p50: NaiveDate,
-    /// 90th percentile.
-    pub p90: NaiveDate,
-}
-
 /// The transfer and settled dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Dates {
     /// When the followers move (D).
-    pub transfer: DatePercentiles,
+    pub transfer: Band<NaiveDate>,
     /// When the unfollow window ends (D + W).
-    pub settled: DatePercentiles,
+    pub settled: Band<NaiveDate>,
 }
 
 /// One day of the audience trajectory: its date and the audience statistics of that day.
@@ -277,13 +267,7 @@ fn summary(values: impl Iterator<Item = f64>, per: &[(Option<usize>, Option<usiz
             sd: f64::NAN,
             se: f64::NAN,
             min: f64::NAN,
-            p5: f64::NAN,
-            p10: f64::NAN,
-            p25: f64::NAN,
-            p50: f64::NAN,
-            p75: f64::NAN,
-            p90: f64::NAN,
-            p95: f64::NAN,
+            quantiles: Quantiles::fixed(f64::NAN),
             max: f64::NAN,
             ci95: None,
         })
@@ -297,12 +281,9 @@ fn with_ci(v: &mut [f64]) -> Option<Summary> {
     })
 }
 
-fn date_percentiles(start: NaiveDate, s: &Summary) -> DatePercentiles {
-    DatePercentiles {
-        p10: date_after(start, s.p10),
-        p50: date_after(start, s.p50),
-        p90: date_after(start, s.p90),
-    }
+/// The dates of the day percentiles of `s`, each rounded up to a whole day.
+fn date_percentiles(start: NaiveDate, s: &Summary) -> Band<NaiveDate> {
+    Band(s.quantiles.map(|day| date_after(start, day)))
 }
 
 /// A warning about the inputs or the dates of a forecast or a plan, with its values. The

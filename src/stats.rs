@@ -11,6 +11,131 @@ use std::cmp::Ordering;
 /// The probabilities of the percentiles in a [`Summary`], ascending.
 pub const SUMMARY_PROBS: [f64; 7] = [0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95];
 
+/// The percentiles of one quantity over the runs — numbers (`f64`) or dates (`NaiveDate`) —
+/// found the same way for both ([`position`] and [`interpolate`]; a date is rounded up to a
+/// whole day). A document prints all of them ([`Summary`]) or a fixed few, through the views
+/// [`Spread`] (P5, P50, P95), [`Band`] (P10, P50, P90), [`Later`] (P50, P90) and [`Upper`]
+/// (P50, P95).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Quantiles<T> {
+    /// 5th percentile.
+    pub p5: T,
+    /// 10th percentile.
+    pub p10: T,
+    /// 25th percentile.
+    pub p25: T,
+    /// Median.
+    pub p50: T,
+    /// 75th percentile.
+    pub p75: T,
+    /// 90th percentile.
+    pub p90: T,
+    /// 95th percentile.
+    pub p95: T,
+}
+
+impl<T: Copy> Quantiles<T> {
+    /// The same value at every percentile.
+    pub fn fixed(v: T) -> Quantiles<T> {
+        Quantiles::from_fn(|_| v)
+    }
+
+    /// The percentiles from their probabilities ([`SUMMARY_PROBS`]).
+    pub fn from_fn(f: impl FnMut(f64) -> T) -> Quantiles<T> {
+        Quantiles::from_array(SUMMARY_PROBS.map(f))
+    }
+
+    fn from_array([p5, p10, p25, p50, p75, p90, p95]: [T; 7]) -> Quantiles<T> {
+        Quantiles {
+            p5,
+            p10,
+            p25,
+            p50,
+            p75,
+            p90,
+            p95,
+        }
+    }
+
+    /// Each percentile through `f` (day numbers to dates, say).
+    pub fn map<U>(&self, mut f: impl FnMut(T) -> U) -> Quantiles<U> {
+        Quantiles {
+            p5: f(self.p5),
+            p10: f(self.p10),
+            p25: f(self.p25),
+            p50: f(self.p50),
+            p75: f(self.p75),
+            p90: f(self.p90),
+            p95: f(self.p95),
+        }
+    }
+}
+
+impl Quantiles<f64> {
+    /// The percentiles of `data` (reordered); NaN when it is empty.
+    pub fn of(data: &mut [f64]) -> Quantiles<f64> {
+        let mut q = [f64::NAN; SUMMARY_PROBS.len()];
+        fill_quantiles(data, &SUMMARY_PROBS, &mut q);
+        Quantiles::from_array(q)
+    }
+}
+
+/// A view of [`Quantiles`] that serialises only some of them, under their usual keys.
+macro_rules! view {
+    ($(#[$doc:meta])* $name:ident: $($key:ident),+) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $name<T>(pub Quantiles<T>);
+
+        impl<T: Copy> $name<T> {
+            /// The same value at every percentile.
+            pub fn fixed(v: T) -> $name<T> {
+                $name(Quantiles::fixed(v))
+            }
+        }
+
+        impl $name<f64> {
+            /// The percentiles of `data` (reordered); NaN when it is empty.
+            pub fn of(data: &mut [f64]) -> $name<f64> {
+                $name(Quantiles::of(data))
+            }
+        }
+
+        impl<T> std::ops::Deref for $name<T> {
+            type Target = Quantiles<T>;
+            fn deref(&self) -> &Quantiles<T> {
+                &self.0
+            }
+        }
+
+        impl<T: Serialize> Serialize for $name<T> {
+            fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let mut st = ser.serialize_struct(stringify!($name), [$(stringify!($key)),+].len())?;
+                $(st.serialize_field(stringify!($key), &self.0.$key)?;)+
+                st.end()
+            }
+        }
+    };
+}
+
+view!(
+    /// P5, P50 and P95: the spread of a count.
+    Spread: p5, p50, p95
+);
+view!(
+    /// P10, P50 and P90: the dates of a forecast.
+    Band: p10, p50, p90
+);
+view!(
+    /// P50 and P90: when a plan's step or a scenario is done.
+    Later: p50, p90
+);
+view!(
+    /// P50 and P95: a cost.
+    Upper: p50, p95
+);
+
 /// Statistics of one metric over the runs (SPEC §2).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Summary {
@@ -22,20 +147,9 @@ pub struct Summary {
     pub se: f64,
     /// Smallest value.
     pub min: f64,
-    /// 5th percentile.
-    pub p5: f64,
-    /// 10th percentile.
-    pub p10: f64,
-    /// 25th percentile.
-    pub p25: f64,
-    /// Median.
-    pub p50: f64,
-    /// 75th percentile.
-    pub p75: f64,
-    /// 90th percentile.
-    pub p90: f64,
-    /// 95th percentile.
-    pub p95: f64,
+    /// P5 … P95.
+    #[serde(flatten)]
+    pub quantiles: Quantiles<f64>,
     /// Largest value.
     pub max: f64,
     /// Distribution-free 95% intervals of the percentiles, keyed by percentile (forecasts
@@ -84,16 +198,22 @@ pub fn interpolate(lo: f64, hi: f64, frac: f64) -> f64 {
 /// Percentiles of `data` at the ascending probabilities `probs` (each in 0..=1), by linear
 /// interpolation between order statistics. Reorders `data`. Empty data gives NaNs.
 pub fn quantiles(data: &mut [f64], probs: &[f64]) -> Vec<f64> {
+    let mut out = vec![f64::NAN; probs.len()];
+    fill_quantiles(data, probs, &mut out);
+    out
+}
+
+/// [`quantiles`] into `out` (one slot per probability; left as they are when `data` is empty).
+fn fill_quantiles(data: &mut [f64], probs: &[f64], out: &mut [f64]) {
     let n = data.len();
     if n == 0 {
-        return vec![f64::NAN; probs.len()];
+        return;
     }
-    let mut out = Vec::with_capacity(probs.len());
     // data[..start] holds the order statistics already placed; everything in data[start..] is
     // at least as large as each of them.
     let mut start = 0usize;
     let mut last: Option<(usize, f64, f64)> = None;
-    for &p in probs {
+    for (&p, slot) in probs.iter().zip(out.iter_mut()) {
         let (lo, hi, frac) = position(n, p);
         let (x_lo, x_hi) = match last {
             Some((l, a, b)) if l == lo => (a, b),
@@ -113,9 +233,8 @@ pub fn quantiles(data: &mut [f64], probs: &[f64]) -> Vec<f64> {
             }
         };
         last = Some((lo, x_lo, x_hi));
-        out.push(interpolate(x_lo, x_hi, frac));
+        *slot = interpolate(x_lo, x_hi, frac);
     }
-    out
 }
 
 /// One percentile of already sorted data.
@@ -136,22 +255,28 @@ impl Summary {
         let (mean, sd) = mean_sd(data);
         let min = data.iter().copied().min_by(cmp).unwrap_or(f64::NAN);
         let max = data.iter().copied().max_by(cmp).unwrap_or(f64::NAN);
-        let q = quantiles(data, &SUMMARY_PROBS);
         Some(Summary {
             mean,
             sd,
             se: sd / (data.len() as f64).sqrt(),
             min,
-            p5: q[0],
-            p10: q[1],
-            p25: q[2],
-            p50: q[3],
-            p75: q[4],
-            p90: q[5],
-            p95: q[6],
+            quantiles: Quantiles::of(data),
             max,
             ci95: None,
         })
+    }
+}
+
+impl std::ops::Deref for Summary {
+    type Target = Quantiles<f64>;
+    fn deref(&self) -> &Quantiles<f64> {
+        &self.quantiles
+    }
+}
+
+impl std::ops::DerefMut for Summary {
+    fn deref_mut(&mut self) -> &mut Quantiles<f64> {
+        &mut self.quantiles
     }
 }
 
@@ -225,5 +350,30 @@ mod tests {
             prop_assert!(seq.windows(2).all(|w| w[0] <= w[1]), "{:?}", seq);
             prop_assert!(s.min <= s.mean && s.mean <= s.max);
         }
+    }
+
+    #[test]
+    fn one_quantiles_type_for_numbers_and_dates() {
+        let mut v = vec![10.0, 0.0, 20.0, 30.0, 40.0];
+        let q = Quantiles::of(&mut v);
+        assert_eq!((q.p5, q.p25, q.p50, q.p90), (2.0, 10.0, 20.0, 36.0));
+        // dates: the same positions, rounded up to a day
+        let start = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
+        let d = q.map(|day| start + chrono::Days::new(day.ceil() as u64));
+        assert_eq!(d.p90, start + chrono::Days::new(36));
+        // each view prints its own keys, nothing else
+        assert_eq!(keys(Spread(q)), ["p5", "p50", "p95"]);
+        assert_eq!(keys(Band(d)), ["p10", "p50", "p90"]);
+        assert_eq!(keys(Later(d)), ["p50", "p90"]);
+        assert_eq!(keys(Upper(q)), ["p50", "p95"]);
+        assert_eq!(Later(d).p50, d.p50);
+        assert_eq!(Spread::fixed(3.0).p95, 3.0);
+    }
+
+    fn keys(v: impl Serialize) -> Vec<String> {
+        let v = serde_json::to_value(v).unwrap_or_default();
+        v.as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
     }
 }

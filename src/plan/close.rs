@@ -5,7 +5,7 @@ use super::dates::When;
 use super::draft::conclude;
 use super::{
     announce, backup, close_payment, frame, ids, latest_end, unbind, Account, BlockReason, Blocker,
-    DateRange, Draft, Goal, Length, Money, Note, Notes, Plan, PlanError, Spread, Title, Unit,
+    Draft, Goal, Length, Money, Note, Notes, Plan, PlanError, Title, Unit,
 };
 use crate::calendar::Calendar;
 use crate::domain::{RuleId, StepId};
@@ -13,6 +13,7 @@ use crate::forecast::{AtLeast, RunOptions, Warning};
 use crate::rules::{FundsCheck, Rulebook};
 use crate::scenario::PartialScenario;
 use crate::sim::closing::review_working_days;
+use crate::stats::{Later, Spread};
 use chrono::NaiveDate;
 
 /// D1: 30 days without active operations, from `--last-active` or the start.
@@ -203,8 +204,8 @@ pub(super) fn plan(
         &deleted,
         c.name_cooldown_days,
     )?;
-    let name_free = DateRange::of(&name_end);
-    let licence_free = DateRange::of(&deleted.add_calendar(c.licence_cooldown_days)?);
+    let name_free = Later(name_end.quantiles());
+    let licence_free = Later(deleted.add_calendar(c.licence_cooldown_days)?.quantiles());
     name.after = vec![StepId::Deletion];
     name.notes.push(Note::LicenceReuse {
         days: c.licence_cooldown_days,
@@ -252,7 +253,7 @@ pub(super) fn plan(
         scenario: s.clone(),
         account: account.clone(),
         steps,
-        finish: DateRange::of(&deleted),
+        finish: Later(deleted.quantiles()),
         cost_yuan: Money::ZERO,
         followers: Spread::fixed(0.0),
         followers_lost: s.followers.map(|n| Spread::fixed(n as f64)),

@@ -6,7 +6,7 @@
 //! the holiday calendar's coverage is remembered so the plan can warn about it.
 
 use crate::calendar::{add_calendar_days, Basis, Calendar, CalendarError, Shifted};
-use crate::stats::{interpolate, position};
+use crate::stats::{interpolate, position, Quantiles};
 use chrono::{Days, NaiveDate};
 use std::collections::HashMap;
 
@@ -62,17 +62,30 @@ impl PerRun {
         self.rest.iter().copied().fold(self.first, NaiveDate::max)
     }
 
-    /// SPEC §2: linear interpolation between the order statistics, as for numbers, rounded up
-    /// to a whole day.
-    fn percentile(&self, p: f64) -> NaiveDate {
+    fn sorted(&self) -> Vec<NaiveDate> {
         let mut sorted: Vec<NaiveDate> = self.iter().collect();
         sorted.sort_unstable();
-        let (lo, hi, frac) = position(sorted.len(), p);
-        let (lo, hi) = (sorted[lo], sorted[hi]);
-        let k = interpolate(0.0, (hi - lo).num_days() as f64, frac).ceil() as u64;
-        // lo + k lies between two dates that exist, so the addition cannot overflow.
-        lo.checked_add_days(Days::new(k)).map_or(hi, |d| d.min(hi))
+        sorted
     }
+
+    fn percentile(&self, p: f64) -> NaiveDate {
+        percentile_sorted(&self.sorted(), p)
+    }
+
+    fn quantiles(&self) -> Quantiles<NaiveDate> {
+        let sorted = self.sorted();
+        Quantiles::from_fn(|p| percentile_sorted(&sorted, p))
+    }
+}
+
+/// SPEC §2: linear interpolation between the order statistics, as for numbers, rounded up to a
+/// whole day; `sorted` is ascending and not empty.
+fn percentile_sorted(sorted: &[NaiveDate], p: f64) -> NaiveDate {
+    let (lo, hi, frac) = position(sorted.len(), p);
+    let (lo, hi) = (sorted[lo], sorted[hi]);
+    let k = interpolate(0.0, (hi - lo).num_days() as f64, frac).ceil() as u64;
+    // lo + k lies between two dates that exist, so the addition cannot overflow.
+    lo.checked_add_days(Days::new(k)).map_or(hi, |d| d.min(hi))
 }
 
 /// The result of a working-day shift, with whether the weekends-only fallback was used.
@@ -185,6 +198,14 @@ impl When {
         match self {
             When::Fixed(d) => *d,
             When::Runs(v) => v.percentile(p),
+        }
+    }
+
+    /// Every percentile of the runs' dates.
+    pub fn quantiles(&self) -> Quantiles<NaiveDate> {
+        match self {
+            When::Fixed(d) => Quantiles::fixed(*d),
+            When::Runs(v) => v.quantiles(),
         }
     }
 

@@ -4,8 +4,8 @@
 use super::dates::When;
 use super::draft::conclude;
 use super::{
-    announce, backup, close_payment, frame, ids, latest_end, unbind, Account, DateRange, Draft,
-    Goal, Length, Money, Note, Notes, Plan, PlanError, Planned, Spread, Title,
+    announce, backup, close_payment, frame, ids, latest_end, unbind, Account, Draft, Goal, Length,
+    Money, Note, Notes, Plan, PlanError, Planned, Title,
 };
 use crate::calendar::Calendar;
 use crate::domain::{Route, StepId};
@@ -15,6 +15,7 @@ use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::sim::Model;
 use crate::stats::quantiles;
+use crate::stats::{Later, Spread};
 use chrono::Days;
 
 /// An amount of yuan rounded to the fen (0.01 yuan).
@@ -170,7 +171,7 @@ pub(super) fn plan(
             .map(|d| (n - d.retained) as f64)
             .collect::<Vec<_>>(),
     );
-    let finish = DateRange::of(&settled);
+    let finish = Later(settled.quantiles());
     let mut audience: Vec<f64> = draws
         .iter()
         .zip(settled.days_after(start, runs))

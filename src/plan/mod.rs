@@ -73,6 +73,7 @@ use crate::eligibility::Eligibility;
 use crate::forecast::{assumptions, Assumption, AtLeast, Provenance, RunOptions};
 use crate::rules::Rulebook;
 use crate::scenario::{Field, PartialScenario, Problem, ScenarioError};
+use crate::stats::{Later, Spread};
 use chrono::{Months, NaiveDate};
 use dates::When;
 use draft::{Draft, Notes};
@@ -207,54 +208,6 @@ impl Money {
     }
 }
 
-/// A date's P50 and P90 over the runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct DateRange {
-    /// Median.
-    pub p50: NaiveDate,
-    /// 90th percentile.
-    pub p90: NaiveDate,
-}
-
-impl DateRange {
-    fn of(w: &When) -> DateRange {
-        DateRange {
-            p50: w.p50(),
-            p90: w.p90(),
-        }
-    }
-}
-
-/// Followers over the runs.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Spread {
-    /// 5th percentile.
-    pub p5: f64,
-    /// Median.
-    pub p50: f64,
-    /// 95th percentile.
-    pub p95: f64,
-}
-
-impl Spread {
-    fn of(values: &mut [f64]) -> Spread {
-        let q = crate::stats::quantiles(values, &[0.05, 0.5, 0.95]);
-        Spread {
-            p5: q[0],
-            p50: q[1],
-            p95: q[2],
-        }
-    }
-
-    fn fixed(v: f64) -> Spread {
-        Spread {
-            p5: v,
-            p50: v,
-            p95: v,
-        }
-    }
-}
-
 /// One step of a plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Step {
@@ -310,25 +263,25 @@ pub struct Plan {
     /// The steps, in order.
     pub steps: Vec<Step>,
     /// When it is all over: the end of the unfollow window (migrate) or the deletion (close).
-    pub finish: DateRange,
+    pub finish: Later<NaiveDate>,
     /// The total cost.
     pub cost_yuan: Money,
     /// The source's followers kept at the end (all lost when closing).
-    pub followers: Spread,
+    pub followers: Spread<f64>,
     /// The source's followers lost; `null` when closing without `--followers`.
-    pub followers_lost: Option<Spread>,
+    pub followers_lost: Option<Spread<f64>>,
     /// The audience reached at the finish: the target's followers plus the source's followers
     /// kept (less the overlap), grown by the daily growth.
-    pub audience: Spread,
+    pub audience: Spread<f64>,
     /// With `--at-least N`: the chance that the audience at the finish is at least N.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub probability_at_least: Option<AtLeast>,
     /// Closing: when the same entity may apply for the name again (D9).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name_reuse: Option<DateRange>,
+    pub name_reuse: Option<Later<NaiveDate>>,
     /// Closing: when the business licence can be used again (D9).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub licence_reuse: Option<DateRange>,
+    pub licence_reuse: Option<Later<NaiveDate>>,
     /// What the user should know, including dates outside the holiday calendar.
     pub warnings: Vec<crate::forecast::Warning>,
     /// The years whose provisional holidays (no notice known) some step's dates rest on.

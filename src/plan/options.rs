@@ -3,15 +3,14 @@
 //! its finish (P50, highest first), then by cost (P50, lowest first), then by finish date. The
 //! ways the rules forbid (M1–M3) are listed after, with the rules that forbid each.
 
-use super::{
-    plan, Account, BlockedStep, DateRange, Goal, Money, PlanError, Planned, Spread, Status,
-};
+use super::{plan, Account, BlockedStep, Goal, Money, PlanError, Planned, Status};
 use crate::calendar::Calendar;
 use crate::domain::Route;
 use crate::eligibility::Violation;
 use crate::forecast::{Provenance, RunOptions, Warning};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
+use crate::stats::{Later, Spread};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -60,13 +59,13 @@ pub struct WayOption {
     /// The rules that forbid it (M1–M3).
     pub violations: Vec<Violation>,
     /// The audience at the finish, when allowed.
-    pub audience: Option<Spread>,
+    pub audience: Option<Spread<f64>>,
     /// The source's followers kept, when allowed.
-    pub followers: Option<Spread>,
+    pub followers: Option<Spread<f64>>,
     /// The total cost, when allowed.
     pub cost_yuan: Option<Money>,
     /// When it is over, when allowed.
-    pub finish: Option<DateRange>,
+    pub finish: Option<Later<NaiveDate>>,
     /// Its blocked steps (JSON: `step: rule: reason`).
     pub blocked: Vec<BlockedStep>,
     /// The warnings of its plan.
@@ -221,21 +220,14 @@ mod tests {
             allowed: true,
             route: None,
             violations: Vec::new(),
-            audience: Some(Spread {
-                p5: audience,
-                p50: audience,
-                p95: audience,
-            }),
+            audience: Some(Spread::fixed(audience)),
             followers: None,
             cost_yuan: Some(Money {
                 min: cost,
                 p50: cost,
                 max: cost,
             }),
-            finish: Some(DateRange {
-                p50: date,
-                p90: date,
-            }),
+            finish: Some(Later::fixed(date)),
             blocked: Vec::new(),
             warnings: Vec::new(),
         }

@@ -190,7 +190,7 @@ impl Document for Forecast {
         }
         writeln!(w)?;
         let d = &self.dates;
-        let dates = |id: &str, q: &crate::forecast::DatePercentiles| {
+        let dates = |id: &str, q: &crate::stats::Band<chrono::NaiveDate>| {
             tr.msg(
                 id,
                 &[
