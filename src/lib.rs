@@ -16,6 +16,7 @@ pub mod compare;
 pub mod domain;
 pub mod eligibility;
 pub mod excel;
+pub mod fmt;
 pub mod forecast;
 pub mod i18n;
 pub mod input;

@@ -5,7 +5,7 @@ use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
-pub use crate::report::fmt::{format_amount, format_thousands};
+pub use crate::fmt::{format_amount, format_thousands};
 
 use super::text::TextFix;
 use super::ChartError;

@@ -1,9 +1,9 @@
 //! Chart data of a simulate forecast: the trajectory and the histogram of retained followers.
 
 use super::{HistogramChart, TrajectoryChart, TrajectoryPoint};
+use crate::fmt::thousands;
 use crate::forecast::Forecast;
 use crate::i18n::Messages;
-use crate::report::fmt::thousands;
 
 /// The trajectory chart of a forecast (SPEC §5): P50 line, P10–P90 and P5–P95 bands, the P50
 /// transfer and settled dates, the starting audience.

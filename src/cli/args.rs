@@ -3,9 +3,9 @@
 
 use crate::domain::{Kind, Subject};
 use crate::excel::normalize_excel_text;
+use crate::fmt::shown;
 use crate::i18n::Messages;
 use crate::input::{self, FeeRange, InputError};
-use crate::report::fmt::shown;
 use crate::report::text;
 use crate::scenario::ScenarioInput;
 use crate::sim::{Dist, DEFAULT_SEED, MAX_RUNS};

@@ -16,9 +16,9 @@ use crate::batch::run::{run_batch, BatchError, BatchOptions, Events};
 use crate::batch::summary::Counts;
 use crate::batch::RowError;
 use crate::chart::{portfolio_png, PortfolioChart};
+use crate::fmt::shown;
 use crate::forecast::Provenance;
 use crate::i18n::Messages;
-use crate::report::fmt::shown;
 use crate::rules::Rulebook;
 use crate::sim::Dist;
 use clap::{Args, ValueEnum};
@@ -35,7 +35,7 @@ fn parse_correlation(s: &str) -> Result<f64, String> {
         Ok(r) if (0.0..=1.0).contains(&r) => Ok(r),
         _ => Err(Messages::new(super::arg_lang()).msg(
             "error-correlation",
-            &[("value", crate::report::fmt::shown(s).into())],
+            &[("value", crate::fmt::shown(s).into())],
         )),
     }
 }

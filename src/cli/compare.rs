@@ -176,7 +176,7 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
             let chart = CompareChart {
                 title: look.messages.msg(
                     "chart-compare-title",
-                    &[("runs", crate::report::fmt::thousands(runs as f64).into())],
+                    &[("runs", crate::fmt::thousands(runs as f64).into())],
                 ),
                 rows: report
                     .ranked

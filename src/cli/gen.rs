@@ -1,7 +1,7 @@
 //! Shell completions, man pages and `fanplan help`, generated from the same clap definitions.
 
 use super::{Cli, Ctx, Failure, Outcome};
-use crate::report::fmt::shown;
+use crate::fmt::shown;
 use clap::{Args, Command, CommandFactory};
 use clap_complete::Shell;
 use std::io::Write;

@@ -254,11 +254,11 @@ pub fn flag_value_error(m: &Messages, e: &clap::Error) -> Option<String> {
     match e.kind() {
         // clap echoes the argument whole: show a long or control-character one cut and escaped.
         ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand
-            if crate::report::fmt::shown(arg) != arg =>
+            if crate::fmt::shown(arg) != arg =>
         {
             Some(m.msg(
                 "error-unexpected-argument",
-                &[("arg", crate::report::fmt::shown(arg).into())],
+                &[("arg", crate::fmt::shown(arg).into())],
             ))
         }
         ErrorKind::ValueValidation => {
@@ -281,7 +281,7 @@ pub fn flag_value_error(m: &Messages, e: &clap::Error) -> Option<String> {
             let reason = m.msg(
                 "input-not-word",
                 &[
-                    ("value", crate::report::fmt::shown(value).into()),
+                    ("value", crate::fmt::shown(value).into()),
                     ("allowed", allowed.into()),
                 ],
             );

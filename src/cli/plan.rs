@@ -50,7 +50,7 @@ fn parse_small(s: &str) -> Result<u32, String> {
         Messages::new(super::arg_lang()).msg(
             "error-not-small-count",
             &[
-                ("value", crate::report::fmt::shown(s).into()),
+                ("value", crate::fmt::shown(s).into()),
                 ("max", u32::MAX.to_string().into()),
             ],
         )

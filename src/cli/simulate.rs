@@ -107,7 +107,7 @@ pub fn run(book: &Rulebook, a: &SimulateArgs, ctx: &mut Ctx<'_>) -> anyhow::Resu
     let spinner = (ctx.err_is_terminal && opts.runs >= SPINNER_RUNS).then(|| {
         let bar = indicatif::ProgressBar::new_spinner().with_message(format!(
             "simulating {} runs…",
-            crate::report::fmt::thousands(opts.runs as f64)
+            crate::fmt::thousands(opts.runs as f64)
         ));
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
         bar

@@ -44,7 +44,7 @@ fn parse_add(s: &str) -> Result<u32, String> {
         Messages::new(super::arg_lang()).msg(
             "error-add-not-days",
             &[
-                ("value", crate::report::fmt::shown(s).into()),
+                ("value", crate::fmt::shown(s).into()),
                 ("max", u32::MAX.to_string().into()),
             ],
         )

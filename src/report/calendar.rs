@@ -1,9 +1,9 @@
 //! The words about the holiday calendar: `fanplan calendar`'s listing and the mark of a
 //! provisional date.
 
-use super::fmt::{header, table};
 use super::Document;
 use crate::calendar::{Basis, YearListing};
+use crate::fmt::{header, table};
 use crate::i18n::Messages;
 use std::io::{self, Write};
 

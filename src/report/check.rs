@@ -1,9 +1,9 @@
 //! The answer of `fanplan check`: allowed or not, the route, the fees, the violated rules.
 
-use super::fmt::{percent, yuan};
 use super::text;
 use super::Document;
 use crate::eligibility::Eligibility;
+use crate::fmt::{percent, yuan};
 use crate::i18n::Messages;
 use crate::rules::Rulebook;
 use crate::scenario::PartialScenario;
@@ -65,7 +65,7 @@ impl Document for CheckReport<'_> {
             .map(|n| {
                 m.msg(
                     "check-followers",
-                    &[("n", a(super::fmt::thousands(n as f64)))],
+                    &[("n", a(crate::fmt::thousands(n as f64)))],
                 )
             })
             .unwrap_or_default();

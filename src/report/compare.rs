@@ -1,10 +1,10 @@
 //! `fanplan compare` as words: the ranked table, JSON and CSV of a [`CompareReport`].
 
-use super::fmt::{header, table, thousands, yuan};
 use super::precision::{at_least_cells, cell, AT_LEAST_COLUMNS};
 use super::text;
 use super::Document;
 use crate::compare::CompareReport;
+use crate::fmt::{header, table, thousands, yuan};
 use crate::i18n::Messages;
 use std::io::{self, Write};
 

@@ -1,9 +1,9 @@
 //! `fanplan simulate`: the forecast as a table for people (JSON is the Forecast itself).
 
-use super::fmt::{header, percent, table, thousands, yuan};
 use super::precision::{at_least, goal, rounded, rounded_mean, sampling};
 use super::text;
 use super::Document;
+use crate::fmt::{header, percent, table, thousands, yuan};
 use crate::forecast::{Forecast, Warning};
 use crate::i18n::Messages;
 use crate::stats::Summary;

@@ -7,7 +7,6 @@ pub mod calendar;
 mod check;
 pub use check::CheckReport;
 pub mod compare;
-pub mod fmt;
 mod forecast;
 mod plan;
 pub mod precision;

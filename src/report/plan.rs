@@ -2,11 +2,11 @@
 //! migration, as tables for people (JSON is the documents themselves).
 
 use super::calendar::provisional_mark;
-use super::fmt::{header, table, thousands, yuan};
 use super::text;
 use super::{CheckReport, Document};
 use crate::calendar::Basis;
 use crate::domain::StepId;
+use crate::fmt::{header, table, thousands, yuan};
 use crate::forecast::Warning;
 use crate::i18n::Messages;
 use crate::plan::{Goal, Length, Money, Options, Plan, Status, Step, Unit};

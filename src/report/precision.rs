@@ -5,7 +5,7 @@
 //! ten not above h ([`crate::intervals::step`]), and never finer than whole followers or whole
 //! yuan (cost per kept follower: 0.001 yuan). JSON keeps full precision and the intervals.
 
-use super::fmt::percent;
+use crate::fmt::percent;
 use crate::forecast::{AtLeast, PrecisionGoal};
 use crate::i18n::Messages;
 use crate::intervals::{round_to, step, Bounds, Interval, Z95};

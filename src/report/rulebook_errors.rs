@@ -65,7 +65,7 @@ pub fn problem(m: &Messages, p: &Problem) -> String {
         Problem::RouteMissing => one("rb-route-missing"),
         Problem::DurationImplausible => m.msg(
             "rb-duration-implausible",
-            &[("max", s(super::fmt::thousands(f64::from(MAX_DAYS))))],
+            &[("max", s(crate::fmt::thousands(f64::from(MAX_DAYS))))],
         ),
         Problem::RetentionOutside(v) => m.msg("rb-retention-outside", &[("value", s(v))]),
         Problem::ModeOutside { mode, min, max } => m.msg(

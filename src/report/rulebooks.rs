@@ -1,10 +1,10 @@
 //! `fanplan rules --list` (the built-in rulebooks) and `fanplan rules --diff A B` (every rule
 //! and number that differs, with each rule's source in both rulebooks).
 
-use super::fmt::{header, table};
 use super::statements::value_text;
 use super::Document;
 use crate::domain::RuleId;
+use crate::fmt::{header, table};
 use crate::forecast::RulesId;
 use crate::i18n::Messages;
 use crate::rules::builtin::Builtin;

@@ -2,11 +2,11 @@
 //! numbers and switches ([`super::statements`]), so a changed number or a rule switched off shows
 //! as such; the rulebook's own words (`assumption`, `note`, `confidence`) follow as notes.
 
-use super::fmt::{header, percent, table, yuan};
 use super::statements::statement;
 use super::text;
 use super::Document;
 use crate::domain::{Route, RuleId};
+use crate::fmt::{header, percent, table, yuan};
 use crate::i18n::{Lang, Messages};
 use crate::rules::{FundsCheck, Rulebook};
 use serde::{Serialize, Serializer};

@@ -2,9 +2,9 @@
 //! language (one function per rule; the sentences are the `stmt-*` messages of the translation
 //! files), and the words of a setting's value for `rules --diff`.
 
-use super::fmt::{percent, thousands};
 use super::text;
 use crate::domain::{Kind, Route, RuleId, Subject};
+use crate::fmt::{percent, thousands};
 use crate::i18n::Messages;
 use crate::rules::settings::Value;
 use crate::rules::{FreezeTier, FundsCheck, Pair, Range, Rulebook};

@@ -56,7 +56,7 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 
 /// A path as messages show it (cut and escaped like any echoed value).
 pub fn path_shown(p: &Path) -> String {
-    crate::report::fmt::shown(&p.to_string_lossy())
+    crate::fmt::shown(&p.to_string_lossy())
 }
 
 /// `-` (standard input or output) rather than a file.

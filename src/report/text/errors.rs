@@ -27,7 +27,7 @@ pub fn chart_error(m: &Messages, e: &crate::chart::ChartError) -> String {
             m.msg(
                 "chart-error-invalid-size",
                 &[
-                    ("input", s(crate::report::fmt::shown(input))),
+                    ("input", s(crate::fmt::shown(input))),
                     ("reason", s(reason)),
                 ],
             )
@@ -103,10 +103,7 @@ pub fn holiday_file_error(m: &Messages, e: &crate::calendar::FileError) -> Strin
     use crate::calendar::Problem as P;
     let problem = match &e.problem {
         P::Syntax(detail) => m.msg("holidays-syntax", &[("detail", s(detail))]),
-        P::BadDate(v) => m.msg(
-            "holidays-bad-date",
-            &[("value", s(crate::report::fmt::shown(v)))],
-        ),
+        P::BadDate(v) => m.msg("holidays-bad-date", &[("value", s(crate::fmt::shown(v)))]),
         P::OutsideYear { date: d, year } => m.msg(
             "holidays-outside-year",
             &[("date", date(m, *d)), ("year", s(year))],

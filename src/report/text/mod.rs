@@ -46,7 +46,7 @@ fn date(m: &Messages, d: NaiveDate) -> FluentValue<'static> {
 
 /// Why a flag value or a CSV cell could not be read.
 pub fn input_error(m: &Messages, e: &InputError) -> String {
-    use crate::report::fmt::shown;
+    use crate::fmt::shown;
     let one = |id: &str, v: &str| m.msg(id, &[("value", s(shown(v)))]);
     match e {
         InputError::NotCount(v) | InputError::CountOutOfRange(v) if v.trim().starts_with('-') => {
@@ -167,8 +167,8 @@ pub fn breach(m: &Messages, b: &Breach) -> String {
         Breach::TargetTooLarge { followers, max } => m.msg(
             "breach-target-too-large",
             &[
-                ("followers", s(super::fmt::thousands(*followers as f64))),
-                ("max", s(super::fmt::thousands(*max as f64))),
+                ("followers", s(crate::fmt::thousands(*followers as f64))),
+                ("max", s(crate::fmt::thousands(*max as f64))),
             ],
         ),
     }
@@ -250,7 +250,7 @@ pub fn warning(m: &Messages, w: &Warning) -> String {
         }
         Warning::FewRuns { runs } => m.msg(
             "warning-few-runs",
-            &[("runs", s(super::fmt::thousands(*runs as f64)))],
+            &[("runs", s(crate::fmt::thousands(*runs as f64)))],
         ),
         Warning::HorizonBeforeSettled {
             horizon_days,

@@ -1,5 +1,6 @@
-//! Number formatting for tables: thousands separators, percentages, yuan; aligned columns
-//! measured in terminal cells (a Chinese character takes two).
+//! Number formatting shared by the tables and the charts: thousands separators, percentages,
+//! yuan, values shown in messages; aligned columns measured in terminal cells (a Chinese
+//! character takes two).
 
 use unicode_width::UnicodeWidthStr;
 
