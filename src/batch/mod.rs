@@ -22,7 +22,6 @@ pub mod summary;
 
 use crate::input::InputError;
 use crate::scenario::{Field, Problem};
-use serde::Serialize;
 
 /// The column of a row error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,42 +84,4 @@ pub struct RowError {
     pub value: String,
     /// What is wrong.
     pub problem: RowProblem,
-}
-
-impl RowError {
-    /// What is wrong and what is accepted, in words.
-    pub fn reason(&self) -> String {
-        crate::report::text::row_problem(crate::i18n::english(), &self.problem)
-    }
-}
-
-/// A row error in JSON: `line`, `id`, `column`, `value`, `reason`.
-impl Serialize for RowError {
-    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = ser.serialize_struct("RowError", 5)?;
-        st.serialize_field("line", &self.line)?;
-        st.serialize_field("id", &self.id)?;
-        st.serialize_field("column", self.column.as_str())?;
-        st.serialize_field("value", &self.value)?;
-        st.serialize_field("reason", &self.reason())?;
-        st.end()
-    }
-}
-
-impl std::fmt::Display for RowError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}", self.line)?;
-        if !self.id.is_empty() {
-            write!(f, " (id {})", self.id)?;
-        }
-        let (column, reason) = (self.column.as_str(), self.reason());
-        if column.is_empty() {
-            write!(f, ": {reason}")
-        } else if self.value.is_empty() {
-            write!(f, ": column {column} {reason}")
-        } else {
-            write!(f, ": column {column}: {reason}")
-        }
-    }
 }

@@ -313,3 +313,42 @@ pub fn row_error(m: &Messages, e: &RowError) -> String {
     out.push_str(&m.msg(id, &[("column", s(column)), ("reason", s(reason))]));
     out
 }
+
+/// A row error in the English of the machine outputs (the `reason` of JSON and CSV).
+impl RowError {
+    /// What is wrong and what is accepted, in words.
+    pub fn reason(&self) -> String {
+        row_problem(english(), &self.problem)
+    }
+}
+
+/// A row error in JSON: `line`, `id`, `column`, `value`, `reason`.
+impl serde::Serialize for RowError {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = ser.serialize_struct("RowError", 5)?;
+        st.serialize_field("line", &self.line)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("column", self.column.as_str())?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("reason", &self.reason())?;
+        st.end()
+    }
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}", self.line)?;
+        if !self.id.is_empty() {
+            write!(f, " (id {})", self.id)?;
+        }
+        let (column, reason) = (self.column.as_str(), self.reason());
+        if column.is_empty() {
+            write!(f, ": {reason}")
+        } else if self.value.is_empty() {
+            write!(f, ": column {column} {reason}")
+        } else {
+            write!(f, ": column {column}: {reason}")
+        }
+    }
+}
