@@ -445,3 +445,7 @@ weekday-Sat = Sat
 weekday-Sun = Sun
 error-at-least-csv = --at-least: --format csv prints the daily trajectory, which has no place for the probability; use --format table or json
 error-at-least-plan = --at-least: the probability is shown by `plan --goal` in table and json formats only
+
+# prec2
+compare-totals = Total of { $n } allowed scenarios{ $rules }, added run by run (correlation { $rho }): retained followers P5 { $p5 }, P50 { $p50 }, P95 { $p95 }; cost P50 { $cost } yuan
+compare-totals-rules = {" "}under { $rules }

@@ -357,3 +357,84 @@ fn rules_set_forecasts_every_scenario_under_each_rulebook_side_by_side() {
         .code(2)
         .stderr(predicate::str::contains("without --rules"));
 }
+
+#[test]
+fn correlation_zero_leaves_every_row_bit_for_bit_and_states_the_totals() {
+    let ex = example();
+    let (_, plain) = compare_json(&[&ex, "--runs", "2000"]);
+    let (code, zero) = compare_json(&[&ex, "--runs", "2000", "--correlation", "0"]);
+    assert_eq!(code, 0);
+    assert_eq!(plain["ranked"], zero["ranked"]);
+    assert!(plain.get("correlation").is_none() && plain.get("totals").is_none());
+    assert_eq!(zero["correlation"], 0.0);
+    let t = &zero["totals"][0];
+    assert_eq!(t["accounts"], 8);
+    assert!(t["total_retained_followers"]["p50"].as_f64().expect("p50") > 0.0);
+    // The table is today's, followed by the totals line.
+    let table = |extra: &[&str]| {
+        let out = fanplan()
+            .args(["compare", &ex, "--runs", "2000"])
+            .args(extra)
+            .output()
+            .expect("runs");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let (a, b) = (table(&[]), table(&["--correlation", "0"]));
+    assert!(b.starts_with(&a), "{b}");
+    assert!(b[a.len()..].contains("Total of 8 allowed scenarios"), "{b}");
+}
+
+#[test]
+fn full_correlation_makes_the_totals_the_sums_of_the_rows_percentiles() {
+    let ex = example();
+    let sums = |doc: &Value, p: &str| -> (f64, f64) {
+        let rows = doc["ranked"].as_array().expect("ranked");
+        let sum = rows
+            .iter()
+            .map(|r| r["retained_followers"][p].as_f64().expect("percentile"))
+            .sum();
+        let total = doc["totals"][0]["total_retained_followers"][p]
+            .as_f64()
+            .expect("total");
+        (sum, total)
+    };
+    // Tolerance: at ρ = 1 every row draws the same retention quantile, so the retained totals
+    // are the sum of comonotone rows (whose percentiles add exactly) plus the rows' binomial
+    // noise, whose standard deviation is at most √(N/4) per row; 4 times the sum of those
+    // bounds the noise's shift of any percentile.
+    let (_, one) = compare_json(&[&ex, "--runs", "4000", "--correlation", "1"]);
+    let tolerance: f64 = one["ranked"]
+        .as_array()
+        .expect("ranked")
+        .iter()
+        .map(|r| 4.0 * (r["followers"].as_f64().expect("followers") / 4.0).sqrt())
+        .sum();
+    for p in ["p5", "p50", "p95"] {
+        let (sum, total) = sums(&one, p);
+        assert!(
+            (sum - total).abs() < tolerance,
+            "{p}: sum {sum}, total {total}, tolerance {tolerance}"
+        );
+    }
+    // Independent rows: the tails of the totals are well inside the sums of the rows' tails.
+    let (_, zero) = compare_json(&[&ex, "--runs", "4000", "--correlation", "0"]);
+    let (sum5, total5) = sums(&zero, "p5");
+    let (sum95, total95) = sums(&zero, "p95");
+    assert!(total5 - sum5 > 2.0 * tolerance && sum95 - total95 > 2.0 * tolerance);
+}
+
+#[test]
+fn correlation_with_latin_hypercubes_is_refused() {
+    fanplan()
+        .args([
+            "compare",
+            &example(),
+            "--correlation",
+            "0.5",
+            "--sampling",
+            "lhs",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--correlation"));
+}

@@ -29,7 +29,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// `--correlation RHO`: a number from 0 to 1.
-fn parse_correlation(s: &str) -> Result<f64, String> {
+pub fn parse_correlation(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(r) if (0.0..=1.0).contains(&r) => Ok(r),
         _ => Err(format!("`{s}` is not a number from 0 to 1 (e.g. 0.5)")),

@@ -205,3 +205,39 @@ impl Forecast {
         Ok(f)
     }
 }
+
+/// Every run's retained followers and cost (M4 + M5, yuan), in run order, for adding
+/// forecasts up run by run.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PerRun {
+    /// Retained followers of each run.
+    pub retained: Vec<u64>,
+    /// Cost of each run.
+    pub cost: Vec<f64>,
+}
+
+impl Forecast {
+    /// [`Forecast::run`] with the retention correlated at `rho` with the other accounts of a
+    /// run seeded `batch_seed` (a Gaussian copula, [`crate::sim::copula`]; `rho` = 0 is
+    /// [`Forecast::run`] bit for bit), with every run's retained followers and cost.
+    pub fn run_correlated(
+        book: &Rulebook,
+        s: &Scenario,
+        opts: &RunOptions,
+        batch_seed: u64,
+        rho: f64,
+    ) -> Result<(Forecast, PerRun), Box<Eligibility>> {
+        let eligibility = check(book, s);
+        let Some(route) = eligibility.route else {
+            return Err(Box::new(eligibility));
+        };
+        let model = Model::new(book, s, route, opts.dist);
+        let draws = model.draw_all_correlated(opts.seed, batch_seed, rho, opts.runs as usize);
+        let per_run = PerRun {
+            retained: draws.iter().map(|d| d.retained).collect(),
+            cost: draws.iter().map(|d| model.cost(d)).collect(),
+        };
+        let f = Forecast::from_draws(book, s, &model, &draws, opts, eligibility.fee_yuan);
+        Ok((f, per_run))
+    }
+}

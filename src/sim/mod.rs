@@ -143,6 +143,20 @@ impl RetentionSampler {
     }
 }
 
+/// Runs `start..end` drawn by `draw(index)` in parallel blocks of [`BLOCK`] runs.
+fn par_fill(start: usize, end: usize, draw: impl Fn(u64) -> Draw + Sync) -> Vec<Draw> {
+    let mut out = vec![Draw::default(); end.saturating_sub(start)];
+    out.par_chunks_mut(BLOCK)
+        .enumerate()
+        .for_each(|(b, chunk)| {
+            let base = (start + b * BLOCK) as u64;
+            for (i, d) in chunk.iter_mut().enumerate() {
+                *d = draw(base + i as u64);
+            }
+        });
+    out
+}
+
 /// What one run draws.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Draw {
@@ -331,32 +345,28 @@ impl Model {
 
     /// Draw `runs` runs into a vector, in parallel, identical for any thread count.
     pub fn draw_all(&self, seed: u64, runs: usize) -> Vec<Draw> {
-        let mut out = vec![Draw::default(); runs];
-        out.par_chunks_mut(BLOCK)
-            .enumerate()
-            .for_each(|(b, chunk)| {
-                let base = (b * BLOCK) as u64;
-                for (i, d) in chunk.iter_mut().enumerate() {
-                    *d = self.draw(seed, base + i as u64);
-                }
-            });
-        out
+        self.draw_range(seed, 0, runs)
+    }
+
+    /// [`Model::draw_all`] with the retention correlated across the accounts of a run seeded
+    /// `batch_seed` at correlation `rho` (see [`copula`]); `rho` = 0 is [`Model::draw_all`].
+    pub fn draw_all_correlated(
+        &self,
+        seed: u64,
+        batch_seed: u64,
+        rho: f64,
+        runs: usize,
+    ) -> Vec<Draw> {
+        par_fill(0, runs, |i| {
+            self.draw_correlated(seed, i, copula::common_normal(batch_seed, i), rho)
+        })
     }
 
     /// Draw runs `start..end` (start a multiple of the block size, so the blocks are those of
     /// [`Model::draw_all`]) in parallel: `draw_all(seed, end)` is `draw_all(seed, start)`
     /// followed by these.
     pub fn draw_range(&self, seed: u64, start: usize, end: usize) -> Vec<Draw> {
-        let mut out = vec![Draw::default(); end.saturating_sub(start)];
-        out.par_chunks_mut(BLOCK)
-            .enumerate()
-            .for_each(|(b, chunk)| {
-                let base = (start + b * BLOCK) as u64;
-                for (i, d) in chunk.iter_mut().enumerate() {
-                    *d = self.draw(seed, base + i as u64);
-                }
-            });
-        out
+        par_fill(start, end, |i| self.draw(seed, i))
     }
 
     /// Draw `runs` runs on the calling thread only (for batch rows, which are parallel already).
