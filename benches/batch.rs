@@ -52,6 +52,7 @@ fn options() -> BatchOptions {
             keep_runs: false,
             correlation: 0.0,
             precision: None,
+            sampling: fanplan::sim::lhs::Sampling::Mc,
         },
         at_least_column: false,
         keep_retention: false,

@@ -20,6 +20,7 @@ use crate::forecast::{date_after, AtLeast};
 use crate::intervals::{ranks as ci_ranks, tails_within, wilson, Z95};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
+use crate::sim::lhs::{self, draw_lhs, replicate_half, replicate_mean_half, replicates, Sampling};
 use crate::sim::{key_of, mix, Dist, Draw, Model};
 use crate::stats::quantiles;
 use chrono::NaiveDate;
@@ -42,6 +43,9 @@ pub struct RowOptions {
     pub correlation: f64,
     /// A precision goal per row (`--precision`): `runs` is then the ceiling.
     pub precision: Option<f64>,
+    /// How the inputs are sampled ([`Sampling::Lhs`]: replicated Latin hypercubes per row,
+    /// the intervals from their spread; not with `correlation` above 0).
+    pub sampling: Sampling,
 }
 
 /// Runs of the first block of a row with a precision goal; each next count is 1.25 times the
@@ -226,22 +230,34 @@ pub fn forecast_row(
             model.draw(seed, i)
         }
     };
+    let lhs = opts.sampling == Sampling::Lhs;
     match opts.precision {
+        None if lhs => w.draws = draw_lhs(&model, seed, runs),
         None => {
             w.draws.clear();
             w.draws.extend((0..runs as u64).map(draw));
         }
         Some(rel) => {
-            // Blocks until P5, P50 and P95 of the final audience are within `rel`.
+            // Blocks until P5, P50 and P95 of the final audience are within `rel` (Latin
+            // hypercubes are drawn anew at each count: their strata depend on it).
             w.draws.clear();
             let mut n = ROW_BLOCK.min(runs);
             loop {
-                let from = w.draws.len() as u64;
-                w.draws.extend((from..n as u64).map(draw));
+                if lhs {
+                    w.draws = draw_lhs(&model, seed, n);
+                } else {
+                    let from = w.draws.len() as u64;
+                    w.draws.extend((from..n as u64).map(draw));
+                }
                 w.values.clear();
                 w.values
                     .extend(w.draws.iter().map(|d| model.final_audience(d)));
-                if n >= runs || tails_within(&mut w.values, rel) {
+                let met = if lhs {
+                    lhs::tails_within(&w.values, rel)
+                } else {
+                    tails_within(&mut w.values, rel)
+                };
+                if n >= runs || met {
                     break;
                 }
                 n = (n + n / 4)
@@ -421,17 +437,21 @@ pub fn forecast_row(
         let p50 = quantiles(other, &[0.5])[0];
         (p50, half_between(other, ci[1]))
     };
-    let precision = RowPrecision {
-        retention_p50: retention_p50_half,
-        retained_mean: Some(Z95 * retained_sd / (n as f64).sqrt()),
-        retained_p5: same_half(ci[0]),
-        retained_p50: same_half(ci[1]),
-        retained_p95: same_half(ci[2]),
-        final_audience_p50: final_audience_half,
-        cost_p50: cost_p50_half,
-        cost_p95: cost_p95_half,
-        cost_per_retained_p50: cost_per_retained_half,
-        lost_value_p50: same_half(ci[1]).map(|h| h * v),
+    let precision = if lhs {
+        lhs_precision(&model, draws, values, other)
+    } else {
+        RowPrecision {
+            retention_p50: retention_p50_half,
+            retained_mean: Some(Z95 * retained_sd / (n as f64).sqrt()),
+            retained_p5: same_half(ci[0]),
+            retained_p50: same_half(ci[1]),
+            retained_p95: same_half(ci[2]),
+            final_audience_p50: final_audience_half,
+            cost_p50: cost_p50_half,
+            cost_p95: cost_p95_half,
+            cost_per_retained_p50: cost_per_retained_half,
+            lost_value_p50: same_half(ci[1]).map(|h| h * v),
+        }
     };
     let p_at_least = opts.at_least.map(|t| {
         let runs = n as f64;
@@ -474,6 +494,55 @@ pub fn forecast_row(
         per_run,
         precision,
     }))
+}
+
+/// The half-widths of a Latin hypercube row's intervals, from the spread of its replicated
+/// hypercubes (as `simulate --sampling lhs`); `a` and `b` are scratch buffers.
+fn lhs_precision(
+    model: &Model,
+    draws: &[Draw],
+    a: &mut Vec<f64>,
+    b: &mut Vec<f64>,
+) -> RowPrecision {
+    let groups = replicates(draws.len());
+    let mut half = |f: &dyn Fn(&Draw) -> f64, p: f64| {
+        a.clear();
+        a.extend(draws.iter().map(f));
+        replicate_half(a, &groups, p, b)
+    };
+    let nf = model.followers;
+    let retained = |d: &Draw| d.retained as f64;
+    let retained_p50 = half(&retained, 0.5);
+    let cost = |d: &Draw| model.cost(d);
+    // Runs that kept no one count as an infinite cost per follower: they sit above the median.
+    let per_kept = |d: &Draw| {
+        if d.retained > 0 {
+            model.cost(d) / d.retained as f64
+        } else {
+            f64::INFINITY
+        }
+    };
+    let precision = RowPrecision {
+        retention_p50: half(&|d| d.retention, 0.5),
+        retained_mean: None,
+        retained_p5: half(&retained, 0.05),
+        retained_p50,
+        retained_p95: half(&retained, 0.95),
+        final_audience_p50: half(&|d| model.final_audience(d), 0.5),
+        cost_p50: half(&cost, 0.5),
+        cost_p95: half(&cost, 0.95),
+        cost_per_retained_p50: half(&per_kept, 0.5).filter(|h| h.is_finite()),
+        lost_value_p50: half(
+            &|d| (nf - d.retained) as f64 * model.value_per_follower,
+            0.5,
+        ),
+    };
+    a.clear();
+    a.extend(draws.iter().map(retained));
+    RowPrecision {
+        retained_mean: replicate_mean_half(a, &groups),
+        ..precision
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,9 @@ use crate::eligibility::{check, Eligibility, Fees};
 use crate::intervals::{tails_within, Bounds, PercentileIntervals};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
-use crate::sim::lhs::{draw_lhs, replicate_interval, replicates, Sampling};
+use crate::sim::lhs::{
+    draw_lhs, replicate_interval, replicates, tails_within as lhs_tails_within, Sampling,
+};
 use crate::sim::{Draw, Model, BLOCK};
 use crate::stats::{quantiles, SUMMARY_PROBS};
 use serde::Serialize;
@@ -66,18 +68,6 @@ fn lhs_precision(
         })
         .collect();
     sum.ci95 = Some(PercentileIntervals::of(&b));
-}
-
-/// [`tails_within`] for Latin hypercube runs: the intervals from the replicates' spread.
-fn lhs_tails_within(finals: &[f64], rel: f64) -> bool {
-    let groups = replicates(finals.len());
-    let probs = [0.05, 0.5, 0.95];
-    let pooled = quantiles(&mut finals.to_vec(), &probs);
-    let q = per_group(finals, &groups, &probs);
-    pooled.iter().enumerate().all(|(i, &x)| {
-        let col: Vec<f64> = q.iter().map(|g| g[i]).collect();
-        replicate_interval(x, &col).is_some_and(|(l, h)| (x - l).max(h - x) <= rel * x.abs())
-    })
 }
 
 impl Forecast {
