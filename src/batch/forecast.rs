@@ -12,8 +12,8 @@
 //! - the cost (M4 review fee + M5 notary fee) is increasing in the notary fee;
 //! - the transfer day D is a small integer counted in a histogram, and the settled day is D + W.
 
+use super::precision::CiRanks;
 pub use super::precision::RowPrecision;
-use super::precision::{half_between, CiRanks};
 use crate::domain::Route;
 use crate::eligibility::check;
 use crate::forecast::{date_after, AtLeast};
@@ -22,7 +22,6 @@ use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::sim::lhs::{self, draw_lhs, replicate_half, replicate_mean_half, replicates, Sampling};
 use crate::sim::{key_of, mix, Dist, Draw, Model};
-use crate::stats::quantiles;
 use chrono::NaiveDate;
 
 /// How every row is run.
@@ -205,6 +204,30 @@ fn select(data: &[f64], ranks: &mut Vec<usize>, picked: &mut Vec<f64>, keys: &mu
     ranks.sort_unstable();
     ranks.dedup();
     order_stats(data, ranks, picked, keys);
+}
+
+/// The median of `data` and the half-width of its interval between the order statistics at
+/// `r` (as [`crate::stats::quantiles`] gives the median), in one selection.
+fn median_and_half(
+    data: &[f64],
+    r: (Option<usize>, Option<usize>),
+    keys: &mut Vec<u64>,
+) -> (f64, Option<f64>) {
+    let n = data.len();
+    let mid = position(n, 0.5);
+    let interval = match r {
+        (Some(l), Some(u)) if u < n && l <= u => Some((l, u)),
+        _ => None,
+    };
+    let mut ranks = vec![mid.0, mid.1];
+    ranks.extend(interval.iter().flat_map(|&(l, u)| [l, u]));
+    ranks.sort_unstable();
+    ranks.dedup();
+    let mut picked = Vec::with_capacity(ranks.len());
+    order_stats(data, &ranks, &mut picked, keys);
+    let p50 = up(&ranks, &picked, mid, |x| x);
+    let half = interval.map(|(l, u)| (at(&ranks, &picked, u) - at(&ranks, &picked, l)) / 2.0);
+    (p50, half)
 }
 
 /// The order statistic of rank `k` among those selected.
@@ -395,14 +418,13 @@ pub fn forecast_row(
                 .filter(|d| d.retained > 0)
                 .map(|d| model.cost(d) / d.retained as f64),
         );
-        let p50 = quantiles(other, &[0.5])[0];
         // Usually every run kept someone: the batch's ranks apply.
         let r = if kept == n {
             ci[1]
         } else {
             ci_ranks(kept, 0.5)
         };
-        Some((p50, half_between(other, r)))
+        Some(median_and_half(other, r, keys))
     } else {
         None
     };
@@ -468,8 +490,7 @@ pub fn forecast_row(
     } else {
         other.clear();
         other.extend(draws.iter().map(|d| model.final_audience(d)));
-        let p50 = quantiles(other, &[0.5])[0];
-        (p50, half_between(other, ci[1]))
+        median_and_half(other, ci[1], keys)
     };
     let precision = if lhs {
         lhs_precision(&model, draws, values, other)
@@ -593,7 +614,9 @@ mod select_tests {
             .collect();
         let mut sorted = data.clone();
         sorted.sort_unstable_by(f64::total_cmp);
-        let ranks = [0, 1, 81, 99, 100, 119, 956, 999, 1000, 1044, 1880, 1899, 1900, 1999];
+        let ranks = [
+            0, 1, 81, 99, 100, 119, 956, 999, 1000, 1044, 1880, 1899, 1900, 1999,
+        ];
         let mut out = Vec::new();
         order_stats(&data, &ranks, &mut out, &mut Vec::new());
         let want: Vec<f64> = ranks.iter().map(|&k| sorted[k]).collect();

@@ -3,6 +3,7 @@
 use super::*;
 use crate::forecast::{Forecast, RunOptions};
 use crate::scenario::ScenarioInput;
+use crate::stats::quantiles;
 
 fn book() -> Rulebook {
     Rulebook::seed().expect("seed rulebook")
