@@ -289,10 +289,11 @@ pub fn forecast_row(
     let lhs = opts.sampling == Sampling::Lhs;
     match opts.precision {
         None if lhs => w.draws = draw_lhs(&model, seed, runs),
-        None => {
+        None if opts.correlation > 0.0 => {
             w.draws.clear();
             w.draws.extend((0..runs as u64).map(draw));
         }
+        None => model.draw_serial(seed, runs, &mut w.draws),
         Some(rel) => {
             // Blocks until P5, P50 and P95 of the final audience are within `rel` (Latin
             // hypercubes are drawn anew at each count: their strata depend on it).
@@ -301,9 +302,13 @@ pub fn forecast_row(
             loop {
                 if lhs {
                     w.draws = draw_lhs(&model, seed, n);
-                } else {
+                } else if opts.correlation > 0.0 {
                     let from = w.draws.len() as u64;
                     w.draws.extend((from..n as u64).map(draw));
+                } else {
+                    let from = w.draws.len();
+                    w.draws.resize(n, Draw::default());
+                    model.draw_into(seed, from as u64, &mut w.draws[from..]);
                 }
                 w.values.clear();
                 w.values

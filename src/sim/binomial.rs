@@ -92,41 +92,127 @@ fn inversion<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
 }
 
 /// Hörmann's BTRS for n·p ≥ 10 and p ≤ ½.
+fn btrs<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
+    Btrs::new(n, p).sample(rng)
+}
+
+/// The set-up of BTRS for one (n, p), n·p ≥ 10 and p ≤ ½.
 ///
 /// Written for latency, since a new p arrives with every draw: 1/us is computed from the
 /// uniforms while √(npq) is still on its way, the squeeze box compares v·b with 0.92·b − 4.2
 /// instead of dividing, and a logarithm is taken only when the cheap bounds
 /// 1 − 1/w ≤ ln w ≤ 2(w − 1)/(w + 1) (w ≤ 1) cannot settle the normal squeeze.
-fn btrs<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
-    let nf = n as f64;
-    let q = 1.0 - p;
-    let spq = (nf * p * q).sqrt();
-    let b = 1.15 + 2.53 * spq;
-    let a = -0.0873 + 0.0248 * b + 0.01 * p;
-    let c = nf * p + 0.5;
-    // v ≤ v_r with v_r = 0.92 − 4.2/b, multiplied through by b > 0.
-    let vb_max = 0.92 * b - 4.2;
-    loop {
-        let u: f64 = rng.random::<f64>() - 0.5;
-        let v: f64 = rng.random();
+struct Btrs {
+    nf: f64,
+    p: f64,
+    spq: f64,
+    a: f64,
+    b: f64,
+    c: f64,
+    vb_max: f64,
+}
+
+impl Btrs {
+    #[inline(always)]
+    fn new(n: u64, p: f64) -> Btrs {
+        let nf = n as f64;
+        let spq = (nf * p * (1.0 - p)).sqrt();
+        let b = 1.15 + 2.53 * spq;
+        Btrs {
+            nf,
+            p,
+            spq,
+            a: -0.0873 + 0.0248 * b + 0.01 * p,
+            b,
+            c: nf * p + 0.5,
+            // v ≤ v_r with v_r = 0.92 − 4.2/b, multiplied through by b > 0.
+            vb_max: 0.92 * b - 4.2,
+        }
+    }
+
+    /// One try from the uniforms u and v: the draw when accepted.
+    #[inline(always)]
+    fn attempt(&self, u: f64, v: f64) -> Option<u64> {
+        let u = u - 0.5;
         let us = 0.5 - u.abs();
         let inv = 1.0 / us;
-        let x = (2.0 * a * inv + b) * u + c;
+        let x = (2.0 * self.a * inv + self.b) * u + self.c;
         // k = ⌊x⌋; x < 0 gives k < 0, outside the support (the squeeze box below never
-        // reaches it for n·p ≥ 10), and truncation is the floor for x ≥ 0.
+        // reaches it for n·p ≥ 10), and truncation is the floor for x ≥ 0 (through i64,
+        // cheaper than u64: |x| < 2a·2⁵³ + b + c is far inside its range).
         if x < 0.0 || x.is_nan() {
-            continue;
+            return None;
         }
-        let k = (x as u64) as f64;
-        if us >= 0.07 && v * b <= vb_max {
-            return k as u64;
+        let k = x as i64;
+        if us >= 0.07 && v * self.b <= self.vb_max {
+            return Some(k as u64);
         }
-        if k > nf {
-            continue;
+        let kf = k as f64;
+        if kf > self.nf {
+            return None;
         }
-        if accept(nf, p, spq, a, b, k, v, inv) {
-            return k as u64;
+        accept(self.nf, self.p, self.spq, self.a, self.b, kf, v, inv).then_some(k as u64)
+    }
+
+    /// Tries until one is accepted.
+    #[inline(always)]
+    fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> u64 {
+        loop {
+            let u: f64 = rng.random();
+            let v: f64 = rng.random();
+            if let Some(k) = self.attempt(u, v) {
+                return k;
+            }
         }
+    }
+}
+
+/// How a draw of Binomial(n, p) is made.
+#[derive(Clone, Copy)]
+enum Plan {
+    /// BTRS at p ≤ ½, the draw taken from n when `flip` (p above ½ was given).
+    Btrs { p: f64, flip: bool },
+    /// Anything else: [`sample`].
+    Other,
+}
+
+#[inline(always)]
+fn plan(n: u64, p: f64) -> Plan {
+    let p = if p.is_nan() { 0.0 } else { p.clamp(0.0, 1.0) };
+    if n == 0 || p == 0.0 || p == 1.0 {
+        return Plan::Other;
+    }
+    let (low, flip) = if p > 0.5 { (1.0 - p, true) } else { (p, false) };
+    if n as f64 * low < 10.0 {
+        Plan::Other
+    } else {
+        Plan::Btrs { p: low, flip }
+    }
+}
+
+/// Two draws, Binomial(n, p1) from `r1` and Binomial(n, p2) from `r2`: exactly
+/// `(sample(r1, n, p1), sample(r2, n, p2))`, with the two BTRS set-ups and first tries side
+/// by side so that the processor overlaps their latencies (each draw waits on a square root
+/// and a division, and a new p comes with every run).
+#[inline]
+pub fn sample_pair<R: Rng + ?Sized>(
+    r1: &mut R,
+    p1: f64,
+    r2: &mut R,
+    p2: f64,
+    n: u64,
+) -> (u64, u64) {
+    match (plan(n, p1), plan(n, p2)) {
+        (Plan::Btrs { p: q1, flip: f1 }, Plan::Btrs { p: q2, flip: f2 }) => {
+            let (b1, b2) = (Btrs::new(n, q1), Btrs::new(n, q2));
+            let (u1, v1): (f64, f64) = (r1.random(), r1.random());
+            let (u2, v2): (f64, f64) = (r2.random(), r2.random());
+            let (t1, t2) = (b1.attempt(u1, v1), b2.attempt(u2, v2));
+            let k1 = t1.unwrap_or_else(|| b1.sample(r1));
+            let k2 = t2.unwrap_or_else(|| b2.sample(r2));
+            (if f1 { n - k1 } else { k1 }, if f2 { n - k2 } else { k2 })
+        }
+        _ => (sample(r1, n, p1), sample(r2, n, p2)),
     }
 }
 
@@ -270,6 +356,29 @@ mod tests {
         let var = n as f64 * p * (1.0 - p);
         assert!((mean - n as f64 * p).abs() < 5.0 * (var / draws as f64).sqrt());
         assert!((sd * sd - var).abs() < 5.0 * var * (2.0 / (draws as f64 - 1.0)).sqrt());
+    }
+
+    #[test]
+    fn pairs_are_two_single_draws() {
+        for (n, p1, p2) in [
+            (120_000u64, 0.3, 0.72),
+            (120_000, 0.66, 0.74),
+            (50, 0.1, 0.95),
+            (1_000, 0.003, 0.4),
+            (10, 0.0, 1.0),
+        ] {
+            for i in 0..2000u64 {
+                let (mut a1, mut a2) = (stream(3, 2 * i), stream(3, 2 * i + 1));
+                let (mut b1, mut b2) = (stream(3, 2 * i), stream(3, 2 * i + 1));
+                assert_eq!(
+                    sample_pair(&mut a1, p1, &mut a2, p2, n),
+                    (sample(&mut b1, n, p1), sample(&mut b2, n, p2))
+                );
+                // The streams are left where single draws leave them.
+                assert_eq!(a1.random::<u64>(), b1.random::<u64>());
+                assert_eq!(a2.random::<u64>(), b2.random::<u64>());
+            }
+        }
     }
 
     #[test]
