@@ -147,10 +147,6 @@ pub struct CompareTotals {
     pub totals: Totals,
 }
 
-fn is_mc(s: &Sampling) -> bool {
-    *s == Sampling::Mc
-}
-
 /// The `fanplan compare` document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompareReport {
@@ -168,7 +164,7 @@ pub struct CompareReport {
     /// Retention distribution.
     pub dist: Dist,
     /// How the inputs were sampled (`--sampling`; absent for the default, `mc`).
-    #[serde(skip_serializing_if = "is_mc")]
+    #[serde(skip_serializing_if = "Sampling::is_mc")]
     pub sampling: Sampling,
     /// The `--at-least` threshold, when given.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -12,7 +12,9 @@ use crate::chart::{timeline_png, ChartSize, Look, TimelineChart, TimelineStep};
 use crate::forecast::scenario_warnings;
 use crate::forecast::Warning;
 use crate::i18n::Messages;
-use crate::plan::{options, plan, Account, AccountField, Goal, Plan, PlanError, Planned, Status};
+use crate::plan::{
+    options_sampled, plan_sampled, Account, AccountField, Goal, Plan, PlanError, Planned, Status,
+};
 use crate::report::{emit, CheckReport, ForbiddenPlan};
 use crate::rules::Rulebook;
 use chrono::NaiveDate;
@@ -124,6 +126,10 @@ pub struct PlanArgs {
     account: AccountArgs,
     #[command(flatten)]
     run: RunArgs,
+    /// Sampling of a migration's inputs: mc (independent draws) or lhs (Latin hypercube, in
+    /// 10 independent hypercubes)
+    #[arg(long, value_enum, default_value_t = super::simulate::SamplingArg::Mc)]
+    sampling: super::simulate::SamplingArg,
     /// Output format
     #[arg(help_heading = "Output", long, value_enum, default_value_t = TableJsonCsv::Table)]
     format: TableJsonCsv,
@@ -301,7 +307,7 @@ pub fn run(
             );
         }
         let s = scenario_of(a.scenario.input(), ctx.today, ctx.lang)?;
-        let ranked = options(cal, book, &s, &account, &opts)
+        let ranked = options_sampled(cal, book, &s, &account, &opts, a.sampling.into())
             .map_err(|e| plan_error(&Messages::new(ctx.lang), e))?;
         let last = ranked
             .options
@@ -331,7 +337,7 @@ pub fn run(
     }
     let s = scenario_of(input, ctx.today, ctx.lang)?;
     super::plan_charts(ctx, a.run.charts.as_deref(), &["timeline.png"])?;
-    match plan(cal, book, &s, &account, goal, &opts)
+    match plan_sampled(cal, book, &s, &account, goal, &opts, a.sampling.into())
         .map_err(|e| plan_error(&Messages::new(ctx.lang), e))?
     {
         Planned::Plan(mut p) => {

@@ -245,6 +245,7 @@ pub(super) fn plan(
         start,
         seed: opts.seed,
         runs: opts.runs,
+        sampling: crate::sim::lhs::Sampling::Mc,
         scenario: s.clone(),
         account: account.clone(),
         steps,

@@ -64,7 +64,7 @@ mod options;
 mod reasons;
 
 pub use facts::{Note, Title};
-pub use options::{options, Options, Way, WayOption};
+pub use options::{options, options_sampled, Options, Way, WayOption};
 pub use reasons::{AccountField, AccountProblem, BlockReason, BlockedStep, Blocker, Blockers};
 
 use crate::calendar::{Basis, Calendar, CalendarError};
@@ -73,6 +73,7 @@ use crate::eligibility::Eligibility;
 use crate::forecast::{AtLeast, RulesId, RunOptions};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
+use crate::sim::lhs::Sampling;
 use chrono::{Months, NaiveDate};
 use dates::When;
 use draft::{Draft, Notes};
@@ -305,6 +306,9 @@ pub struct Plan {
     pub seed: u64,
     /// Number of runs.
     pub runs: u64,
+    /// How the migration's inputs were sampled (`--sampling`; absent for the default, `mc`).
+    #[serde(skip_serializing_if = "Sampling::is_mc")]
+    pub sampling: Sampling,
     /// The scenario inputs after defaults.
     pub scenario: Scenario,
     /// The account state.
@@ -411,10 +415,24 @@ pub fn plan(
     goal: Goal,
     opts: &RunOptions,
 ) -> Result<Planned, PlanError> {
+    plan_sampled(cal, book, s, account, goal, opts, Sampling::Mc)
+}
+
+/// [`plan`] with the migration's inputs (retention, transfer day, notary fee) sampled by
+/// `sampling` ([`crate::sim::lhs`]); a closing plan draws only review times, by `mc`.
+pub fn plan_sampled(
+    cal: &Calendar,
+    book: &Rulebook,
+    s: &Scenario,
+    account: &Account,
+    goal: Goal,
+    opts: &RunOptions,
+    sampling: Sampling,
+) -> Result<Planned, PlanError> {
     check_account(account, s.start_date)?;
     match goal {
         Goal::Close => close::plan(cal, book, s, account, opts).map(|p| Planned::Plan(Box::new(p))),
-        Goal::Migrate => migrate::plan(cal, book, s, account, opts),
+        Goal::Migrate => migrate::plan(cal, book, s, account, opts, sampling),
     }
 }
 

@@ -4,7 +4,7 @@
 //! ways the rules forbid (M1–M3) are listed after, with the rules that forbid each.
 
 use super::{
-    plan, Account, BlockedStep, DateRange, Goal, Money, PlanError, Planned, Spread, Status,
+    plan_sampled, Account, BlockedStep, DateRange, Goal, Money, PlanError, Planned, Spread, Status,
 };
 use crate::calendar::Calendar;
 use crate::domain::Route;
@@ -12,6 +12,7 @@ use crate::eligibility::Violation;
 use crate::forecast::{RulesId, RunOptions, Warning};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
+use crate::sim::lhs::Sampling;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -86,6 +87,9 @@ pub struct Options {
     pub seed: u64,
     /// Runs per way.
     pub runs: u64,
+    /// How the migrations' inputs were sampled (`--sampling`; absent for the default, `mc`).
+    #[serde(skip_serializing_if = "Sampling::is_mc")]
+    pub sampling: Sampling,
     /// The ways, ranked; forbidden ones last.
     pub options: Vec<WayOption>,
     /// What the user should know about every way (the holiday calendar's).
@@ -131,6 +135,19 @@ pub fn options(
     account: &Account,
     opts: &RunOptions,
 ) -> Result<Options, PlanError> {
+    options_sampled(cal, book, s, account, opts, Sampling::Mc)
+}
+
+/// [`options`] with every migration's inputs sampled by `sampling` (see
+/// [`super::plan_sampled`]).
+pub fn options_sampled(
+    cal: &Calendar,
+    book: &Rulebook,
+    s: &Scenario,
+    account: &Account,
+    opts: &RunOptions,
+    sampling: Sampling,
+) -> Result<Options, PlanError> {
     let mut allowed = Vec::new();
     let mut forbidden = Vec::new();
     let mut provisional_years = Vec::new();
@@ -140,7 +157,15 @@ pub fn options(
         } else {
             Goal::Migrate
         };
-        match plan(cal, book, &scenario_of(s, way), account, goal, opts)? {
+        match plan_sampled(
+            cal,
+            book,
+            &scenario_of(s, way),
+            account,
+            goal,
+            opts,
+            sampling,
+        )? {
             Planned::Plan(p) => {
                 provisional_years.extend(p.provisional_years.iter().copied());
                 allowed.push(WayOption {
@@ -204,6 +229,7 @@ pub fn options(
         start: s.start_date,
         seed: opts.seed,
         runs: opts.runs,
+        sampling,
         options: allowed,
         warnings,
         provisional_years,

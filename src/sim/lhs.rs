@@ -30,6 +30,13 @@ pub enum Sampling {
     Lhs,
 }
 
+impl Sampling {
+    /// Whether this is the default, [`Sampling::Mc`] (documents leave it out).
+    pub fn is_mc(&self) -> bool {
+        *self == Sampling::Mc
+    }
+}
+
 /// The index ranges of the replicated hypercubes of `runs` runs (fewer groups when there are
 /// fewer runs than [`REPLICATES`]).
 pub fn replicates(runs: usize) -> Vec<Range<usize>> {
