@@ -411,5 +411,5 @@ error-at-least-csv = --at-least：--format csv 输出每日轨迹，无处放置
 error-at-least-plan = --at-least：概率只在 `plan --goal` 的 table 和 json 格式中显示
 
 # prec2
-compare-totals = { $n } 个允许的方案逐次运行相加{ $rules }（相关系数 { $rho }）：保留粉丝 P5 { $p5 }、P50 { $p50 }、P95 { $p95 }；费用 P50 { $cost } 元
+compare-totals = { $n } 个允许的方案按每次运行加总{ $rules }（相关系数 { $rho }）：保留粉丝 P5 { $p5 }、P50 { $p50 }、P95 { $p95 }；费用 P50 { $cost } 元
 compare-totals-rules = （规则集 { $rules }）
