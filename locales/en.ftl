@@ -679,6 +679,7 @@ column-empty-name = (empty name, column { $column })
 error-threads = cannot start the worker threads
 error-correlation = `{ $value }` is not a number from 0 to 1 (e.g. 0.5)
 error-precision-with = --precision cannot be combined with { $flag }: its rows stop at different run counts, and portfolio totals add the rows run by run
+error-correlation-lhs = --correlation cannot be combined with --sampling lhs: the accounts' totals are added run by run from independent draws
 error-compare-max-rows = { $path }: compare takes at most { $max } rows; use `fanplan batch` for more
 error-rules-set-with-rules = --rules-set: give every rulebook there, without --rules
 error-rules-set-same-name = --rules-set: two rulebooks are named `{ $name }` ({ $path }); each needs its own name to be told apart
@@ -699,3 +700,7 @@ holidays-outside-year = { $date } is outside the year { $year }
 holidays-off-and-work = { $date } is listed both as a day off and as a working day
 holidays-year-twice = the year { $year } is given twice
 holidays-year-outside = the year { $year } is outside { $min }–{ $max }
+
+# prec2
+compare-totals = Total of { $n } allowed scenarios{ $rules }, added run by run (correlation { $rho }): retained followers P5 { $p5 }, P50 { $p50 }, P95 { $p95 }; cost P50 { $cost } yuan
+compare-totals-rules = {" "}under { $rules }

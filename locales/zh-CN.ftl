@@ -655,6 +655,7 @@ column-empty-name = （第 { $column } 列，无列名）
 error-threads = 无法启动工作线程
 error-correlation = `{ $value }` 不是 0 到 1 之间的数（如 0.5）
 error-precision-with = --precision 不能与 { $flag } 同时使用：各行在不同的模拟次数停止，而组合合计要逐次相加各行
+error-correlation-lhs = --correlation 不能与 --sampling lhs 同时使用：账号合计按每次模拟逐次相加，需要相互独立的抽样
 error-compare-max-rows = { $path }：compare 最多处理 { $max } 行；更多行请用 `fanplan batch`
 error-rules-set-with-rules = --rules-set：所有规则库都请在这里给出，不要再加 --rules
 error-rules-set-same-name = --rules-set：有两个规则库都叫 `{ $name }`（{ $path }）；每个规则库需要各自的名称才能区分
@@ -675,3 +676,7 @@ holidays-outside-year = { $date } 不在 { $year } 年之内
 holidays-off-and-work = { $date } 同时被列为休息日和工作日
 holidays-year-twice = { $year } 年出现了两次
 holidays-year-outside = { $year } 年不在 { $min }–{ $max } 之内
+
+# prec2
+compare-totals = { $n } 个允许的方案按每次运行加总{ $rules }（相关系数 { $rho }）：保留粉丝 P5 { $p5 }、P50 { $p50 }、P95 { $p95 }；费用 P50 { $cost } 元
+compare-totals-rules = （规则集 { $rules }）

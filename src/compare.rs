@@ -5,11 +5,13 @@
 //! the seed and its id, forecast, and ranked.
 
 use crate::batch::input::Row;
+use crate::batch::summary::{Portfolio, Totals};
 use crate::batch::RowError;
 use crate::domain::Route;
 use crate::eligibility::Violation;
 use crate::forecast::{AtLeast, Forecast, Provenance, RulesId, RunOptions};
 use crate::rules::Rulebook;
+use crate::sim::lhs::Sampling;
 use crate::sim::{key_of, mix, Dist};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -134,6 +136,17 @@ pub struct ForbiddenRow {
     pub rules: Option<String>,
 }
 
+/// The totals of the allowed scenarios under one rulebook, added run by run (`--correlation`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompareTotals {
+    /// Under several rulebooks: the one these scenarios were forecast under.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules: Option<String>,
+    /// The totals.
+    #[serde(flatten)]
+    pub totals: Totals,
+}
+
 /// The `fanplan compare` document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompareReport {
@@ -144,9 +157,19 @@ pub struct CompareReport {
     /// Under several rulebooks (`--rules-set`): each, in the order given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rules_set: Option<Vec<RulesId>>,
+    /// How the inputs were sampled (`--sampling`; absent for the default, `mc`).
+    #[serde(skip_serializing_if = "Sampling::is_mc")]
+    pub sampling: Sampling,
     /// The `--at-least` threshold, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at_least: Option<u64>,
+    /// With `--correlation`: the share of the retention uncertainty common to all scenarios
+    /// in a run.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correlation: Option<f64>,
+    /// With `--correlation`: the allowed scenarios' totals, one per rulebook.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub totals: Option<Vec<CompareTotals>>,
     /// Allowed scenarios, best first.
     pub ranked: Vec<ComparedRow>,
     /// Scenarios the rules forbid, in file order.
@@ -179,6 +202,11 @@ pub struct CompareOptions {
     pub dist: Dist,
     /// The follower threshold of `probability_at_least`, if asked.
     pub at_least: Option<u64>,
+    /// How the inputs are sampled.
+    pub sampling: Sampling,
+    /// `--correlation`: the share of the retention uncertainty common to all scenarios in a
+    /// run, and the request for their totals (`None`: no totals, every row independent).
+    pub correlation: Option<f64>,
 }
 
 /// Rankings under several rulebooks (each ranked by [`rank`]) merged side by side: the scenarios
@@ -236,6 +264,7 @@ fn compare_books(
         .chain(others.iter().copied())
         .collect();
     let mut rankings = vec![Vec::new(); books.len()];
+    let mut portfolios: Vec<Portfolio> = books.iter().map(|_| Portfolio::new()).collect();
     let mut forbidden = Vec::new();
     let mut rejected = Vec::new();
     for row in rows {
@@ -248,9 +277,20 @@ fn compare_books(
                     dist: opts.dist,
                     at_least: opts.at_least.map(|n| n as f64),
                 };
-                for (book, ranked) in books.iter().zip(&mut rankings) {
+                for ((book, ranked), portfolio) in
+                    books.iter().zip(&mut rankings).zip(&mut portfolios)
+                {
                     let name = named.then(|| book.rulebook.name.clone());
-                    match Forecast::run(book, &s, &run) {
+                    let forecast = match opts.correlation {
+                        Some(rho) => Forecast::run_correlated(book, &s, &run, opts.seed, rho).map(
+                            |(f, per)| {
+                                portfolio.add(f.route, s.followers, &per.retained, &per.cost);
+                                f
+                            },
+                        ),
+                        None => Forecast::run_sampled(book, &s, &run, opts.sampling),
+                    };
+                    match forecast {
                         Ok(f) => ranked.push(ComparedRow {
                             rules: name,
                             ..ComparedRow::of(&row.id, row.line, &f)
@@ -269,11 +309,24 @@ fn compare_books(
     for ranked in &mut rankings {
         rank(ranked);
     }
+    let totals = opts.correlation.map(|_| {
+        books
+            .iter()
+            .zip(portfolios)
+            .map(|(book, p)| CompareTotals {
+                rules: named.then(|| book.rulebook.name.clone()),
+                totals: p.totals(),
+            })
+            .collect()
+    });
     CompareReport {
         provenance: Provenance::new(first, opts.seed, opts.runs, opts.dist),
         rules_set: None,
         ranked: side_by_side(rankings),
+        sampling: opts.sampling,
         at_least: opts.at_least,
+        correlation: opts.correlation,
+        totals,
         forbidden,
         rejected,
     }

@@ -19,7 +19,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 mod sampling;
-pub use sampling::PrecisionGoal;
+pub use sampling::{PerRun, PrecisionGoal};
 
 /// Runs per scenario when none are asked for: `simulate`, `plan` and `compare`.
 pub const DEFAULT_RUNS: u64 = 10_000;

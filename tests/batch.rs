@@ -652,3 +652,24 @@ fn precision_per_row_stops_at_the_same_runs_on_any_thread_count() {
         "{err}"
     );
 }
+
+#[test]
+fn sampling_lhs_per_row_is_the_same_on_any_thread_count_and_needs_fewer_runs() {
+    let args = [&example(), "--sampling", "lhs", "--precision", "0.002"];
+    let (c1, one, err) = batch(&[args.as_slice(), &["--threads", "1"]].concat());
+    let (c2, two, _) = batch(&[args.as_slice(), &["--threads", "2"]].concat());
+    assert_eq!((c1, c2), (0, 0), "{err}");
+    assert_eq!(one, two);
+    let (_, mc, _) = batch(&[&example(), "--precision", "0.002", "--threads", "1"]);
+    let runs = |out: &[u8]| -> u64 {
+        by_id(out)
+            .values()
+            .filter(|r| r[1] == "true")
+            .map(|r| r[4].parse::<u64>().expect("runs"))
+            .sum()
+    };
+    assert!(runs(&one) < runs(&mc), "{} vs {}", runs(&one), runs(&mc));
+    let (code, _, err) = batch(&[&example(), "--sampling", "lhs", "--correlation", "0.5"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--correlation"), "{err}");
+}

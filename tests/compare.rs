@@ -357,3 +357,85 @@ fn rules_set_forecasts_every_scenario_under_each_rulebook_side_by_side() {
         .code(2)
         .stderr(predicate::str::contains("without --rules"));
 }
+
+#[test]
+fn correlation_zero_leaves_every_row_bit_for_bit_and_states_the_totals() {
+    let ex = example();
+    let (_, plain) = compare_json(&[&ex, "--runs", "2000"]);
+    let (code, zero) = compare_json(&[&ex, "--runs", "2000", "--correlation", "0"]);
+    assert_eq!(code, 0);
+    assert_eq!(plain["ranked"], zero["ranked"]);
+    assert!(plain.get("correlation").is_none() && plain.get("totals").is_none());
+    assert_eq!(zero["correlation"], 0.0);
+    let t = &zero["totals"][0];
+    assert_eq!(t["accounts"], 8);
+    assert!(t["total_retained_followers"]["p50"].as_f64().expect("p50") > 0.0);
+    // The table is today's, followed by the totals line.
+    let table = |extra: &[&str]| {
+        let out = fanplan()
+            .args(["compare", &ex, "--runs", "2000"])
+            .args(extra)
+            .output()
+            .expect("runs");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let (a, b) = (table(&[]), table(&["--correlation", "0"]));
+    assert!(b.starts_with(&a), "{b}");
+    assert!(b[a.len()..].contains("Total of 8 allowed scenarios"), "{b}");
+}
+
+#[test]
+fn full_correlation_makes_the_totals_the_sums_of_the_rows_percentiles() {
+    let ex = example();
+    let sums = |doc: &Value, p: &str| -> (f64, f64) {
+        let rows = doc["ranked"].as_array().expect("ranked");
+        let sum = rows
+            .iter()
+            .map(|r| r["retained_followers"][p].as_f64().expect("percentile"))
+            .sum();
+        let total = doc["totals"][0]["total_retained_followers"][p]
+            .as_f64()
+            .expect("total");
+        (sum, total)
+    };
+    // Tolerance: at ρ = 1 every row draws the same retention quantile in a run, so the
+    // retained totals are the sum of comonotone rows (whose percentiles add exactly) plus the
+    // rows' binomial noise ε. An order statistic moves by at most max|ε| when ε is added, so
+    // the gap is at most 2·Σ max_j|ε_ij|; each |ε_ij| stays below 6 binomial sds
+    // √(N·r(1−r)) ≤ √N/2 except with probability 2e-9 per run: 6·Σ√N in all.
+    let (_, one) = compare_json(&[&ex, "--runs", "4000", "--correlation", "1"]);
+    let tolerance: f64 = one["ranked"]
+        .as_array()
+        .expect("ranked")
+        .iter()
+        .map(|r| 6.0 * r["followers"].as_f64().expect("followers").sqrt())
+        .sum();
+    for p in ["p5", "p50", "p95"] {
+        let (sum, total) = sums(&one, p);
+        assert!(
+            (sum - total).abs() < tolerance,
+            "{p}: sum {sum}, total {total}, tolerance {tolerance}"
+        );
+    }
+    // Independent rows: the totals' P5–P95 range is much narrower than the sum of the rows'.
+    let (_, zero) = compare_json(&[&ex, "--runs", "4000", "--correlation", "0"]);
+    let (sum5, total5) = sums(&zero, "p5");
+    let (sum95, total95) = sums(&zero, "p95");
+    assert!((sum95 - sum5) - (total95 - total5) > tolerance);
+}
+
+#[test]
+fn correlation_with_latin_hypercubes_is_refused() {
+    fanplan()
+        .args([
+            "compare",
+            &example(),
+            "--correlation",
+            "0.5",
+            "--sampling",
+            "lhs",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--correlation"));
+}

@@ -12,16 +12,16 @@
 //! - the cost (M4 review fee + M5 notary fee) is increasing in the notary fee;
 //! - the transfer day D is a small integer counted in a histogram, and the settled day is D + W.
 
+use super::precision::CiRanks;
 pub use super::precision::RowPrecision;
-use super::precision::{half_between, CiRanks};
 use crate::domain::Route;
 use crate::eligibility::check;
 use crate::forecast::{date_after, AtLeast};
 use crate::intervals::{ranks as ci_ranks, tails_within, wilson, Z95};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
+use crate::sim::lhs::{self, draw_lhs, replicate_half, replicate_mean_half, replicates, Sampling};
 use crate::sim::{key_of, mix, Dist, Draw, Model};
-use crate::stats::quantiles;
 use chrono::NaiveDate;
 
 /// How every row is run.
@@ -42,6 +42,9 @@ pub struct RowOptions {
     pub correlation: f64,
     /// A precision goal per row (`--precision`): `runs` is then the ceiling.
     pub precision: Option<f64>,
+    /// How the inputs are sampled ([`Sampling::Lhs`]: replicated Latin hypercubes per row,
+    /// the intervals from their spread; not with `correlation` above 0).
+    pub sampling: Sampling,
 }
 
 /// Runs of the first block of a row with a precision goal; each next count is 1.25 times the
@@ -108,6 +111,7 @@ pub struct Worker {
     days: Vec<u32>,
     ranks: Vec<usize>,
     picked: Vec<f64>,
+    keys: Vec<u64>,
     /// The interval ranks for the last run count seen (the same for every row of a batch).
     ci: Option<(usize, CiRanks)>,
 }
@@ -128,15 +132,47 @@ fn interpolate(lo: f64, hi: f64, frac: f64) -> f64 {
     }
 }
 
-/// The order statistics of `data` at `ranks` (ascending, distinct), by cascading selection.
-fn order_stats(data: &mut [f64], ranks: &[usize], out: &mut Vec<f64>) {
-    out.clear();
-    let mut start = 0;
-    for &k in ranks {
-        let (_, nth, _) = data[start..].select_nth_unstable_by(k - start, f64::total_cmp);
-        out.push(*nth);
-        start = k + 1;
+/// Slices at most this long are sorted rather than split further.
+const SORT_BELOW: usize = 48;
+
+/// An integer key with the order of [`f64::total_cmp`], which integer comparisons sort faster.
+fn key(x: f64) -> u64 {
+    let bits = x.to_bits();
+    bits ^ (((bits as i64 >> 63) as u64) | (1 << 63))
+}
+
+/// The value of a [`key`].
+fn unkey(k: u64) -> f64 {
+    f64::from_bits(if k >> 63 == 1 { k ^ (1 << 63) } else { !k })
+}
+
+/// Put the order statistics at `ranks` (ascending, distinct, counted from `offset`, the rank
+/// of `data[0]`) in their places: split at the middle rank by selection, then recurse into the
+/// sides that hold ranks. The ranks come in clusters (a percentile, its neighbour, the ends of
+/// its interval, a mirrored percentile), so the work is a few passes over the data rather than
+/// one per rank.
+fn multi_select(data: &mut [u64], offset: usize, ranks: &[usize]) {
+    if ranks.is_empty() {
+        return;
     }
+    if data.len() <= SORT_BELOW {
+        data.sort_unstable();
+        return;
+    }
+    let mid = ranks.len() / 2;
+    let k = ranks[mid] - offset;
+    let (left, _, right) = data.select_nth_unstable(k);
+    multi_select(left, offset, &ranks[..mid]);
+    multi_select(right, offset + k + 1, &ranks[mid + 1..]);
+}
+
+/// The order statistics of `data` at `ranks` (ascending, distinct); `keys` is scratch.
+fn order_stats(data: &[f64], ranks: &[usize], out: &mut Vec<f64>, keys: &mut Vec<u64>) {
+    keys.clear();
+    keys.extend(data.iter().map(|&x| key(x)));
+    multi_select(keys, 0, ranks);
+    out.clear();
+    out.extend(ranks.iter().map(|&k| unkey(keys[k])));
 }
 
 /// Percentiles of an integer sample with a small range, from its histogram.
@@ -164,10 +200,34 @@ impl Histogram<'_> {
 }
 
 /// Select the order statistics at `ranks` (sorted and deduplicated here) into `picked`.
-fn select(data: &mut [f64], ranks: &mut Vec<usize>, picked: &mut Vec<f64>) {
+fn select(data: &[f64], ranks: &mut Vec<usize>, picked: &mut Vec<f64>, keys: &mut Vec<u64>) {
     ranks.sort_unstable();
     ranks.dedup();
-    order_stats(data, ranks, picked);
+    order_stats(data, ranks, picked, keys);
+}
+
+/// The median of `data` and the half-width of its interval between the order statistics at
+/// `r` (as [`crate::stats::quantiles`] gives the median), in one selection.
+fn median_and_half(
+    data: &[f64],
+    r: (Option<usize>, Option<usize>),
+    keys: &mut Vec<u64>,
+) -> (f64, Option<f64>) {
+    let n = data.len();
+    let mid = position(n, 0.5);
+    let interval = match r {
+        (Some(l), Some(u)) if u < n && l <= u => Some((l, u)),
+        _ => None,
+    };
+    let mut ranks = vec![mid.0, mid.1];
+    ranks.extend(interval.iter().flat_map(|&(l, u)| [l, u]));
+    ranks.sort_unstable();
+    ranks.dedup();
+    let mut picked = Vec::with_capacity(ranks.len());
+    order_stats(data, &ranks, &mut picked, keys);
+    let p50 = up(&ranks, &picked, mid, |x| x);
+    let half = interval.map(|(l, u)| (at(&ranks, &picked, u) - at(&ranks, &picked, l)) / 2.0);
+    (p50, half)
 }
 
 /// The order statistic of rank `k` among those selected.
@@ -226,22 +286,39 @@ pub fn forecast_row(
             model.draw(seed, i)
         }
     };
+    let lhs = opts.sampling == Sampling::Lhs;
     match opts.precision {
-        None => {
+        None if lhs => w.draws = draw_lhs(&model, seed, runs),
+        None if opts.correlation > 0.0 => {
             w.draws.clear();
             w.draws.extend((0..runs as u64).map(draw));
         }
+        None => model.draw_serial(seed, runs, &mut w.draws),
         Some(rel) => {
-            // Blocks until P5, P50 and P95 of the final audience are within `rel`.
+            // Blocks until P5, P50 and P95 of the final audience are within `rel` (Latin
+            // hypercubes are drawn anew at each count: their strata depend on it).
             w.draws.clear();
             let mut n = ROW_BLOCK.min(runs);
             loop {
-                let from = w.draws.len() as u64;
-                w.draws.extend((from..n as u64).map(draw));
+                if lhs {
+                    w.draws = draw_lhs(&model, seed, n);
+                } else if opts.correlation > 0.0 {
+                    let from = w.draws.len() as u64;
+                    w.draws.extend((from..n as u64).map(draw));
+                } else {
+                    let from = w.draws.len();
+                    w.draws.resize(n, Draw::default());
+                    model.draw_into(seed, from as u64, &mut w.draws[from..]);
+                }
                 w.values.clear();
                 w.values
                     .extend(w.draws.iter().map(|d| model.final_audience(d)));
-                if n >= runs || tails_within(&mut w.values, rel) {
+                let met = if lhs {
+                    lhs::tails_within(&w.values, rel)
+                } else {
+                    tails_within(&mut w.values, rel)
+                };
+                if n >= runs || met {
                     break;
                 }
                 n = (n + n / 4)
@@ -267,6 +344,7 @@ pub fn forecast_row(
         days,
         ranks,
         picked,
+        keys,
         ..
     } = w;
     let draws: &[Draw] = draws;
@@ -313,7 +391,7 @@ pub fn forecast_row(
         for (l, u) in [ci[1], ci[2]] {
             ranks.extend(l.iter().chain(u.iter()).copied());
         }
-        select(values, ranks, picked);
+        select(values, ranks, picked, keys);
         let cost = |x: f64| model.review_fee + x;
         (
             up(ranks, picked, p[0], cost),
@@ -332,7 +410,7 @@ pub fn forecast_row(
     ranks.clear();
     ranks.extend([mid.0, mid.1]);
     ranks.extend(ci[1].0.iter().chain(ci[1].1.iter()).copied());
-    select(values, ranks, picked);
+    select(values, ranks, picked, keys);
     let retention_p50 = up(ranks, picked, mid, |x| x);
     let retention_p50_half = span(ci[1], ranks, picked);
 
@@ -346,14 +424,13 @@ pub fn forecast_row(
                 .filter(|d| d.retained > 0)
                 .map(|d| model.cost(d) / d.retained as f64),
         );
-        let p50 = quantiles(other, &[0.5])[0];
         // Usually every run kept someone: the batch's ranks apply.
         let r = if kept == n {
             ci[1]
         } else {
             ci_ranks(kept, 0.5)
         };
-        Some((p50, half_between(other, r)))
+        Some(median_and_half(other, r, keys))
     } else {
         None
     };
@@ -385,7 +462,7 @@ pub fn forecast_row(
     if kept > 0 {
         ranks.extend([n - 1 - kept_pos.0, n - 1 - kept_pos.1]);
     }
-    select(values, ranks, picked);
+    select(values, ranks, picked, keys);
     let same = |x: f64| x;
     let retained_p5 = up(ranks, picked, pct[0], same);
     let retained_p95 = up(ranks, picked, pct[2], same);
@@ -420,20 +497,23 @@ pub fn forecast_row(
     } else {
         other.clear();
         other.extend(draws.iter().map(|d| model.final_audience(d)));
-        let p50 = quantiles(other, &[0.5])[0];
-        (p50, half_between(other, ci[1]))
+        median_and_half(other, ci[1], keys)
     };
-    let precision = RowPrecision {
-        retention_p50: retention_p50_half,
-        retained_mean: Some(Z95 * retained_sd / (n as f64).sqrt()),
-        retained_p5: same_half(ci[0]),
-        retained_p50: same_half(ci[1]),
-        retained_p95: same_half(ci[2]),
-        final_audience_p50: final_audience_half,
-        cost_p50: cost_p50_half,
-        cost_p95: cost_p95_half,
-        cost_per_retained_p50: cost_per_retained_half,
-        lost_value_p50: same_half(ci[1]).map(|h| h * v),
+    let precision = if lhs {
+        lhs_precision(&model, draws, values, other)
+    } else {
+        RowPrecision {
+            retention_p50: retention_p50_half,
+            retained_mean: Some(Z95 * retained_sd / (n as f64).sqrt()),
+            retained_p5: same_half(ci[0]),
+            retained_p50: same_half(ci[1]),
+            retained_p95: same_half(ci[2]),
+            final_audience_p50: final_audience_half,
+            cost_p50: cost_p50_half,
+            cost_p95: cost_p95_half,
+            cost_per_retained_p50: cost_per_retained_half,
+            lost_value_p50: same_half(ci[1]).map(|h| h * v),
+        }
     };
     let p_at_least = opts.at_least.map(|t| {
         let runs = n as f64;
@@ -478,5 +558,79 @@ pub fn forecast_row(
     }))
 }
 
+/// The half-widths of a Latin hypercube row's intervals, from the spread of its replicated
+/// hypercubes (as `simulate --sampling lhs`); `a` and `b` are scratch buffers.
+fn lhs_precision(
+    model: &Model,
+    draws: &[Draw],
+    a: &mut Vec<f64>,
+    b: &mut Vec<f64>,
+) -> RowPrecision {
+    let groups = replicates(draws.len());
+    let mut half = |f: &dyn Fn(&Draw) -> f64, p: f64| {
+        a.clear();
+        a.extend(draws.iter().map(f));
+        replicate_half(a, &groups, p, b)
+    };
+    let nf = model.followers;
+    let retained = |d: &Draw| d.retained as f64;
+    let retained_p50 = half(&retained, 0.5);
+    let cost = |d: &Draw| model.cost(d);
+    // Runs that kept no one count as an infinite cost per follower: they sit above the median.
+    let per_kept = |d: &Draw| {
+        if d.retained > 0 {
+            model.cost(d) / d.retained as f64
+        } else {
+            f64::INFINITY
+        }
+    };
+    let precision = RowPrecision {
+        retention_p50: half(&|d| d.retention, 0.5),
+        retained_mean: None,
+        retained_p5: half(&retained, 0.05),
+        retained_p50,
+        retained_p95: half(&retained, 0.95),
+        final_audience_p50: half(&|d| model.final_audience(d), 0.5),
+        cost_p50: half(&cost, 0.5),
+        cost_p95: half(&cost, 0.95),
+        cost_per_retained_p50: half(&per_kept, 0.5).filter(|h| h.is_finite()),
+        lost_value_p50: half(
+            &|d| (nf - d.retained) as f64 * model.value_per_follower,
+            0.5,
+        ),
+    };
+    a.clear();
+    a.extend(draws.iter().map(retained));
+    RowPrecision {
+        retained_mean: replicate_mean_half(a, &groups),
+        ..precision
+    }
+}
+
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod select_tests {
+    use super::{key, order_stats, unkey};
+
+    #[test]
+    fn order_statistics_are_those_of_the_sorted_data() {
+        let data: Vec<f64> = (0..2000u64)
+            .map(|i| ((i * 7919) % 2003) as f64 / 3.0)
+            .collect();
+        let mut sorted = data.clone();
+        sorted.sort_unstable_by(f64::total_cmp);
+        let ranks = [
+            0, 1, 81, 99, 100, 119, 956, 999, 1000, 1044, 1880, 1899, 1900, 1999,
+        ];
+        let mut out = Vec::new();
+        order_stats(&data, &ranks, &mut out, &mut Vec::new());
+        let want: Vec<f64> = ranks.iter().map(|&k| sorted[k]).collect();
+        assert_eq!(out, want);
+        for x in [-2.5, -0.0, 0.0, 1e-300, 3.0, f64::INFINITY] {
+            assert_eq!(unkey(key(x)).to_bits(), x.to_bits());
+        }
+        assert!(key(-2.5) < key(-0.0) && key(-0.0) < key(0.0) && key(0.0) < key(3.0));
+    }
+}

@@ -29,21 +29,3 @@ pub struct RowPrecision {
 
 /// The 0-based ranks of the order statistics bounding the 95% intervals of P5, P50 and P95.
 pub type CiRanks = [(Option<usize>, Option<usize>); 3];
-
-/// Half the distance between two order statistics of `data` (reorders it).
-pub fn half_between(data: &mut [f64], r: (Option<usize>, Option<usize>)) -> Option<f64> {
-    let (Some(l), Some(u)) = r else {
-        return None;
-    };
-    if u >= data.len() || l > u {
-        return None;
-    }
-    let (_, lo, rest) = data.select_nth_unstable_by(l, f64::total_cmp);
-    let lo = *lo;
-    let hi = if u == l {
-        lo
-    } else {
-        *rest.select_nth_unstable_by(u - l - 1, f64::total_cmp).1
-    };
-    Some((hi - lo) / 2.0)
-}

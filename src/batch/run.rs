@@ -193,6 +193,7 @@ mod tests {
                 keep_runs,
                 correlation: 0.0,
                 precision: None,
+                sampling: crate::sim::lhs::Sampling::Mc,
             },
             at_least_column: false,
             keep_retention: true,

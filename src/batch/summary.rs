@@ -53,6 +53,19 @@ impl Spread {
     }
 }
 
+/// Totals of a portfolio's allowed rows, added run by run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Totals {
+    /// Allowed rows added.
+    pub accounts: u64,
+    /// Followers of their source accounts, added up.
+    pub source_followers: u64,
+    /// Total retained followers (null when no row is allowed).
+    pub total_retained_followers: Option<Spread>,
+    /// Total cost, yuan (null when no row is allowed).
+    pub total_cost_yuan: Option<Spread>,
+}
+
 /// The `--summary` document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PortfolioSummary {
@@ -121,18 +134,30 @@ impl Portfolio {
         self.rows += 1;
     }
 
-    /// The summary document.
-    pub fn finish(self, counts: Counts, provenance: Provenance) -> PortfolioSummary {
+    /// The totals' spreads.
+    pub fn totals(self) -> Totals {
         let mut retained: Vec<f64> = self.retained.iter().map(|&r| r as f64).collect();
         let mut cost = self.cost;
+        Totals {
+            accounts: self.rows,
+            source_followers: self.source_followers,
+            total_retained_followers: Spread::of(&mut retained),
+            total_cost_yuan: Spread::of(&mut cost),
+        }
+    }
+
+    /// The summary document.
+    pub fn finish(self, counts: Counts, provenance: Provenance) -> PortfolioSummary {
+        let routes = self.routes.clone();
+        let t = self.totals();
         PortfolioSummary {
             provenance,
             correlation: 0.0,
             rows: counts,
-            routes: self.routes,
-            source_followers: self.source_followers,
-            total_retained_followers: Spread::of(&mut retained),
-            total_cost_yuan: Spread::of(&mut cost),
+            routes,
+            source_followers: t.source_followers,
+            total_retained_followers: t.total_retained_followers,
+            total_cost_yuan: t.total_cost_yuan,
         }
     }
 }

@@ -30,7 +30,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// `--correlation RHO`: a number from 0 to 1.
-fn parse_correlation(s: &str) -> Result<f64, String> {
+pub fn parse_correlation(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(r) if (0.0..=1.0).contains(&r) => Ok(r),
         _ => Err(Messages::new(super::arg_lang()).msg(
@@ -133,6 +133,10 @@ pub struct BatchArgs {
     /// are within REL of their values, up to --runs [default ceiling: 100,000]
     #[arg(long, value_name = "REL", value_parser = super::simulate::parse_precision)]
     precision: Option<f64>,
+    /// Sampling of each row's inputs: mc (independent draws) or lhs (Latin hypercube, in 10
+    /// independent hypercubes per row that give the intervals)
+    #[arg(long, value_enum, default_value_t = super::simulate::SamplingArg::Mc)]
+    sampling: super::simulate::SamplingArg,
     /// Worker threads [default: one per core]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024), allow_negative_numbers = true)]
     threads: Option<u16>,
@@ -293,9 +297,12 @@ fn shown_error(e: &RowError) -> RowError {
     }
 }
 
-/// Refuse `--precision` with the outputs that add rows run by run: its rows stop at different
-/// run counts.
+/// Refuse `--precision` with the outputs that add rows run by run (its rows stop at different
+/// run counts), and `--correlation` with Latin hypercubes.
 fn check_precision(a: &BatchArgs) -> anyhow::Result<()> {
+    if a.correlation > 0.0 && a.sampling == super::simulate::SamplingArg::Lhs {
+        return Err(Failure::invalid("error-correlation-lhs").into());
+    }
     if a.precision.is_none() {
         return Ok(());
     }
@@ -474,6 +481,7 @@ pub fn run(book: &Rulebook, a: &BatchArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<
             keep_runs: a.summary.is_some() || a.run.charts.is_some(),
             correlation: a.correlation,
             precision: a.precision,
+            sampling: a.sampling.into(),
         },
         at_least_column: a.run.at_least.is_some(),
         keep_retention: a.run.charts.is_some(),

@@ -8,6 +8,7 @@ use super::args::RunArgs;
 use super::batch::{bom_for_file, open_table, table_error, table_notes, EncodingArg};
 use super::output::{path_shown, AtomicFile};
 use super::rulebook::{load, Loaded};
+use super::simulate::SamplingArg;
 use super::{chart_look, chart_size, write_charts, Ctx, Failure, Outcome};
 use crate::batch::output::BOM;
 use crate::chart::{compare_png, CompareChart, CompareRow};
@@ -29,7 +30,8 @@ Examples:
   fanplan compare options.csv --runs 20000 --format json
   fanplan compare options.csv --format csv --charts charts/
   fanplan compare accounts-gbk.csv --format csv -o ranked.csv
-  fanplan compare data/examples/accounts.csv --rules-set seed,observed";
+  fanplan compare data/examples/accounts.csv --rules-set seed,observed
+  fanplan compare data/examples/accounts.csv --correlation 0.5 --format json";
 
 /// `--format table|csv|json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,6 +83,15 @@ pub struct CompareArgs {
     /// (built-in names or files, comma-separated: seed,observed)
     #[arg(long, value_name = "A,B", value_delimiter = ',')]
     rules_set: Vec<PathBuf>,
+    /// Add the scenarios up run by run, with this share of the retention uncertainty common to
+    /// all of them in a run: 0 (independent) to 1 (every scenario at the same retention
+    /// quantile)
+    #[arg(long, value_name = "RHO", value_parser = super::batch::parse_correlation)]
+    correlation: Option<f64>,
+    /// Sampling of the inputs: mc (independent draws) or lhs (Latin hypercube, in 10
+    /// independent hypercubes that give the intervals)
+    #[arg(long, value_enum, default_value_t = SamplingArg::Mc)]
+    sampling: SamplingArg,
 }
 
 /// The rulebooks of `--rules-set`, each with its own name; refused together with `--rules`.
@@ -105,6 +116,9 @@ fn rulebooks(rules: Option<&Path>, set: &[PathBuf]) -> anyhow::Result<Vec<Loaded
 
 /// Run `fanplan compare`.
 pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<Outcome> {
+    if a.correlation.is_some() && a.sampling == SamplingArg::Lhs {
+        return Err(Failure::invalid("error-correlation-lhs").into());
+    }
     let size = chart_size(&a.run.chart_size)?;
     let books = if a.rules_set.is_empty() {
         vec![load(rules)?]
@@ -154,6 +168,8 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
         runs: a.run.runs.unwrap_or(crate::forecast::DEFAULT_RUNS),
         dist: a.run.dist.into(),
         at_least: a.run.at_least,
+        sampling: a.sampling.into(),
+        correlation: a.correlation,
     };
     let runs = opts.runs;
     let report = match books.split_first() {
@@ -215,6 +231,13 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
             emit(&report, a.format.into(), &words, ctx.out)?;
         }
     }
+    if a.format == CompareFormat::Table {
+        let out: &mut dyn Write = match &mut file_out {
+            Some(f) => f,
+            None => ctx.out,
+        };
+        write_totals(&report, &words, out)?;
+    }
     if let Some(f) = file_out {
         f.commit()?;
     }
@@ -223,4 +246,43 @@ pub fn run(rules: Option<&Path>, a: &CompareArgs, ctx: &mut Ctx<'_>) -> anyhow::
     } else {
         Outcome::Rejected
     })
+}
+
+/// The table's totals lines (`--correlation`): one per rulebook, whole followers and yuan.
+fn write_totals(
+    report: &crate::compare::CompareReport,
+    m: &Messages,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    use crate::fmt::thousands;
+    let (Some(rho), Some(totals)) = (report.correlation, &report.totals) else {
+        return Ok(());
+    };
+    for t in totals {
+        let (Some(r), Some(c)) = (
+            &t.totals.total_retained_followers,
+            &t.totals.total_cost_yuan,
+        ) else {
+            continue;
+        };
+        let rules = match &t.rules {
+            Some(name) => m.msg("compare-totals-rules", &[("rules", name.clone().into())]),
+            None => String::new(),
+        };
+        writeln!(out)?;
+        let line = m.msg(
+            "compare-totals",
+            &[
+                ("n", t.totals.accounts.into()),
+                ("rules", rules.into()),
+                ("rho", rho.to_string().into()),
+                ("p5", thousands(r.p5).into()),
+                ("p50", thousands(r.p50).into()),
+                ("p95", thousands(r.p95).into()),
+                ("cost", thousands(c.p50).into()),
+            ],
+        );
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }

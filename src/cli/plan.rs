@@ -15,7 +15,9 @@ use crate::chart::{timeline_png, ChartSize, Look, TimelineChart, TimelineStep};
 use crate::forecast::scenario_warnings;
 use crate::forecast::Warning;
 use crate::i18n::{Lang, Messages};
-use crate::plan::{options, plan, Account, AccountField, Goal, Plan, PlanError, Planned, Status};
+use crate::plan::{
+    options_sampled, plan_sampled, Account, AccountField, Goal, Plan, PlanError, Planned, Status,
+};
 use crate::report::{emit, CheckReport, ForbiddenPlan};
 use crate::rules::Rulebook;
 use chrono::NaiveDate;
@@ -129,6 +131,10 @@ pub struct PlanArgs {
     account: AccountArgs,
     #[command(flatten)]
     run: RunArgs,
+    /// Sampling of a migration's inputs: mc (independent draws) or lhs (Latin hypercube, in
+    /// 10 independent hypercubes)
+    #[arg(long, value_enum, default_value_t = super::simulate::SamplingArg::Mc)]
+    sampling: super::simulate::SamplingArg,
     /// Output format
     #[arg(help_heading = "Output", long, value_enum, default_value_t = TableJsonCsv::Table)]
     format: TableJsonCsv,
@@ -311,8 +317,8 @@ pub fn run(
             );
         }
         let s = scenario_of(a.scenario.input(), ctx.today, ctx.lang)?;
-        let ranked =
-            options(cal, book, &s, &account, &opts).map_err(|e| plan_error(ctx.lang, e))?;
+        let ranked = options_sampled(cal, book, &s, &account, &opts, a.sampling.into())
+            .map_err(|e| plan_error(ctx.lang, e))?;
         let last = ranked
             .options
             .iter()
@@ -340,7 +346,9 @@ pub fn run(
         Goal::Migrate => scenario_of(input, ctx.today, ctx.lang)?.partial(),
     };
     super::plan_charts(ctx, a.run.charts.as_deref(), &["timeline.png"])?;
-    match plan(cal, book, &s, &account, goal, &opts).map_err(|e| plan_error(ctx.lang, e))? {
+    match plan_sampled(cal, book, &s, &account, goal, &opts, a.sampling.into())
+        .map_err(|e| plan_error(ctx.lang, e))?
+    {
         Planned::Plan(p) => {
             check_printable(last_date(&p))?;
             if a.format == TableJsonCsv::Csv {

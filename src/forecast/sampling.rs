@@ -7,7 +7,9 @@ use crate::eligibility::{check, Eligibility, Fees};
 use crate::intervals::{tails_within, Bounds, PercentileIntervals};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
-use crate::sim::lhs::{draw_lhs, replicate_interval, replicates, Sampling};
+use crate::sim::lhs::{
+    draw_lhs, replicate_interval, replicates, tails_within as lhs_tails_within, Sampling,
+};
 use crate::sim::{Draw, Model, BLOCK};
 use crate::stats::{quantiles, SUMMARY_PROBS};
 use serde::Serialize;
@@ -66,18 +68,6 @@ fn lhs_precision(
         })
         .collect();
     sum.ci95 = Some(PercentileIntervals::of(&b));
-}
-
-/// [`tails_within`] for Latin hypercube runs: the intervals from the replicates' spread.
-fn lhs_tails_within(finals: &[f64], rel: f64) -> bool {
-    let groups = replicates(finals.len());
-    let probs = [0.05, 0.5, 0.95];
-    let pooled = quantiles(&mut finals.to_vec(), &probs);
-    let q = per_group(finals, &groups, &probs);
-    pooled.iter().enumerate().all(|(i, &x)| {
-        let col: Vec<f64> = q.iter().map(|g| g[i]).collect();
-        replicate_interval(x, &col).is_some_and(|(l, h)| (x - l).max(h - x) <= rel * x.abs())
-    })
 }
 
 impl Forecast {
@@ -203,5 +193,41 @@ impl Forecast {
             reached,
         });
         Ok(f)
+    }
+}
+
+/// Every run's retained followers and cost (M4 + M5, yuan), in run order, for adding
+/// forecasts up run by run.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PerRun {
+    /// Retained followers of each run.
+    pub retained: Vec<u64>,
+    /// Cost of each run.
+    pub cost: Vec<f64>,
+}
+
+impl Forecast {
+    /// [`Forecast::run`] with the retention correlated at `rho` with the other accounts of a
+    /// run seeded `batch_seed` (a Gaussian copula, [`crate::sim::copula`]; `rho` = 0 is
+    /// [`Forecast::run`] bit for bit), with every run's retained followers and cost.
+    pub fn run_correlated(
+        book: &Rulebook,
+        s: &Scenario,
+        opts: &RunOptions,
+        batch_seed: u64,
+        rho: f64,
+    ) -> Result<(Forecast, PerRun), Box<Eligibility>> {
+        let eligibility = check(book, s);
+        let Some(route) = eligibility.route else {
+            return Err(Box::new(eligibility));
+        };
+        let model = Model::new(book, s, route, opts.dist);
+        let draws = model.draw_all_correlated(opts.seed, batch_seed, rho, opts.runs as usize);
+        let per_run = PerRun {
+            retained: draws.iter().map(|d| d.retained).collect(),
+            cost: draws.iter().map(|d| model.cost(d)).collect(),
+        };
+        let f = Forecast::from_draws(book, s, &model, &draws, opts, eligibility.fee_yuan);
+        Ok((f, per_run))
     }
 }

@@ -250,6 +250,7 @@ pub(super) fn plan(
         goal: Goal::Close,
         route: None,
         start,
+        sampling: crate::sim::lhs::Sampling::Mc,
         scenario: s.clone(),
         account: account.clone(),
         steps,

@@ -13,6 +13,7 @@ use crate::eligibility::{check, notary_range};
 use crate::forecast::{scenario_warnings, AtLeast, RunOptions, Warning};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
+use crate::sim::lhs::{draw_lhs, Sampling};
 use crate::sim::Model;
 use crate::stats::quantiles;
 use crate::stats::{Later, Spread};
@@ -30,6 +31,7 @@ pub(super) fn plan(
     s: &Scenario,
     account: &Account,
     opts: &RunOptions,
+    sampling: Sampling,
 ) -> Result<Planned, PlanError> {
     let eligibility = check(book, s);
     let Some(route) = eligibility.route else {
@@ -40,7 +42,10 @@ pub(super) fn plan(
     let start = s.start_date;
     let runs = usize::try_from(opts.runs).unwrap_or(usize::MAX).max(1);
     let model = Model::new(book, s, route, opts.dist);
-    let draws = model.draw_all(opts.seed, runs);
+    let draws = match sampling {
+        Sampling::Mc => model.draw_all(opts.seed, runs),
+        Sampling::Lhs => draw_lhs(&model, opts.seed, runs),
+    };
     let mut notes = Notes::default();
     notes.warnings.extend(scenario_warnings(book, s));
 
@@ -220,6 +225,7 @@ pub(super) fn plan(
         goal: Goal::Migrate,
         route: Some(route),
         start,
+        sampling,
         scenario: s.partial(),
         account: account.clone(),
         steps,

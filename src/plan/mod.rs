@@ -64,7 +64,7 @@ mod options;
 mod reasons;
 
 pub use facts::{Note, Title};
-pub use options::{options, Options, Way, WayOption};
+pub use options::{options, options_sampled, Options, Way, WayOption};
 pub use reasons::{AccountField, AccountProblem, BlockReason, BlockedStep, Blocker, Blockers};
 
 use crate::calendar::{Basis, Calendar, CalendarError};
@@ -73,6 +73,7 @@ use crate::eligibility::Eligibility;
 use crate::forecast::{assumptions, Assumption, AtLeast, Provenance, RunOptions};
 use crate::rules::Rulebook;
 use crate::scenario::{Field, PartialScenario, Problem, ScenarioError};
+use crate::sim::lhs::Sampling;
 use crate::stats::{Later, Spread};
 use chrono::{Months, NaiveDate};
 use dates::When;
@@ -256,6 +257,9 @@ pub struct Plan {
     pub route: Option<Route>,
     /// The plan's start date (day 0).
     pub start: NaiveDate,
+    /// How the migration's inputs were sampled (`--sampling`; absent for the default, `mc`).
+    #[serde(skip_serializing_if = "Sampling::is_mc")]
+    pub sampling: Sampling,
     /// The scenario inputs after defaults (`followers` is `null` when closing without a count).
     pub scenario: PartialScenario,
     /// The account state.
@@ -365,6 +369,20 @@ pub fn plan(
     goal: Goal,
     opts: &RunOptions,
 ) -> Result<Planned, PlanError> {
+    plan_sampled(cal, book, s, account, goal, opts, Sampling::Mc)
+}
+
+/// [`plan`] with the migration's inputs (retention, transfer day, notary fee) sampled by
+/// `sampling` ([`crate::sim::lhs`]); a closing plan draws only review times, by `mc`.
+pub fn plan_sampled(
+    cal: &Calendar,
+    book: &Rulebook,
+    s: &PartialScenario,
+    account: &Account,
+    goal: Goal,
+    opts: &RunOptions,
+    sampling: Sampling,
+) -> Result<Planned, PlanError> {
     check_account(account, s.start_date)?;
     match goal {
         Goal::Close => close::plan(cal, book, s, account, opts).map(|p| Planned::Plan(Box::new(p))),
@@ -373,7 +391,7 @@ pub fn plan(
                 field: Field::Followers,
                 problem: Problem::Required,
             })?;
-            migrate::plan(cal, book, &s, account, opts)
+            migrate::plan(cal, book, &s, account, opts, sampling)
         }
     }
 }

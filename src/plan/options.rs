@@ -3,13 +3,14 @@
 //! its finish (P50, highest first), then by cost (P50, lowest first), then by finish date. The
 //! ways the rules forbid (M1–M3) are listed after, with the rules that forbid each.
 
-use super::{plan, Account, BlockedStep, Goal, Money, PlanError, Planned, Status};
+use super::{plan_sampled, Account, BlockedStep, Goal, Money, PlanError, Planned, Status};
 use crate::calendar::Calendar;
 use crate::domain::Route;
 use crate::eligibility::Violation;
 use crate::forecast::{Provenance, RunOptions, Warning};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
+use crate::sim::lhs::Sampling;
 use crate::stats::{Later, Spread};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -80,6 +81,9 @@ pub struct Options {
     pub provenance: Provenance,
     /// The plans' start date.
     pub start: NaiveDate,
+    /// How the migrations' inputs were sampled (`--sampling`; absent for the default, `mc`).
+    #[serde(skip_serializing_if = "Sampling::is_mc")]
+    pub sampling: Sampling,
     /// The ways, ranked; forbidden ones last.
     pub options: Vec<WayOption>,
     /// What the user should know about every way (the holiday calendar's).
@@ -125,6 +129,19 @@ pub fn options(
     account: &Account,
     opts: &RunOptions,
 ) -> Result<Options, PlanError> {
+    options_sampled(cal, book, s, account, opts, Sampling::Mc)
+}
+
+/// [`options`] with every migration's inputs sampled by `sampling` (see
+/// [`super::plan_sampled`]).
+pub fn options_sampled(
+    cal: &Calendar,
+    book: &Rulebook,
+    s: &Scenario,
+    account: &Account,
+    opts: &RunOptions,
+    sampling: Sampling,
+) -> Result<Options, PlanError> {
     let mut allowed = Vec::new();
     let mut forbidden = Vec::new();
     let mut provisional_years = Vec::new();
@@ -134,13 +151,14 @@ pub fn options(
         } else {
             Goal::Migrate
         };
-        match plan(
+        match plan_sampled(
             cal,
             book,
             &scenario_of(s, way).partial(),
             account,
             goal,
             opts,
+            sampling,
         )? {
             Planned::Plan(p) => {
                 provisional_years.extend(p.provisional_years.iter().copied());
@@ -202,6 +220,7 @@ pub fn options(
     Ok(Options {
         provenance: f.provenance,
         start: s.start_date,
+        sampling,
         options: allowed,
         warnings,
         provisional_years,

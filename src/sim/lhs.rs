@@ -30,6 +30,13 @@ pub enum Sampling {
     Lhs,
 }
 
+impl Sampling {
+    /// Whether this is the default, [`Sampling::Mc`] (documents leave it out).
+    pub fn is_mc(&self) -> bool {
+        *self == Sampling::Mc
+    }
+}
+
 /// The index ranges of the replicated hypercubes of `runs` runs (fewer groups when there are
 /// fewer runs than [`REPLICATES`]).
 pub fn replicates(runs: usize) -> Vec<Range<usize>> {
@@ -84,4 +91,45 @@ pub fn replicate_interval(estimate: f64, per_group: &[f64]) -> Option<(f64, f64)
     let (_, sd) = crate::stats::mean_sd(per_group);
     let half = t975(r - 1) * sd / (r as f64).sqrt();
     Some((estimate - half, estimate + half))
+}
+
+/// The half-width of the 95% interval of the `p`-percentile of `values` (run order) from the
+/// spread of the percentile across the replicated hypercubes `groups`; `scratch` is reused.
+pub fn replicate_half(
+    values: &[f64],
+    groups: &[Range<usize>],
+    p: f64,
+    scratch: &mut Vec<f64>,
+) -> Option<f64> {
+    let per: Vec<f64> = groups
+        .iter()
+        .map(|g| {
+            scratch.clear();
+            scratch.extend_from_slice(&values[g.clone()]);
+            crate::stats::quantiles(scratch, &[p])[0]
+        })
+        .collect();
+    replicate_interval(0.0, &per).map(|(_, h)| h)
+}
+
+/// The half-width of the 95% interval of the mean of `values` (run order) from the spread of
+/// the replicated hypercubes' means.
+pub fn replicate_mean_half(values: &[f64], groups: &[Range<usize>]) -> Option<f64> {
+    let means: Vec<f64> = groups
+        .iter()
+        .map(|g| values[g.clone()].iter().sum::<f64>() / g.len().max(1) as f64)
+        .collect();
+    replicate_interval(0.0, &means).map(|(_, h)| h)
+}
+
+/// [`crate::intervals::tails_within`] for Latin hypercube runs: whether the 95% intervals of
+/// P5, P50 and P95 of `finals` (run order), from the replicates' spread, are within `rel` of
+/// the pooled percentiles.
+pub fn tails_within(finals: &[f64], rel: f64) -> bool {
+    let groups = replicates(finals.len());
+    let pooled = crate::stats::quantiles(&mut finals.to_vec(), &[0.05, 0.5, 0.95]);
+    let mut scratch = Vec::new();
+    pooled.iter().zip([0.05, 0.5, 0.95]).all(|(&x, p)| {
+        replicate_half(finals, &groups, p, &mut scratch).is_some_and(|h| h <= rel * x.abs())
+    })
 }

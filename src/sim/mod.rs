@@ -146,6 +146,20 @@ impl RetentionSampler {
     }
 }
 
+/// Runs `start..end` drawn by `draw(index)` in parallel blocks of [`BLOCK`] runs.
+fn par_fill(start: usize, end: usize, draw: impl Fn(u64) -> Draw + Sync) -> Vec<Draw> {
+    let mut out = vec![Draw::default(); end.saturating_sub(start)];
+    out.par_chunks_mut(BLOCK)
+        .enumerate()
+        .for_each(|(b, chunk)| {
+            let base = (start + b * BLOCK) as u64;
+            for (i, d) in chunk.iter_mut().enumerate() {
+                *d = draw(base + i as u64);
+            }
+        });
+    out
+}
+
 /// What one run draws.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Draw {
@@ -271,22 +285,75 @@ impl Model {
         retention: impl FnOnce(&Model, &mut Xoshiro256PlusPlus) -> f64,
     ) -> Draw {
         let mut rng = stream(seed, index);
-        let transfer_day = match &self.transfer {
-            Some(u) => u.sample(&mut rng),
-            None => self.duration.min(),
-        };
+        let transfer_day = self.transfer_day(&mut rng);
         let retention = retention(self, &mut rng).clamp(0.0, 1.0);
         let retained = binomial::sample(&mut rng, self.followers, retention);
-        let notary_fee = match (&self.notary, &self.notary_sampler) {
-            (_, Some(u)) => u.sample(&mut rng),
-            (Some(r), None) => r.min(),
-            (None, None) => 0.0,
-        };
+        let notary_fee = self.notary_fee(&mut rng);
         Draw {
             transfer_day,
             retention,
             retained,
             notary_fee,
+        }
+    }
+
+    /// The transfer day of a run, the first draw of its stream.
+    #[inline(always)]
+    fn transfer_day(&self, rng: &mut Xoshiro256PlusPlus) -> u32 {
+        match &self.transfer {
+            Some(u) => u.sample(rng),
+            None => self.duration.min(),
+        }
+    }
+
+    /// The notary fee of a run, the last draw of its stream.
+    #[inline(always)]
+    fn notary_fee(&self, rng: &mut Xoshiro256PlusPlus) -> f64 {
+        match (&self.notary, &self.notary_sampler) {
+            (_, Some(u)) => u.sample(rng),
+            (Some(r), None) => r.min(),
+            (None, None) => 0.0,
+        }
+    }
+
+    /// Runs `index` and `index + 1`: exactly `[draw(seed, index), draw(seed, index + 1)]`, the
+    /// two computed side by side so that the processor overlaps their latencies (a run is one
+    /// long chain: seeding, retention, square root, division).
+    #[inline]
+    fn draw_two(&self, seed: u64, index: u64) -> [Draw; 2] {
+        let (mut r1, mut r2) = (stream(seed, index), stream(seed, index + 1));
+        let (t1, t2) = (self.transfer_day(&mut r1), self.transfer_day(&mut r2));
+        let p1 = self.sampler.sample(&mut r1).clamp(0.0, 1.0);
+        let p2 = self.sampler.sample(&mut r2).clamp(0.0, 1.0);
+        let (k1, k2) = binomial::sample_pair(&mut r1, p1, &mut r2, p2, self.followers);
+        let (f1, f2) = (self.notary_fee(&mut r1), self.notary_fee(&mut r2));
+        [
+            Draw {
+                transfer_day: t1,
+                retention: p1,
+                retained: k1,
+                notary_fee: f1,
+            },
+            Draw {
+                transfer_day: t2,
+                retention: p2,
+                retained: k2,
+                notary_fee: f2,
+            },
+        ]
+    }
+
+    /// Runs `start`, `start + 1`, … into `out`, two at a time: the same as [`Model::draw`] run
+    /// by run.
+    pub fn draw_into(&self, seed: u64, start: u64, out: &mut [Draw]) {
+        let mut pairs = out.chunks_exact_mut(2);
+        let mut i = start;
+        for pair in &mut pairs {
+            pair.copy_from_slice(&self.draw_two(seed, i));
+            i += 2;
+        }
+        for d in pairs.into_remainder() {
+            *d = self.draw(seed, i);
         }
     }
 
@@ -331,16 +398,21 @@ impl Model {
 
     /// Draw `runs` runs into a vector, in parallel, identical for any thread count.
     pub fn draw_all(&self, seed: u64, runs: usize) -> Vec<Draw> {
-        let mut out = vec![Draw::default(); runs];
-        out.par_chunks_mut(BLOCK)
-            .enumerate()
-            .for_each(|(b, chunk)| {
-                let base = (b * BLOCK) as u64;
-                for (i, d) in chunk.iter_mut().enumerate() {
-                    *d = self.draw(seed, base + i as u64);
-                }
-            });
-        out
+        self.draw_range(seed, 0, runs)
+    }
+
+    /// [`Model::draw_all`] with the retention correlated across the accounts of a run seeded
+    /// `batch_seed` at correlation `rho` (see [`copula`]); `rho` = 0 is [`Model::draw_all`].
+    pub fn draw_all_correlated(
+        &self,
+        seed: u64,
+        batch_seed: u64,
+        rho: f64,
+        runs: usize,
+    ) -> Vec<Draw> {
+        par_fill(0, runs, |i| {
+            self.draw_correlated(seed, i, copula::common_normal(batch_seed, i), rho)
+        })
     }
 
     /// Draw runs `start..end` (start a multiple of the block size, so the blocks are those of
@@ -350,19 +422,15 @@ impl Model {
         let mut out = vec![Draw::default(); end.saturating_sub(start)];
         out.par_chunks_mut(BLOCK)
             .enumerate()
-            .for_each(|(b, chunk)| {
-                let base = (start + b * BLOCK) as u64;
-                for (i, d) in chunk.iter_mut().enumerate() {
-                    *d = self.draw(seed, base + i as u64);
-                }
-            });
+            .for_each(|(b, chunk)| self.draw_into(seed, (start + b * BLOCK) as u64, chunk));
         out
     }
 
     /// Draw `runs` runs on the calling thread only (for batch rows, which are parallel already).
     pub fn draw_serial(&self, seed: u64, runs: usize, out: &mut Vec<Draw>) {
         out.clear();
-        out.extend((0..runs as u64).map(|i| self.draw(seed, i)));
+        out.resize(runs, Draw::default());
+        self.draw_into(seed, 0, out);
     }
 
     /// Followers lost by the end of window day `k` (0 ≤ k), out of `lost`: whole followers,

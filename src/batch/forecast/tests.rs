@@ -3,6 +3,7 @@
 use super::*;
 use crate::forecast::{Forecast, RunOptions};
 use crate::scenario::ScenarioInput;
+use crate::stats::quantiles;
 
 fn book() -> Rulebook {
     Rulebook::seed().expect("seed rulebook")
@@ -29,6 +30,7 @@ fn opts(runs: u64, dist: Dist) -> RowOptions {
         keep_runs: false,
         correlation: 0.0,
         precision: None,
+        sampling: Sampling::Mc,
     }
 }
 
@@ -200,4 +202,57 @@ fn correlation_zero_is_bit_identical_and_one_is_comonotone() {
     }
     let qi = quantiles(&mut indep, &[0.05, 0.95]);
     assert!(qi[1] - qi[0] < 0.8 * (q[2] - q[0]), "{qi:?} {q:?}");
+}
+
+/// A Latin hypercube row is `simulate --sampling lhs` of the same scenario and seed: the same
+/// numbers bit for bit, and its precision from the same replicated hypercubes.
+#[test]
+fn lhs_rows_match_the_full_lhs_forecast() {
+    let book = book();
+    let s = scenario(|i| {
+        i.cross_entity = Some(true);
+        i.value_per_follower = Some(1.5);
+    });
+    let o = RowOptions {
+        sampling: Sampling::Lhs,
+        ..opts(2000, Dist::Pert)
+    };
+    let RowResult::Allowed(row) = forecast_row(&book, &s, "acc-1", &o, &mut Worker::default())
+    else {
+        panic!("allowed");
+    };
+    let full = Forecast::run_sampled(
+        &book,
+        &s,
+        &RunOptions {
+            runs: 2000,
+            seed: mix(7, key_of("acc-1")),
+            dist: Dist::Pert,
+            at_least: Some(90_000.0),
+        },
+        Sampling::Lhs,
+    )
+    .expect("allowed");
+    let m = &full.metrics;
+    assert_eq!(row.retained_p5, m.retained_followers.p5);
+    assert_eq!(row.retained_p50, m.retained_followers.p50);
+    assert_eq!(row.retained_p95, m.retained_followers.p95);
+    assert_eq!(row.final_audience_p50, m.final_audience.p50);
+    assert_eq!(row.cost_p95, m.cost_yuan.p95);
+    assert_eq!(row.p_at_least, full.probability_at_least);
+    let ci = m.retained_followers.ci95.expect("intervals");
+    let want = ci.p50.half_width().expect("width");
+    let got = row.precision.retained_p50.expect("width");
+    assert!((got - want).abs() <= 1e-9 * want, "{got} vs {want}");
+    // The hypercubes pin the retention down better than independent runs.
+    let RowResult::Allowed(mc) = forecast_row(
+        &book,
+        &s,
+        "acc-1",
+        &opts(2000, Dist::Pert),
+        &mut Worker::default(),
+    ) else {
+        panic!("allowed");
+    };
+    assert!(got < mc.precision.retained_p50.expect("width"));
 }
