@@ -368,25 +368,6 @@ rules-funds-balance = balance ≤ { $limit } yuan
 rules-funds-pending = no pending income
 rules-funds-payment-closed = payment closed
 rules-offline = {" "}(offline)
-rule-M1 = Same account kind only: subscription (订阅号) to subscription, service (服务号) to service.
-rule-M2 = No personal-subject (个人) source into an enterprise-subject (企业) target.
-rule-M3 = The target must be verified (通过认证).
-rule-M4 = Every migration pays a 300 yuan review fee (审核费).
-rule-M5 = Cross-entity migration (跨主体迁移) also pays a notary fee (公证费).
-rule-M6 = Routes: subscription→subscription 5–7 days, retention 85%–92%; service→service 3–5 days, 78%–88%; cross-entity 10–15 days, 65%–75%.
-rule-M7 = Followers are notified and may unfollow during a 7-day window.
-rule-M8 = When the migration completes, the source account is closed automatically.
-rule-D1 = 30 consecutive days without active operations (mass messages, menu changes) before applying to close.
-rule-D2 = Materials by type: personal subscription — ID card; enterprise service — business licence and official letter; government — organisation code certificate, submitted offline.
-rule-D3 = Review: personal subscription 3–5 working days; enterprise service 7–15 working days; government 20 working days or more.
-rule-D4 = Funds: personal — balance at most 0.01 yuan; enterprise — no income waiting for settlement; government — payment closed. An account with payment enabled cannot close with more than 1 yuan left.
-rule-D5 = Closing WeChat Pay: a cancellation on the merchant platform, then a 3-working-day fund freeze; refunds in that time must still be handled.
-rule-D6 = Unbind mini programs, third-party platforms and ad accounts first.
-rule-D7 = Confirm with a code within 15 minutes; a 7-day freeze in which closing can be cancelled; all records deleted on day 8.
-rule-D8 = Announce the end of service 30 days in advance.
-rule-D9 = The name is released at once, but the same entity may not apply for the same name for 30 days; a business licence can be reused after 15 days.
-rule-B1 = Article export: at most 100 articles per export batch.
-rule-B2 = Interaction records are kept 60 days; statistics only for the last 3 months; ad revenue reports 36 months.
 
 ## Rule statements, written from the rulebook's numbers (`fanplan rules`, JSON `statement`)
 
@@ -704,3 +685,10 @@ holidays-year-outside = the year { $year } is outside { $min }–{ $max }
 # prec2
 compare-totals = Total of { $n } allowed scenarios{ $rules }, added run by run (correlation { $rho }): retained followers P5 { $p5 }, P50 { $p50 }, P95 { $p95 }; cost P50 { $cost } yuan
 compare-totals-rules = {" "}under { $rules }
+
+## Closing documents named by the built-in rulebooks (D2)
+
+material-id-card = ID card (front and back)
+material-business-licence = business licence
+material-official-letter = official letter with the company seal
+material-organisation-code = organisation code certificate

@@ -208,7 +208,7 @@ plan-length-days = { $n } 天
 plan-status-ready = 可开始
 plan-status-todo = 待办
 plan-status-blocked = 受阻
-plan-head-migrate = 计划：{ $subject }{ $kind }（{ $followers } 粉丝）通过{ $route }迁移
+plan-head-migrate = 计划：{ $subject }{ $kind }（{ $followers } 粉丝），{ $route }
 plan-head-close = 计划：注销{ $subject }{ $kind }
 plan-head-run = 开始 { $start } · 模拟 { $runs } 次 · 随机种子 { $seed } · 规则库 { $rules } { $version }
 plan-col-step = 步骤
@@ -339,25 +339,6 @@ rules-funds-balance = 余额 ≤ { $limit } 元
 rules-funds-pending = 无待结算收入
 rules-funds-payment-closed = 关闭支付功能
 rules-offline = （线下提交）
-rule-M1 = 只能同类型迁移：订阅号与服务号不可互转，订阅号→订阅号，服务号→服务号。
-rule-M2 = 个人号不能迁移至企业号。
-rule-M3 = 目标账号必须通过认证。
-rule-M4 = 每次迁移需支付 300 元审核费。
-rule-M5 = 跨主体迁移还需支付公证费。
-rule-M6 = 迁移类型：订阅号→订阅号 5–7 天，粉丝留存率 85%–92%；服务号→服务号 3–5 天，78%–88%；跨主体迁移 10–15 天，65%–75%。
-rule-M7 = 系统自动推送迁移告知，7 天内用户可自主取消关注。
-rule-M8 = 迁移完成后原账号自动注销。
-rule-D1 = 申请注销前需连续 30 天无主动操作记录（群发消息、菜单更新等）。
-rule-D2 = 必要材料：个人订阅号——身份证正反面；企业服务号——营业执照 + 公函；政府机构号——组织机构代码证，须通过线下渠道提交书面材料。
-rule-D3 = 审核时长：个人订阅号 3–5 个工作日；企业服务号 7–15 个工作日；政府机构号 20 个工作日以上。
-rule-D4 = 资金清算要求：个人——余额 ≤ 0.01 元；企业——无待结算收入；政府——关闭支付功能。开通微信支付的账号剩余金额超过 1 元将无法注销。
-rule-D5 = 关闭微信支付：在商户平台提交注销申请，等待 3 个工作日的资金冻结期；期间如有退款请求仍需处理。
-rule-D6 = 注销前需解除所有绑定：小程序、第三方平台、广告主账户。
-rule-D7 = 15 分钟内输入验证码确认；之后进入 7 天冻结期，期间可撤销注销；第 8 天系统自动删除所有记录。
-rule-D8 = 终止服务应提前 30 日公告（停更声明）。
-rule-D9 = 账号名称立即释放，但同一主体 30 天内不得申请同名公众号；企业营业执照需等待 15 天冷却期。
-rule-B1 = 图文备份：单次最多导出 100 篇，超过数量需分批次操作。
-rule-B2 = 用户互动记录保留 60 天；后台仅保留最近 3 个月统计报表；广告收益报表 36 个月。
 
 ## Rule statements, written from the rulebook's numbers (`fanplan rules`, JSON `statement`)
 
@@ -680,3 +661,10 @@ holidays-year-outside = { $year } 年不在 { $min }–{ $max } 之内
 # prec2
 compare-totals = { $n } 个允许的方案按每次运行加总{ $rules }（相关系数 { $rho }）：保留粉丝 P5 { $p5 }、P50 { $p50 }、P95 { $p95 }；费用 P50 { $cost } 元
 compare-totals-rules = （规则集 { $rules }）
+
+## Closing documents named by the built-in rulebooks (D2)
+
+material-id-card = 身份证正反面
+material-business-licence = 营业执照
+material-official-letter = 加盖公章的公函
+material-organisation-code = 组织机构代码证

@@ -5,8 +5,8 @@
 
 use super::{plan_sampled, Account, BlockedStep, Goal, Money, PlanError, Planned, Status};
 use crate::calendar::Calendar;
-use crate::domain::Route;
-use crate::eligibility::Violation;
+use crate::domain::{Route, RuleId, Subject};
+use crate::eligibility::{check, Violation};
 use crate::forecast::{Provenance, RunOptions, Warning};
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
@@ -94,7 +94,11 @@ pub struct Options {
 
 /// The scenario of a way: the target's kind and verification as given; a same-entity target has
 /// the source's subject type, a cross-entity one the given target subject.
-fn scenario_of(s: &Scenario, way: Way) -> Scenario {
+/// The scenario of one way. A cross-entity migration into the source's own subject type (the
+/// default target) that the rulebook forbids (M2: under `observed`, no target may be a personal
+/// account) is tried into the first subject type it allows, so the way is not reported
+/// forbidden when another target would do; a different target the user named is kept.
+fn scenario_of(book: &Rulebook, s: &Scenario, way: Way) -> Scenario {
     let mut v = s.clone();
     v.cross_entity_implied = false;
     match way {
@@ -102,7 +106,24 @@ fn scenario_of(s: &Scenario, way: Way) -> Scenario {
             v.cross_entity = false;
             v.target_subject = v.source_subject;
         }
-        Way::CrossEntityMigration => v.cross_entity = true,
+        Way::CrossEntityMigration => {
+            v.cross_entity = true;
+            let breaks_m2 = |v: &Scenario| {
+                check(book, v)
+                    .violations
+                    .iter()
+                    .any(|x| x.rule == RuleId::M2)
+            };
+            if v.target_subject == v.source_subject && breaks_m2(&v) {
+                if let Some(subject) = Subject::ALL.into_iter().find(|&t| {
+                    let mut w = v.clone();
+                    w.target_subject = t;
+                    !breaks_m2(&w)
+                }) {
+                    v.target_subject = subject;
+                }
+            }
+        }
         Way::Close => {}
     }
     v
@@ -154,7 +175,7 @@ pub fn options_sampled(
         match plan_sampled(
             cal,
             book,
-            &scenario_of(s, way).partial(),
+            &scenario_of(book, s, way).partial(),
             account,
             goal,
             opts,

@@ -7,7 +7,7 @@ use super::text;
 use super::Document;
 use crate::domain::{Route, RuleId};
 use crate::fmt::{header, percent, table, yuan};
-use crate::i18n::{Lang, Messages};
+use crate::i18n::Messages;
 use crate::rules::{FundsCheck, Rulebook};
 use serde::{Serialize, Serializer};
 use std::io::{self, Write};
@@ -80,19 +80,10 @@ impl Document for RulesReport<'_> {
             )
         )?;
         writeln!(w)?;
-        let seed = Rulebook::seed().ok();
         for (id, r) in stated(book) {
-            // The statement is written from the rulebook's numbers. Chinese gives the article's
-            // own wording where the rule's numbers are the seed's (the article is the source and
-            // its wording carries the seed's numbers), else the statement from the numbers.
-            let en = crate::i18n::english();
-            let as_seed = seed
-                .as_ref()
-                .is_some_and(|s| statement(en, s, id) == statement(en, book, id));
-            let said = match tr.lang() {
-                Lang::Zh if as_seed => tr.text(&format!("rule-{}", r.id)),
-                _ => statement(tr, book, id),
-            };
+            // The statement is written from the rulebook's numbers and switches, in every
+            // language, so it always says the rule in force.
+            let said = statement(tr, book, id);
             writeln!(w, "{:<3} {}  [{}]", r.id, said, r.source)?;
             let labelled = [
                 ("rules-assumption", &r.assumption),
@@ -177,7 +168,7 @@ impl Document for RulesReport<'_> {
                 },
                 format!(
                     "{}{}",
-                    c.materials.join(" + "),
+                    super::text::materials(tr, &c.materials, " + "),
                     if c.offline {
                         tr.text("rules-offline")
                     } else {

@@ -219,7 +219,10 @@ fn d2(tr: &Messages, book: &Rulebook) -> String {
                 "stmt-D2-subject",
                 &[
                     ("subject", s(text::subject(tr, *sub))),
-                    ("materials", s(c.materials.join(&tr.text("sep-materials")))),
+                    (
+                        "materials",
+                        s(text::materials(tr, &c.materials, &tr.text("sep-materials"))),
+                    ),
                     ("offline", s(if c.offline { "yes" } else { "no" })),
                 ],
             )

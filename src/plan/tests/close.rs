@@ -451,3 +451,21 @@ fn close_without_a_follower_count_assumes_none() {
         reviewed + chrono::Days::new(u64::from(shortest))
     );
 }
+
+#[test]
+fn m2_options_try_a_target_subject_the_rulebook_allows() {
+    // observed: no target may be a personal account, but personal → enterprise is allowed, so
+    // a personal account's cross-entity way is open (into an enterprise target)
+    let observed = Rulebook::from_toml(crate::rules::builtin::OBSERVED_TOML).expect("valid");
+    let s = scenario(start(), |i| {
+        i.source_subject = Some(crate::domain::Subject::Personal)
+    });
+    let ranked = super::super::options(cal(), &observed, &s, &Account::default(), &opts(200))
+        .expect("ranks");
+    let cross = ranked
+        .options
+        .iter()
+        .find(|o| o.way == super::super::options::Way::CrossEntityMigration)
+        .expect("listed");
+    assert!(cross.allowed, "{:?}", cross.violations);
+}

@@ -314,6 +314,25 @@ pub fn row_error(m: &Messages, e: &RowError) -> String {
     out
 }
 
+/// A document a closing needs, as a rulebook names it: the built-in rulebooks' names in the
+/// reader's language, any other as written.
+pub fn material(m: &Messages, name: &str) -> String {
+    let id = match name {
+        "ID card (front and back)" => "material-id-card",
+        "business licence" => "material-business-licence",
+        "official letter with the company seal" => "material-official-letter",
+        "organisation code certificate" => "material-organisation-code",
+        _ => return name.to_string(),
+    };
+    m.text(id)
+}
+
+/// Several documents, joined by `sep`.
+pub fn materials(m: &Messages, names: &[String], sep: &str) -> String {
+    let words: Vec<String> = names.iter().map(|n| material(m, n)).collect();
+    words.join(sep)
+}
+
 /// A row error in the English of the machine outputs (the `reason` of JSON and CSV).
 impl RowError {
     /// What is wrong and what is accepted, in words.

@@ -126,7 +126,10 @@ pub fn title(m: &Messages, t: &Title) -> String {
             } else {
                 "title-submit"
             },
-            &[("materials", s(materials.join(&m.text("sep-list"))))],
+            &[(
+                "materials",
+                s(super::materials(m, materials, &m.text("sep-list"))),
+            )],
         ),
         Title::Review {
             subject: sub,
