@@ -692,3 +692,12 @@ material-id-card = ID card (front and back)
 material-business-licence = business licence
 material-official-letter = official letter with the company seal
 material-organisation-code = organisation code certificate
+
+## How sure a built-in rulebook's sources are
+
+confidence-article = article
+confidence-several-pages = several pages agree
+confidence-one-page = one page
+confidence-durations-one-page = one page for the durations; article for the retention
+confidence-letter-fee = several pages agree on the letter; one page for the fee
+confidence-service-subscription = several pages agree; one page for service → subscription

@@ -668,3 +668,12 @@ material-id-card = 身份证正反面
 material-business-licence = 营业执照
 material-official-letter = 加盖公章的公函
 material-organisation-code = 组织机构代码证
+
+## How sure a built-in rulebook's sources are
+
+confidence-article = 原文
+confidence-several-pages = 多个页面一致
+confidence-one-page = 仅一个页面
+confidence-durations-one-page = 时长仅一个页面；留存率依原文
+confidence-letter-fee = 申请函多个页面一致；费用仅一个页面
+confidence-service-subscription = 多个页面一致；服务号迁移至订阅号仅一个页面

@@ -93,6 +93,11 @@ impl Document for RulesReport<'_> {
             ];
             for (label, value) in labelled {
                 if let Some(v) = value {
+                    let v = if label == "rules-confidence" {
+                        super::text::confidence(tr, v)
+                    } else {
+                        v.clone()
+                    };
                     writeln!(w, "    {}", tr.msg(label, &[("text", a(v))]))?;
                 }
             }

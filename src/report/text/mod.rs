@@ -327,6 +327,23 @@ pub fn material(m: &Messages, name: &str) -> String {
     m.text(id)
 }
 
+/// How sure a rulebook's source is, as the built-in rulebooks say it, in the reader's
+/// language; any other wording as written.
+pub fn confidence(m: &Messages, said: &str) -> String {
+    let id = match said {
+        "article" => "confidence-article",
+        "several pages agree" => "confidence-several-pages",
+        "one page" => "confidence-one-page",
+        "one page for the durations; article for the retention" => "confidence-durations-one-page",
+        "several pages agree on the letter; one page for the fee" => "confidence-letter-fee",
+        "several pages agree; one page for service → subscription" => {
+            "confidence-service-subscription"
+        }
+        _ => return said.to_string(),
+    };
+    m.text(id)
+}
+
 /// Several documents, joined by `sep`.
 pub fn materials(m: &Messages, names: &[String], sep: &str) -> String {
     let words: Vec<String> = names.iter().map(|n| material(m, n)).collect();
