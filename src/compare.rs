@@ -13,37 +13,9 @@ use crate::forecast::{AtLeast, Forecast, Provenance, RulesId, RunOptions};
 use crate::rules::Rulebook;
 use crate::sim::lhs::Sampling;
 use crate::sim::{key_of, mix, Dist};
+use crate::stats::{Later, Spread, Upper};
 use chrono::NaiveDate;
 use serde::Serialize;
-
-/// P5, P50 and P95 of retained followers.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct RetainedSpread {
-    /// 5th percentile.
-    pub p5: f64,
-    /// Median.
-    pub p50: f64,
-    /// 95th percentile.
-    pub p95: f64,
-}
-
-/// Settled dates (end of the M7 window).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct SettledDates {
-    /// Median.
-    pub p50: NaiveDate,
-    /// 90th percentile.
-    pub p90: NaiveDate,
-}
-
-/// Cost percentiles, yuan.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct CostSpread {
-    /// Median.
-    pub p50: f64,
-    /// 95th percentile.
-    pub p95: f64,
-}
 
 /// One allowed scenario in the ranking.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -61,13 +33,13 @@ pub struct ComparedRow {
     /// Median retention rate.
     pub retention_rate_p50: f64,
     /// Retained followers.
-    pub retained_followers: RetainedSpread,
+    pub retained_followers: Spread<f64>,
     /// Median audience on the horizon day.
     pub final_audience_p50: f64,
     /// Settled dates.
-    pub settled_date: SettledDates,
+    pub settled_date: Later<NaiveDate>,
     /// Cost (M4 + M5).
-    pub cost_yuan: CostSpread,
+    pub cost_yuan: Upper<f64>,
     /// With `--at-least`: the chance that the final audience reaches the threshold.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub probability_at_least: Option<AtLeast>,
@@ -91,20 +63,10 @@ impl ComparedRow {
             route: f.route,
             followers: f.scenario.followers,
             retention_rate_p50: m.retention_rate.p50,
-            retained_followers: RetainedSpread {
-                p5: m.retained_followers.p5,
-                p50: m.retained_followers.p50,
-                p95: m.retained_followers.p95,
-            },
+            retained_followers: Spread(m.retained_followers.quantiles),
             final_audience_p50: m.final_audience.p50,
-            settled_date: SettledDates {
-                p50: f.dates.settled.p50,
-                p90: f.dates.settled.p90,
-            },
-            cost_yuan: CostSpread {
-                p50: m.cost_yuan.p50,
-                p95: m.cost_yuan.p95,
-            },
+            settled_date: Later(f.dates.settled.0),
+            cost_yuan: Upper(m.cost_yuan.quantiles),
             probability_at_least: f.probability_at_least,
             rules: None,
             half_widths: {
@@ -345,17 +307,14 @@ mod tests {
             route: Route::CrossEntity,
             followers: 10,
             retention_rate_p50: 0.7,
-            retained_followers: RetainedSpread {
+            retained_followers: Spread(crate::stats::Quantiles {
                 p5: kept - 1.0,
-                p50: kept,
                 p95: kept + 1.0,
-            },
+                ..crate::stats::Quantiles::fixed(kept)
+            }),
             final_audience_p50: kept,
-            settled_date: SettledDates { p50: d, p90: d },
-            cost_yuan: CostSpread {
-                p50: cost,
-                p95: cost,
-            },
+            settled_date: Later::fixed(d),
+            cost_yuan: Upper::fixed(cost),
             probability_at_least: None,
             rules: None,
             half_widths: [None; 5],

@@ -36,10 +36,14 @@ fn scenario_count(report: &CompareReport) -> usize {
 }
 
 /// The rulebook (or rulebooks) of the header: `seed 2026.11.1`, `seed 2026.11.1 and observed …`.
-fn rules_text(report: &CompareReport) -> String {
+fn rules_text(m: &Messages, report: &CompareReport) -> String {
     let one = |r: &crate::forecast::RulesId| format!("{} {}", r.name, r.version);
     match &report.rules_set {
-        Some(set) => set.iter().map(one).collect::<Vec<_>>().join(" and "),
+        Some(set) => set
+            .iter()
+            .map(one)
+            .collect::<Vec<_>>()
+            .join(&m.text("sep-and")),
         None => one(&report.provenance.rules),
     }
 }
@@ -55,7 +59,7 @@ impl Document for CompareReport {
                     ("n", scenario_count(self).into()),
                     ("runs", a(thousands(self.provenance.runs as f64))),
                     ("seed", a(self.provenance.seed)),
-                    ("rules", a(rules_text(self))),
+                    ("rules", a(rules_text(m, self))),
                 ]
             )
         )?;
@@ -130,7 +134,10 @@ impl Document for CompareReport {
             writeln!(
                 w,
                 "{}",
-                m.msg("compare-rejected", &[("n", self.rejected.len().into())])
+                m.msg(
+                    "compare-rejected",
+                    &[("n", rejected_rows(&self.rejected).into())]
+                )
             )?;
         }
         Ok(())
@@ -195,4 +202,30 @@ impl Document for CompareReport {
 /// A message argument.
 fn a(v: impl ToString) -> fluent_bundle::FluentValue<'static> {
     fluent_bundle::FluentValue::from(v.to_string())
+}
+
+/// Rows that could not be read: one row may have several unreadable cells.
+fn rejected_rows(errors: &[crate::batch::RowError]) -> usize {
+    let lines: std::collections::BTreeSet<u64> = errors.iter().map(|e| e.line).collect();
+    lines.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::batch::{Column, RowError, RowProblem};
+    use crate::input::InputError;
+
+    #[test]
+    fn a_row_with_several_bad_cells_counts_once() {
+        let err = |line: u64| RowError {
+            line,
+            id: format!("r{line}"),
+            column: Column::Id,
+            value: "x".into(),
+            problem: RowProblem::Input(InputError::NotCount("x".into())),
+        };
+        assert_eq!(rejected_rows(&[err(3), err(3), err(5)]), 2);
+        assert_eq!(rejected_rows(&[]), 0);
+    }
 }
