@@ -147,10 +147,9 @@ fn run_case(c: &Case) -> Ran {
             .expect("chmod");
     }
     let before = listing(dir.path());
-    let mut child = Command::new(BIN)
+    let mut child = english(&mut Command::new(BIN))
         .args(&c.args)
         .current_dir(dir.path())
-        .env_remove("FANPLAN_LANG")
         .stdin(if c.stdin.is_some() {
             Stdio::piped()
         } else {
@@ -823,7 +822,16 @@ fn the_bad_input_table() {
 
 fn fanplan_in(dir: &Path) -> Command {
     let mut c = Command::new(BIN);
-    c.current_dir(dir).env_remove("FANPLAN_LANG");
+    english(&mut c).current_dir(dir);
+    c
+}
+
+/// None of the variables that choose the language: the tests read English whatever the
+/// machine's locale.
+fn english(c: &mut Command) -> &mut Command {
+    for var in fanplan::i18n::LANG_VARS {
+        c.env_remove(var);
+    }
     c
 }
 
@@ -895,7 +903,7 @@ fn a_replaced_output_keeps_its_mode_and_read_only_needs_force() {
 
 /// Run through `sh -c` (for pipes), in `dir`.
 fn shell(dir: &Path, script: &str) -> (i32, String) {
-    let out = Command::new("sh")
+    let out = english(&mut Command::new("sh"))
         .arg("-c")
         .arg(script)
         .env("FANPLAN", BIN)
