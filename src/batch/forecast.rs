@@ -22,6 +22,7 @@ use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::sim::lhs::{self, draw_lhs, replicate_half, replicate_mean_half, replicates, Sampling};
 use crate::sim::{key_of, mix, Dist, Draw, Model};
+use crate::stats::{interpolate, position};
 use chrono::NaiveDate;
 
 /// How every row is run.
@@ -114,22 +115,6 @@ pub struct Worker {
     keys: Vec<u64>,
     /// The interval ranks for the last run count seen (the same for every row of a batch).
     ci: Option<(usize, CiRanks)>,
-}
-
-/// Position of percentile `p` among `n` sorted values: (lower index, upper index, fraction),
-/// as in [`crate::stats::quantiles`].
-fn position(n: usize, p: f64) -> (usize, usize, f64) {
-    let h = (n - 1) as f64 * p;
-    let lo = (h.floor() as usize).min(n - 1);
-    (lo, (lo + 1).min(n - 1), h - lo as f64)
-}
-
-fn interpolate(lo: f64, hi: f64, frac: f64) -> f64 {
-    if frac > 0.0 {
-        lo + frac * (hi - lo)
-    } else {
-        lo
-    }
 }
 
 /// Slices at most this long are sorted rather than split further.

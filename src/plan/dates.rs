@@ -6,7 +6,7 @@
 //! the holiday calendar's coverage is remembered so the plan can warn about it.
 
 use crate::calendar::{add_calendar_days, Basis, Calendar, CalendarError, Shifted};
-use crate::stats::{interpolate, position, Quantiles};
+use crate::stats::{quantiles, Quantiles};
 use chrono::{Days, NaiveDate};
 use std::collections::HashMap;
 
@@ -62,30 +62,36 @@ impl PerRun {
         self.rest.iter().copied().fold(self.first, NaiveDate::max)
     }
 
-    fn sorted(&self) -> Vec<NaiveDate> {
-        let mut sorted: Vec<NaiveDate> = self.iter().collect();
-        sorted.sort_unstable();
-        sorted
+    /// The earliest and latest dates, and every run's days after the earliest.
+    fn offsets(&self) -> (NaiveDate, NaiveDate, Vec<f64>) {
+        let earliest = self.rest.iter().copied().fold(self.first, NaiveDate::min);
+        let days = self
+            .iter()
+            .map(|d| (d - earliest).num_days() as f64)
+            .collect();
+        (earliest, self.latest(), days)
     }
 
     fn percentile(&self, p: f64) -> NaiveDate {
-        percentile_sorted(&self.sorted(), p)
+        let (earliest, latest, mut days) = self.offsets();
+        quantiles(&mut days, &[p])
+            .first()
+            .map_or(earliest, |&x| day_after(earliest, latest, x))
     }
 
     fn quantiles(&self) -> Quantiles<NaiveDate> {
-        let sorted = self.sorted();
-        Quantiles::from_fn(|p| percentile_sorted(&sorted, p))
+        let (earliest, latest, mut days) = self.offsets();
+        Quantiles::of(&mut days).map(|x| day_after(earliest, latest, x))
     }
 }
 
-/// SPEC §2: linear interpolation between the order statistics, as for numbers, rounded up to a
-/// whole day; `sorted` is ascending and not empty.
-fn percentile_sorted(sorted: &[NaiveDate], p: f64) -> NaiveDate {
-    let (lo, hi, frac) = position(sorted.len(), p);
-    let (lo, hi) = (sorted[lo], sorted[hi]);
-    let k = interpolate(0.0, (hi - lo).num_days() as f64, frac).ceil() as u64;
-    // lo + k lies between two dates that exist, so the addition cannot overflow.
-    lo.checked_add_days(Days::new(k)).map_or(hi, |d| d.min(hi))
+/// SPEC §2: a percentile of dates is the percentile of the days after the earliest run (the
+/// numbers' selection and interpolation, [`quantiles`]), rounded up to a whole day.
+fn day_after(earliest: NaiveDate, latest: NaiveDate, days: f64) -> NaiveDate {
+    // earliest + days lies between two dates that exist, so the addition cannot overflow.
+    earliest
+        .checked_add_days(Days::new(days.ceil() as u64))
+        .map_or(latest, |d| d.min(latest))
 }
 
 /// The result of a working-day shift, with whether the weekends-only fallback was used.

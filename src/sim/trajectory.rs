@@ -10,6 +10,7 @@
 //! after every window share one computation.
 
 use super::{Draw, Model};
+use crate::stats::{interpolate, position};
 use serde::Serialize;
 
 /// The percentiles reported per day, ascending.
@@ -123,12 +124,11 @@ impl Grouped<'_> {
         let n = self.n;
         let mut out = [self.mean(t), 0.0, 0.0, 0.0, 0.0, 0.0];
         for (slot, p) in out[1..].iter_mut().zip(PROBS) {
-            let h = (n - 1) as f64 * p;
-            let lo = h.floor() as usize;
-            let frac = h - lo as f64;
+            let (lo, hi, frac) = position(n, p);
             let a = self.kth(t, lo) as f64;
-            *slot = if frac > 0.0 && lo + 1 < n {
-                a + frac * (self.kth(t, lo + 1) as f64 - a)
+            // The upper order statistic is a search of its own: only when it counts.
+            *slot = if frac > 0.0 && hi > lo {
+                interpolate(a, self.kth(t, hi) as f64, frac)
             } else {
                 a
             };
