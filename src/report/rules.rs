@@ -94,7 +94,7 @@ impl Document for RulesReport<'_> {
             for (label, value) in labelled {
                 if let Some(v) = value {
                     let v = if label == "rules-confidence" {
-                        super::text::confidence(tr, v)
+                        super::text::rulebook_word(tr, v)
                     } else {
                         v.clone()
                     };

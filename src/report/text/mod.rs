@@ -314,39 +314,49 @@ pub fn row_error(m: &Messages, e: &RowError) -> String {
     out
 }
 
-/// A document a closing needs, as a rulebook names it: the built-in rulebooks' names in the
-/// reader's language, any other as written.
-pub fn material(m: &Messages, name: &str) -> String {
-    let id = match name {
-        "ID card (front and back)" => "material-id-card",
-        "business licence" => "material-business-licence",
-        "official letter with the company seal" => "material-official-letter",
-        "organisation code certificate" => "material-organisation-code",
-        _ => return name.to_string(),
-    };
-    m.text(id)
-}
+/// The words of the built-in rulebooks that are shown to a reader, with their message ids:
+/// closing documents (D2) and how sure a source is. Other text a rulebook's author writes is
+/// shown as written.
+const RULEBOOK_WORDS: [(&str, &str); 10] = [
+    ("ID card (front and back)", "material-id-card"),
+    ("business licence", "material-business-licence"),
+    (
+        "official letter with the company seal",
+        "material-official-letter",
+    ),
+    (
+        "organisation code certificate",
+        "material-organisation-code",
+    ),
+    ("article", "confidence-article"),
+    ("several pages agree", "confidence-several-pages"),
+    ("one page", "confidence-one-page"),
+    (
+        "one page for the durations; article for the retention",
+        "confidence-durations-one-page",
+    ),
+    (
+        "several pages agree on the letter; one page for the fee",
+        "confidence-letter-fee",
+    ),
+    (
+        "several pages agree; one page for service → subscription",
+        "confidence-service-subscription",
+    ),
+];
 
-/// How sure a rulebook's source is, as the built-in rulebooks say it, in the reader's
-/// language; any other wording as written.
-pub fn confidence(m: &Messages, said: &str) -> String {
-    let id = match said {
-        "article" => "confidence-article",
-        "several pages agree" => "confidence-several-pages",
-        "one page" => "confidence-one-page",
-        "one page for the durations; article for the retention" => "confidence-durations-one-page",
-        "several pages agree on the letter; one page for the fee" => "confidence-letter-fee",
-        "several pages agree; one page for service → subscription" => {
-            "confidence-service-subscription"
-        }
-        _ => return said.to_string(),
-    };
-    m.text(id)
+/// A rulebook's own word in the reader's language when it is one of the built-in rulebooks'
+/// ([`RULEBOOK_WORDS`]), else as written.
+pub fn rulebook_word(m: &Messages, said: &str) -> String {
+    RULEBOOK_WORDS
+        .iter()
+        .find(|(en, _)| *en == said)
+        .map_or_else(|| said.to_string(), |(_, id)| m.text(id))
 }
 
 /// Several documents, joined by `sep`.
 pub fn materials(m: &Messages, names: &[String], sep: &str) -> String {
-    let words: Vec<String> = names.iter().map(|n| material(m, n)).collect();
+    let words: Vec<String> = names.iter().map(|n| rulebook_word(m, n)).collect();
     words.join(sep)
 }
 
