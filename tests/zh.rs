@@ -542,3 +542,26 @@ fn the_english_word_finder_sees_words_and_skips_ids() {
     );
     assert_eq!(left, vec!["cannot".to_string(), "read".to_string()]);
 }
+
+#[test]
+fn built_in_rulebook_words_in_chinese() {
+    // the built-in rulebooks' closing documents and confidence words are translated; the same
+    // words stay English in English
+    let zh_rules = zh(&["--rules", "observed", "rules"]);
+    for words in [
+        "可信度：原文",
+        "可信度：多个页面一致",
+        "身份证正反面",
+        "加盖公章的公函",
+    ] {
+        assert!(zh_rules.contains(words), "{words}\n{zh_rules}");
+    }
+    assert!(!zh_rules.contains("several pages agree"), "{zh_rules}");
+    assert!(!zh_rules.contains("ID card"), "{zh_rules}");
+    let (en_rules, _) = run(&["--lang", "en", "--rules", "observed", "rules"]);
+    assert!(
+        en_rules.contains("confidence: several pages agree"),
+        "{en_rules}"
+    );
+    assert!(en_rules.contains("ID card (front and back)"), "{en_rules}");
+}
