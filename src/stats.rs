@@ -37,12 +37,7 @@ pub struct Quantiles<T> {
 impl<T: Copy> Quantiles<T> {
     /// The same value at every percentile.
     pub fn fixed(v: T) -> Quantiles<T> {
-        Quantiles::from_fn(|_| v)
-    }
-
-    /// The percentiles from their probabilities ([`SUMMARY_PROBS`]).
-    pub fn from_fn(f: impl FnMut(f64) -> T) -> Quantiles<T> {
-        Quantiles::from_array(SUMMARY_PROBS.map(f))
+        Quantiles::from_array([v; 7])
     }
 
     fn from_array([p5, p10, p25, p50, p75, p90, p95]: [T; 7]) -> Quantiles<T> {
